@@ -1,0 +1,94 @@
+# pbdocs: case XML -> case model -> template context -> Markdown -> cmark tree -> pages -> PDF.
+# `make` builds ./pbdocs; `make demo` and `make test` first install what is missing (`make deps`).
+
+CC       ?= cc
+WARN     := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+OPT      ?= -O2
+PKGS     := libxml-2.0 libcmark-gfm
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lz -lm
+CFLAGS_ALL = $(WARN) $(OPT) $(PKG_CFLAGS) -Isrc -MMD -MP
+BUILD    ?= build/release
+BIN      ?= pbdocs
+PY       := /usr/bin/python3
+
+# Every .c under src/ except the command line goes into one static library that tests link too.
+LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+LIB      := $(BUILD)/libpbdocs.a
+# Test-only dependency: cJSON reads the Mustache spec files.
+TEST_LIBS := -lcjson
+
+# Fonts: Liberation Sans subset once to the Latin ranges letters need (see src/pdf/fonts.h).
+FONT_SRC := /usr/share/fonts/truetype/liberation2
+FACES    := Regular Bold Italic BoldItalic
+FONTS    := $(FACES:%=build/fonts/LiberationSans-%.ttf)
+
+SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+DEB_PKGS := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-dev \
+            libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
+            poppler-utils qpdf libcjson-dev
+
+.PHONY: all deps demo test check spec bench clean test-bins
+all: $(BIN) $(FONTS)
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(OPT) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(LIB) tests/check.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests -o $@ $< $(LIB) $(PKG_LIBS) $(TEST_LIBS)
+
+test-bins: $(TEST_BIN)
+
+build/fonts/LiberationSans-%.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/pdf/subset-fonts
+	@mkdir -p $(dir $@)
+	sh src/pdf/subset-fonts $(PY) $< $@
+
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  echo "installing:" $$missing; \
+	  $$sudo apt-get update -q && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+demo: deps
+	$(MAKE) all
+	sh tests/demo.sh
+
+# The suite runs twice: the optimised build, then the same tests under ASan + UBSan (+ LSan).
+test: deps
+	$(MAKE) all test-bins
+	$(MAKE) BUILD=build/san BIN=build/san/pbdocs OPT="$(SAN)" build/san/pbdocs test-bins
+	sh tests/run build/release:./pbdocs build/san:build/san/pbdocs
+
+check: test
+
+spec: deps
+	$(MAKE) $(BUILD)/tests/test_mustache_spec
+	$(BUILD)/tests/test_mustache_spec
+
+bench: deps
+	$(MAKE) all
+	sh bench/run
+
+clean:
+	rm -rf build $(BIN)
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,10 @@
+/* commands.h: one function per command; argv[0] is the command name. */
+#ifndef PBDOCS_COMMANDS_H
+#define PBDOCS_COMMANDS_H
+
+#define PBDOCS_VERSION "0.1.0"
+
+enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
+
+int cmd_validate(int argc, char **argv);
+#endif

@@ -1,0 +1,49 @@
+/* main.c: the pbdocs command line. Parses the command and hands over to one cmd_* function per
+ * command (src/cli/cmd_*.c); those are the only places, with the batch runner, that print. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+
+static const char usage[] =
+    "pbdocs " PBDOCS_VERSION " - personal budget letters for SEND teams\n"
+    "\n"
+    "usage:\n"
+    "  pbdocs validate CASE.xml...\n"
+    "  pbdocs render CASE.xml [--doc KIND]... [-o PATH] [--templates DIR] [--large-print]\n"
+    "  pbdocs batch INPUT... -o OUTDIR [--jobs N] [--resume] [--shard K/N] [--print-stream FILE.pdf]\n"
+    "  pbdocs lint [--templates DIR]\n"
+    "  pbdocs fields [KIND]\n"
+    "  pbdocs preview TEMPLATE --case CASE.xml [-o FILE.pdf] [--watch]\n"
+    "  pbdocs --help | --version\n"
+    "\n"
+    "KIND is refusal, reduction, repayment or section-j.\n"
+    "exit status: 0 all produced, 1 input or template rejected, 2 usage error or cannot run.\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("pbdocs %s\n", PBDOCS_VERSION);
+        return EXIT_OK;
+    }
+    static const struct {
+        const char *name;
+        int (*run)(int argc, char **argv);
+    } commands[] = {
+        {"validate", cmd_validate},
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(cmd, commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "pbdocs: unknown command '%s' (try pbdocs --help)\n", cmd);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,81 @@
+/* strbuf.c: see strbuf.h. */
+#include "core/strbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void reserve(strbuf *sb, size_t extra)
+{
+    if (sb->len + extra + 1 <= sb->cap)
+        return;
+    size_t cap = sb->cap ? sb->cap : 64;
+    while (cap < sb->len + extra + 1)
+        cap *= 2;
+    char *data = realloc(sb->data, cap);
+    if (!data)
+        abort();
+    sb->data = data;
+    sb->cap = cap;
+}
+
+void sb_append(strbuf *sb, const char *s, size_t n)
+{
+    reserve(sb, n);
+    if (n)
+        memcpy(sb->data + sb->len, s, n);
+    sb->len += n;
+    sb->data[sb->len] = '\0';
+}
+
+void sb_puts(strbuf *sb, const char *s)
+{
+    sb_append(sb, s, strlen(s));
+}
+
+void sb_putc(strbuf *sb, char c)
+{
+    sb_append(sb, &c, 1);
+}
+
+void sb_printf(strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    reserve(sb, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sb->len += (size_t)n;
+}
+
+const char *sb_str(const strbuf *sb)
+{
+    return sb->data ? sb->data : "";
+}
+
+char *sb_take(strbuf *sb)
+{
+    reserve(sb, 0);
+    char *s = sb->data;
+    *sb = (strbuf){0};
+    return s;
+}
+
+void sb_reset(strbuf *sb)
+{
+    sb->len = 0;
+    if (sb->data)
+        sb->data[0] = '\0';
+}
+
+void sb_free(strbuf *sb)
+{
+    free(sb->data);
+    *sb = (strbuf){0};
+}

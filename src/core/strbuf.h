@@ -1,0 +1,20 @@
+/* strbuf.h: a growable byte buffer, always NUL-terminated. Allocation failure aborts: pbdocs
+ * has no useful way to go on without memory, and checking every append would hide the logic. */
+#ifndef PBDOCS_STRBUF_H
+#define PBDOCS_STRBUF_H
+#include <stddef.h>
+
+typedef struct strbuf {
+    char *data;  /* NULL until the first append */
+    size_t len, cap;
+} strbuf;
+
+void sb_append(strbuf *sb, const char *s, size_t n);
+void sb_puts(strbuf *sb, const char *s);
+void sb_putc(strbuf *sb, char c);
+void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *sb_str(const strbuf *sb);  /* "" when empty */
+char *sb_take(strbuf *sb);             /* hands the string over (never NULL); sb is reset */
+void sb_reset(strbuf *sb);             /* keeps the memory, length 0 */
+void sb_free(strbuf *sb);
+#endif

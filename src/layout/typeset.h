@@ -1,0 +1,64 @@
+/* typeset.h: Markdown (CommonMark + GitHub tables) to a finished A4 PDF, in memory.
+ *
+ * Pipeline inside: cmark-gfm parses -> layout.c breaks lines and pages from font metrics into
+ * positioned boxes (testable without a PDF) -> pdf/ draws the boxes with libharu.
+ *
+ * Letter furniture is marked in the Markdown by HTML blocks that only templates write (values
+ * inserted with {{x}} are escaped, and officers' Markdown has '<' escaped, so neither can forge one):
+ *
+ *   <div class="pb-letterhead">   council name, address, contact: top right of page 1
+ *   <div class="pb-address">      recipient address: in the envelope window (3-7 lines)
+ *   <div class="pb-keep">         kept together on one page (signature block with its closing line)
+ *   </div>                        ends the region; the Markdown between is laid out normally
+ *
+ * Every other raw HTML prints literally. A thematic break (---) forces a page break.
+ */
+#ifndef PBDOCS_TYPESET_H
+#define PBDOCS_TYPESET_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "core/date.h"
+#include "core/diag.h"
+
+typedef struct pb_window {
+    double left_mm, top_mm, width_mm, height_mm;
+} pb_window;
+
+/* GOV.UK Notify letter geometry. */
+#define PB_WINDOW_DEFAULT ((pb_window){24.6, 39.5, 95.4, 26.8})
+
+typedef struct pb_doc_setup {
+    bool letter;                /* letters have a window address; Section J has none */
+    bool large_print;           /* 16 pt body and everything reflowed, else 12 pt */
+    pb_window window;           /* where the address goes (letters only) */
+    const char *title;          /* PDF document info */
+    const char *author;         /* the council */
+    const char *subject;
+    pb_date issued;             /* the PDF creation date: the document's issue date */
+    const char *running_header; /* printed at the top of pages 2..N (NULL: none) */
+    const char *logo_png;       /* council logo file, or NULL */
+} pb_doc_setup;
+
+typedef struct pb_pdf {
+    unsigned char *bytes;
+    size_t len;
+    int pages;
+} pb_pdf;
+
+/* The fonts are located once (folder of the subset Liberation Sans faces, see Makefile).
+ * Returns NULL and adds a diag when a face is missing. */
+typedef struct pb_fonts pb_fonts;
+pb_fonts *fonts_open(const char *dir, diag_list *errs);
+void fonts_close(pb_fonts *fonts);
+
+/* True when the letter fonts can show the Unicode code point cp (so a value holding one
+ * that cannot be shown is rejected before typesetting, naming its field). */
+bool fonts_can_show(uint32_t cp);
+
+/* Typesets markdown[0..len) into out. Returns 0, or -1 with problems added to errs
+ * (e.g. an address that does not fit the window). out->bytes is malloc'd; free with pdf_free. */
+int typeset_pdf(const char *markdown, size_t len, const pb_doc_setup *setup,
+                const pb_fonts *fonts, pb_pdf *out, diag_list *errs);
+void pdf_free(pb_pdf *pdf);
+#endif
