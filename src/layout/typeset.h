@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include "core/date.h"
 #include "core/diag.h"
+#include "pdf/charset.h"  /* fonts_can_show(): which characters the letters can print */
 
 typedef struct pb_window {
     double left_mm, top_mm, width_mm, height_mm;
@@ -51,10 +52,6 @@ typedef struct pb_pdf {
 typedef struct pb_fonts pb_fonts;
 pb_fonts *fonts_open(const char *dir, diag_list *errs);
 void fonts_close(pb_fonts *fonts);
-
-/* True when the letter fonts can show the Unicode code point cp (so a value holding one
- * that cannot be shown is rejected before typesetting, naming its field). */
-bool fonts_can_show(uint32_t cp);
 
 /* Typesets markdown[0..len) into out. Returns 0, or -1 with problems added to errs
  * (e.g. an address that does not fit the window). out->bytes is malloc'd; free with pdf_free. */
