@@ -1,12 +1,56 @@
-/* cmd_validate.c: pbdocs validate CASE.xml... */
+/* cmd_validate.c: pbdocs validate CASE.xml...
+ * Checks every case of every file against the schema and the rules; prints every problem on
+ * stderr and "FILE: ok" on stdout for a file whose cases are all valid. */
 #include <stdio.h>
+#include <string.h>
 
+#include "case/council.h"
+#include "case/load.h"
 #include "cli/commands.h"
+#include "core/paths.h"
 
 int cmd_validate(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("pbdocs validate: not built yet\n", stderr);
-    return EXIT_USAGE;
+    if (argc < 2) {
+        fputs("usage: pbdocs validate CASE.xml...\n", stderr);
+        return EXIT_USAGE;
+    }
+    char dir[4096];
+    council_set *councils = councils_open(pb_path(dir, sizeof dir, "templates/councils"));
+    int status = EXIT_OK;
+    for (int i = 1; i < argc; i++) {
+        diag_list errs = {0};
+        case_source *src = case_source_open(argv[i], &errs);
+        if (!src) {
+            diag_print_all(&errs, stderr);
+            diag_list_clear(&errs);
+            status = EXIT_USAGE;
+            continue;
+        }
+        int rc, cases = 0, rejected = 0;
+        pb_case *c;
+        while ((rc = case_source_next(src, councils, &c, &errs)) == 1) {
+            cases++;
+            if (c && !council_get(councils, c->council, &errs))
+                rejected++;
+            else if (!c)
+                rejected++;
+            case_free(c);
+        }
+        diag_print_all(&errs, stderr);
+        if (rc < 0 && !errs.len)
+            fprintf(stderr, "%s: cannot read this file\n", argv[i]);
+        diag_list_clear(&errs);
+        case_source_close(src);
+        if (rc < 0 || rejected) {
+            if (status == EXIT_OK)
+                status = EXIT_REJECTED;
+        } else if (cases == 1) {
+            printf("%s: ok\n", argv[i]);
+        } else {
+            printf("%s: ok (%d cases)\n", argv[i], cases);
+        }
+    }
+    councils_close(councils);
+    return status;
 }

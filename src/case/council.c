@@ -1,0 +1,239 @@
+/* council.c: council profiles, loaded on first use and kept for the run; see council.h. */
+#include "case/council.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <libxml/parser.h>
+
+#include "case/xml.h"
+#include "core/paths.h"
+
+#define MAX_COUNCILS 64
+
+struct council_set {
+    char *dir;
+    pthread_mutex_t lock;
+    council *loaded[MAX_COUNCILS];
+    size_t n;
+};
+
+council_set *councils_open(const char *dir)
+{
+    council_set *set = calloc(1, sizeof *set);
+    if (!set)
+        abort();
+    set->dir = strdup(dir);
+    pthread_mutex_init(&set->lock, NULL);
+    return set;
+}
+
+void councils_close(council_set *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->n; i++) {
+        arena mem = set->loaded[i]->mem;
+        arena_free(&mem);
+    }
+    pthread_mutex_destroy(&set->lock);
+    free(set->dir);
+    free(set);
+}
+
+static bool id_safe(const char *id)
+{
+    if (!id[0] || strlen(id) > 64)
+        return false;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            return false;
+    return true;
+}
+
+static void profile_path(const council_set *set, const char *id, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/%s.xml", set->dir, id);
+}
+
+bool council_exists(council_set *set, const char *id)
+{
+    if (!id_safe(id))
+        return false;
+    char path[PATH_MAX];
+    struct stat st;
+    profile_path(set, id, path, sizeof path);
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static xmlNodePtr child(xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr n = parent ? parent->children : NULL; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0)
+            return n;
+    return NULL;
+}
+
+static char *text(arena *a, xmlNodePtr n)
+{
+    if (!n)
+        return NULL;
+    xmlChar *s = xmlNodeGetContent(n);
+    char *out = arena_strdup(a, (const char *)s);
+    xmlFree(s);
+    return out;
+}
+
+static char *attr(arena *a, xmlNodePtr n, const char *name)
+{
+    if (!n)
+        return NULL;
+    xmlChar *s = xmlGetProp(n, (const xmlChar *)name);
+    char *out = s ? arena_strdup(a, (const char *)s) : NULL;
+    xmlFree(s);
+    return out;
+}
+
+static int int_attr(xmlNodePtr n, const char *name)
+{
+    xmlChar *s = n ? xmlGetProp(n, (const xmlChar *)name) : NULL;
+    int v = s ? atoi((const char *)s) : 0;
+    xmlFree(s);
+    return v;
+}
+
+static day_unit unit_attr(xmlNodePtr n)
+{
+    xmlChar *s = n ? xmlGetProp(n, (const xmlChar *)"unit") : NULL;
+    day_unit u = s && strcmp((const char *)s, "working") == 0 ? DAYS_WORKING : DAYS_CALENDAR;
+    xmlFree(s);
+    return u;
+}
+
+static void read_contact(arena *a, xmlNodePtr n, pb_contact *c)
+{
+    c->name = text(a, child(n, "name"));
+    c->phone = text(a, child(n, "phone"));
+    c->email = text(a, child(n, "email"));
+    c->website = text(a, child(n, "website"));
+    xmlNodePtr addr = child(n, "address");
+    size_t count = 0;
+    for (xmlNodePtr k = addr ? addr->children : NULL; k; k = k->next)
+        count += k->type == XML_ELEMENT_NODE;
+    c->address.items = arena_alloc(a, (count ? count : 1) * sizeof(char *));
+    for (xmlNodePtr k = addr ? addr->children : NULL; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE)
+            c->address.items[c->address.len++] = text(a, k);
+}
+
+static council *load_profile(const council_set *set, const char *id, diag_list *errs)
+{
+    char path[PATH_MAX];
+    profile_path(set, id, path, sizeof path);
+    size_t len;
+    bool too_big;
+    char *buf = xml_read_file(path, 1u << 20, &len, errs, &too_big);
+    if (!buf)
+        return NULL;
+    xml_origin o = {.file = path};
+    xmlDocPtr doc = xml_parse(buf, len, &o, errs);
+    free(buf);
+    if (!doc)
+        return NULL;
+    char schema[PATH_MAX];
+    pb_path(schema, sizeof schema, "src/schema/council.rng");
+    if (xml_validate(doc, schema, &o, errs) != 0) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    arena mem = {0};
+    council *c = arena_alloc(&mem, sizeof *c);
+    c->mem = mem;
+    arena *a = &c->mem;
+    c->id = attr(a, root, "id");
+    int problems = 0;
+    if (strcmp(c->id, id) != 0) {
+        diag_add(errs, path, (int)xmlGetLineNo(root), 0, NULL, "@id",
+                 "is not the file's name (%s.xml)", c->id);
+        problems++;
+    }
+    c->name = text(a, child(root, "name"));
+    read_contact(a, root, &c->contact);
+    xmlNodePtr logo = child(root, "logo");
+    if (logo) {
+        char *rel = text(a, logo);
+        char full[PATH_MAX];
+        snprintf(full, sizeof full, "%s/%s", set->dir, rel);
+        struct stat st;
+        if (strstr(rel, "..") || rel[0] == '/' || stat(full, &st) != 0) {
+            diag_add(errs, path, (int)xmlGetLineNo(logo), 0, NULL, "logo",
+                     "names no PNG file in the councils folder");
+            problems++;
+        }
+        c->logo = arena_strdup(a, full);
+    }
+    xmlNodePtr sig = child(root, "signatory");
+    c->signatory.name = attr(a, sig, "name");
+    c->signatory.role = attr(a, sig, "role");
+    read_contact(a, child(root, "sendiass"), &c->sendiass);
+    read_contact(a, child(root, "complaints"), &c->complaints);
+    xmlNodePtr win = child(root, "envelope-window");
+    if (win) {
+        static const char *const names[4] = {"left-mm", "top-mm", "width-mm", "height-mm"};
+        c->has_window = true;
+        for (int i = 0; i < 4; i++) {
+            xmlChar *s = xmlGetProp(win, (const xmlChar *)names[i]);
+            c->window_mm[i] = s ? strtod((const char *)s, NULL) : 0;
+            xmlFree(s);
+        }
+    }
+    xmlNodePtr pol = child(root, "policy");
+    c->policy = attr(a, pol, "title");
+    c->service = attr(a, child(pol, "service"), "method");
+    xmlNodePtr n = child(pol, "reduction-notice");
+    c->notice.days = int_attr(n, "days");
+    c->notice.unit = unit_attr(n);
+    n = child(pol, "reconsideration");
+    c->reconsiderations = int_attr(n, "count");
+    c->reconsider_within.days = int_attr(n, "days");
+    c->reconsider_within.unit = unit_attr(n);
+    n = child(pol, "repayment");
+    c->repay.days = int_attr(n, "days");
+    c->repay.unit = unit_attr(n);
+    c->repay.how_to_pay = text(a, child(n, "how-to-pay"));
+    n = child(pol, "refusal-review");
+    c->refusal_review.reviewer = attr(a, n, "reviewer");
+    c->refusal_review.days = int_attr(n, "days");
+    c->refusal_review.unit = unit_attr(n);
+    c->refusal_review.reply_days = int_attr(n, "reply-working-days");
+    c->policy_notes = text(a, child(pol, "notes"));
+    xmlFreeDoc(doc);
+    if (problems) {
+        arena m = c->mem;
+        arena_free(&m);
+        return NULL;
+    }
+    return c;
+}
+
+const council *council_get(council_set *set, const char *id, diag_list *errs)
+{
+    if (!id_safe(id))
+        return NULL;
+    council *found = NULL;
+    pthread_mutex_lock(&set->lock);
+    for (size_t i = 0; i < set->n && !found; i++)
+        if (strcmp(set->loaded[i]->id, id) == 0)
+            found = set->loaded[i];
+    if (!found && set->n < MAX_COUNCILS && council_exists(set, id)) {
+        found = load_profile(set, id, errs);
+        if (found)
+            set->loaded[set->n++] = found;
+    }
+    pthread_mutex_unlock(&set->lock);
+    return found;
+}

@@ -1,0 +1,50 @@
+/* council.h: council profiles (contract section 4), templates/councils/<id>.xml, checked against
+ * src/schema/council.rng. A profile holds the council's contact facts and the policy rules the
+ * documents depend on: notice for a reduction, reconsiderations, time to repay, refusal review. */
+#ifndef PBDOCS_COUNCIL_H
+#define PBDOCS_COUNCIL_H
+#include <stdbool.h>
+
+#include "case/case.h"
+#include "core/calendar.h"
+#include "core/diag.h"
+
+typedef struct pb_contact {
+    char *name;           /* may be NULL */
+    pb_strings address;   /* lines, postcode last; may be empty */
+    char *phone, *email, *website;  /* each may be NULL */
+} pb_contact;
+
+typedef struct council {
+    arena mem;
+    char *id;
+    char *name;            /* "Bath and North East Somerset Council" */
+    pb_contact contact;    /* the council's own postal address and SEND team contact */
+    char *logo;            /* absolute path of a PNG, or NULL */
+    struct { char *name, *role; } signatory;
+    pb_contact sendiass;   /* SEND information, advice and support service */
+    pb_contact complaints;
+    bool has_window;       /* envelope window override */
+    double window_mm[4];   /* left, top, width, height */
+    char *service;         /* how letters are served: first-class, second-class, hand, email */
+    struct { int days; day_unit unit; } notice;       /* reduction notice */
+    int reconsiderations;                              /* of a reduction; e.g. 1 */
+    struct { int days; day_unit unit; } reconsider_within; /* ask for reconsideration within */
+    struct { int days; day_unit unit; char *how_to_pay; } repay;  /* how_to_pay: Markdown */
+    struct { char *reviewer; int days; day_unit unit; int reply_days; } refusal_review;
+    char *policy;          /* the policy's title, as the letters cite it */
+    char *policy_notes;    /* Markdown: council-specific conditions (e.g. quarterly returns) or NULL */
+} council;
+
+typedef struct council_set council_set;
+
+/* dir is the councils folder (templates/councils). Profiles are loaded on first use. */
+council_set *councils_open(const char *dir);
+void councils_close(council_set *set);
+
+/* The profile with this id, or NULL: unknown id (no such file, or an id that is not
+ * [a-z0-9-]+), or a profile with problems (added to errs with the profile's file:line). */
+const council *council_get(council_set *set, const char *id, diag_list *errs);
+/* True when templates/councils/<id>.xml exists (does not load it). */
+bool council_exists(council_set *set, const char *id);
+#endif

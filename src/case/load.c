@@ -1,0 +1,509 @@
+/* load.c: case XML -> case model. The schema (src/schema/case.rng) checks the structure; this
+ * file reads the values and applies the rules no schema can: ids, refs, dates that exist,
+ * amounts in pence with at most 2 decimals, a reduction that reduces, postcodes, printable text.
+ * It never stops at the first problem: every problem of a case is reported. */
+#include "case/load.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+
+#include "case/rules.h"
+#include "case/xml.h"
+#include "core/paths.h"
+
+const char *case_schema_path(void)
+{
+    static char path[4096];
+    if (!path[0])
+        pb_path(path, sizeof path, "src/schema/case.rng");
+    return path;
+}
+
+typedef struct loader {
+    pb_case *c;
+    xml_origin o;
+    diag_list *errs;
+    int problems;
+} loader;
+
+static void problem(loader *ld, xmlNodePtr node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void problem(loader *ld, xmlNodePtr node, const char *fmt, ...)
+{
+    char field[256] = "", msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (node)
+        xml_field_path(node, field, sizeof field);
+    diag_add(ld->errs, ld->o.file, xml_line(node, &ld->o), 0, ld->o.case_id,
+             field[0] ? field : NULL, "%s", msg);
+    ld->problems++;
+}
+
+static bool named(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static xmlNodePtr child(xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr n = parent ? parent->children : NULL; n; n = n->next)
+        if (named(n, name))
+            return n;
+    return NULL;
+}
+
+static xmlAttrPtr attr_node(xmlNodePtr n, const char *name)
+{
+    return n ? xmlHasProp(n, (const xmlChar *)name) : NULL;
+}
+
+/* The raw text of an element or attribute (malloc'd by libxml2), or NULL. */
+static char *raw_text(xmlNodePtr n)
+{
+    return n ? (char *)xmlNodeGetContent(n) : NULL;
+}
+
+/* A checked plain-text value in the case's arena: whitespace normalised, every character
+ * printable by the letter fonts. NULL when absent (the schema reports that). */
+static char *plain(loader *ld, xmlNodePtr n)
+{
+    char *raw = raw_text(n);
+    if (!raw)
+        return NULL;
+    char *norm = text_plain(raw);
+    xmlFree(raw);
+    int32_t bad = text_unprintable(norm, false);
+    if (bad < 0)
+        problem(ld, n, "is not valid UTF-8");
+    else if (bad > 0 && bad < 0x20)
+        problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
+    else if (bad > 0)
+        problem(ld, n, "contains a character the letter fonts cannot show (U+%04X)", (unsigned)bad);
+    else if (!norm[0] && n->type == XML_ELEMENT_NODE)
+        problem(ld, n, "is empty");
+    char *out = arena_strdup(&ld->c->mem, norm);
+    free(norm);
+    return out;
+}
+
+#define MAX_MARKDOWN_BYTES (256u << 10) /* one Markdown field: 256 KiB (see README, limits) */
+
+static char *markdown(loader *ld, xmlNodePtr n)
+{
+    char *raw = raw_text(n);
+    if (!raw)
+        return NULL;
+    char *md = text_markdown(raw);
+    xmlFree(raw);
+    size_t len = strlen(md);
+    int32_t bad = text_unprintable(md, true);
+    if (len > MAX_MARKDOWN_BYTES)
+        problem(ld, n, "is longer than the limit of %u KiB", MAX_MARKDOWN_BYTES >> 10);
+    else if (bad < 0)
+        problem(ld, n, "is not valid UTF-8");
+    else if (bad > 0 && bad < 0x20)
+        problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
+    else if (bad > 0)
+        problem(ld, n, "contains a character the letter fonts cannot show (U+%04X)", (unsigned)bad);
+    else if (!md[0])
+        problem(ld, n, "is empty");
+    char *out = arena_strdup(&ld->c->mem, md);
+    free(md);
+    return out;
+}
+
+static pb_date date_value(loader *ld, xmlNodePtr n)
+{
+    pb_date d = {0};
+    char *raw = raw_text(n);
+    if (!raw)
+        return d;
+    char *s = text_plain(raw);
+    xmlFree(raw);
+    const char *err = date_parse(s, &d);
+    if (err)
+        problem(ld, n, "%s", err);
+    free(s);
+    return d;
+}
+
+static pence money_value(loader *ld, xmlNodePtr n)
+{
+    pence p = 0;
+    char *raw = raw_text(n);
+    if (!raw)
+        return 0;
+    char *s = text_plain(raw);
+    xmlFree(raw);
+    const char *err = money_parse(s, &p);
+    if (err)
+        problem(ld, n, "%s", err);
+    free(s);
+    return p;
+}
+
+/* Children named name, as a list of Markdown or plain strings. */
+static pb_strings strings_of(loader *ld, xmlNodePtr parent, const char *name, bool is_markdown)
+{
+    pb_strings out = {0};
+    size_t n = 0;
+    for (xmlNodePtr k = parent ? parent->children : NULL; k; k = k->next)
+        n += named(k, name);
+    if (!n)
+        return out;
+    out.items = arena_alloc(&ld->c->mem, n * sizeof *out.items);
+    for (xmlNodePtr k = parent->children; k; k = k->next)
+        if (named(k, name))
+            out.items[out.len++] = is_markdown ? markdown(ld, k) : plain(ld, k);
+    return out;
+}
+
+static int enum_of(xmlNodePtr n, const char *const *names, int count)
+{
+    char *s = raw_text(n);
+    int found = 0;
+    for (int i = 0; s && i < count; i++)
+        if (strcmp(s, names[i]) == 0)
+            found = i;
+    xmlFree(s);
+    return found;
+}
+
+static const char *const doc_names[] = {"refusal", "reduction", "repayment", "section-j"};
+static const char *const rel_names[] = {"parent", "young-person", "representative"};
+static const char *const stream_names[] = {"education", "health", "social-care"};
+static const char *const arr_names[] = {"direct-payment", "council-managed", "third-party",
+                                        "provider-managed"};
+static const char *const ground_names[] = {"circumstances-changed", "unused", "misuse", "death"};
+
+const char *doc_kind_name(doc_kind k) { return doc_names[k]; }
+const char *relationship_name(relationship r) { return rel_names[r]; }
+const char *stream_name(funding_stream s) { return stream_names[s]; }
+const char *arrangement_name(arrangement a) { return arr_names[a]; }
+
+const char *ground_name(repayment_ground g)
+{
+    for (int i = 0; i < 4; i++)
+        if (g == 1u << i)
+            return ground_names[i];
+    return "";
+}
+
+int doc_kind_parse(const char *s)
+{
+    for (int i = 0; i < DOC_KIND_COUNT; i++)
+        if (strcmp(s, doc_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const pb_item *case_find_item(const pb_case *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_items; i++)
+        if (c->items[i].id && strcmp(c->items[i].id, id) == 0)
+            return &c->items[i];
+    return NULL;
+}
+
+void case_free(pb_case *c)
+{
+    if (!c)
+        return;
+    arena mem = c->mem;
+    arena_free(&mem); /* the case itself lives in its arena */
+}
+
+static void read_child(loader *ld, xmlNodePtr n)
+{
+    pb_case *c = ld->c;
+    c->child.given_names = plain(ld, child(n, "given-names"));
+    c->child.family_name = plain(ld, child(n, "family-name"));
+    xmlNodePtr dob = child(n, "date-of-birth");
+    if (dob)
+        c->child.date_of_birth = date_value(ld, dob);
+}
+
+static void read_recipient(loader *ld, xmlNodePtr n)
+{
+    pb_case *c = ld->c;
+    xmlAttrPtr rel = attr_node(n, "relationship");
+    c->recipient.rel = rel ? (relationship)enum_of((xmlNodePtr)rel, rel_names, 3) : REL_PARENT;
+    c->recipient.title = plain(ld, child(n, "title"));
+    c->recipient.name = plain(ld, child(n, "name"));
+    c->recipient.large_print = child(n, "large-print") != NULL;
+    xmlNodePtr addr = child(n, "address");
+    c->recipient.address = strings_of(ld, addr, "line", false);
+    xmlNodePtr pc = child(addr, "postcode");
+    if (pc) {
+        char *raw = plain(ld, pc);
+        char norm[9];
+        if (raw && postcode_normalise(raw, norm))
+            c->recipient.postcode = arena_strdup(&c->mem, norm);
+        else if (raw && raw[0])
+            problem(ld, pc, "is not a valid UK postcode");
+    }
+    /* The window holds at most 7 lines: name, up to 5 address lines, postcode. */
+    if (c->recipient.address.len > 5)
+        problem(ld, addr, "has %zu lines; at most 5 fit the envelope window with the name and "
+                "postcode", c->recipient.address.len);
+}
+
+static void read_items(loader *ld, xmlNodePtr n)
+{
+    pb_case *c = ld->c;
+    size_t count = 0;
+    for (xmlNodePtr k = n->children; k; k = k->next)
+        count += named(k, "item");
+    c->items = arena_alloc(&c->mem, (count ? count : 1) * sizeof *c->items);
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (!named(k, "item"))
+            continue;
+        pb_item *it = &c->items[c->n_items];
+        xmlAttrPtr id = attr_node(k, "id");
+        it->id = id ? plain(ld, (xmlNodePtr)id) : NULL;
+        if (it->id && case_find_item(c, it->id))
+            problem(ld, (xmlNodePtr)id, "another item already has this id");
+        c->n_items++;
+        xmlAttrPtr st = attr_node(k, "stream"), ar = attr_node(k, "arrangement");
+        it->stream = st ? (funding_stream)enum_of((xmlNodePtr)st, stream_names, 3) : 0;
+        it->arr = ar ? (arrangement)enum_of((xmlNodePtr)ar, arr_names, 4) : 0;
+        it->provision = plain(ld, child(k, "provision"));
+        it->outcomes = strings_of(ld, k, "outcome", false);
+        xmlNodePtr amt = child(k, "annual-amount");
+        if (amt)
+            it->annual = money_value(ld, amt);
+    }
+}
+
+static pb_date issued_of(loader *ld, xmlNodePtr n)
+{
+    xmlAttrPtr a = attr_node(n, "issued");
+    return a ? date_value(ld, (xmlNodePtr)a) : (pb_date){0};
+}
+
+/* The item a ref attribute names, or NULL with a problem. */
+static const pb_item *ref_of(loader *ld, xmlNodePtr n)
+{
+    xmlAttrPtr a = attr_node(n, "ref");
+    if (!a)
+        return NULL;
+    char *ref = plain(ld, (xmlNodePtr)a);
+    const pb_item *it = ref ? case_find_item(ld->c, ref) : NULL;
+    if (ref && !it)
+        problem(ld, (xmlNodePtr)a, "refers to no item of the personal budget (no item has this id)");
+    return it;
+}
+
+static void read_refusal(loader *ld, xmlNodePtr n)
+{
+    pb_refusal *r = &ld->c->refusal;
+    r->issued = issued_of(ld, n);
+    xmlAttrPtr scope = attr_node(n, "scope");
+    static const char *const scopes[] = {"personal-budget", "direct-payment"};
+    r->scope = scope ? (refusal_scope)enum_of((xmlNodePtr)scope, scopes, 2) : 0;
+    size_t count = 0;
+    for (xmlNodePtr k = n->children; k; k = k->next)
+        count += named(k, "item");
+    r->items = arena_alloc(&ld->c->mem, (count ? count : 1) * sizeof *r->items);
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (!named(k, "item"))
+            continue;
+        const pb_item *it = ref_of(ld, k);
+        if (it)
+            r->items[r->n_items++] = it;
+    }
+    r->reasons = strings_of(ld, n, "reason", true);
+}
+
+static void read_reduction(loader *ld, xmlNodePtr n)
+{
+    pb_reduction *r = &ld->c->reduction;
+    r->issued = issued_of(ld, n);
+    size_t count = 0;
+    for (xmlNodePtr k = n->children; k; k = k->next)
+        count += named(k, "change");
+    r->changes = arena_alloc(&ld->c->mem, (count ? count : 1) * sizeof *r->changes);
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (!named(k, "change"))
+            continue;
+        const pb_item *it = ref_of(ld, k);
+        xmlAttrPtr amt = attr_node(k, "new-annual-amount");
+        int before = ld->problems;
+        pence p = amt ? money_value(ld, (xmlNodePtr)amt) : 0;
+        if (!it || !amt || ld->problems != before)
+            continue;
+        for (size_t i = 0; i < r->n_changes; i++)
+            if (r->changes[i].item == it)
+                problem(ld, k, "changes an item that another change of this reduction already changes");
+        if (p >= it->annual)
+            problem(ld, (xmlNodePtr)amt,
+                    "is not lower than the item's current annual amount: a reduction must reduce");
+        r->changes[r->n_changes++] = (pb_change){.item = it, .new_annual = p};
+    }
+    r->reasons = strings_of(ld, n, "reason", true);
+}
+
+static void read_repayment(loader *ld, xmlNodePtr n)
+{
+    pb_repayment *r = &ld->c->repayment;
+    r->issued = issued_of(ld, n);
+    xmlAttrPtr amt = attr_node(n, "amount");
+    if (amt) {
+        int before = ld->problems;
+        r->amount = money_value(ld, (xmlNodePtr)amt);
+        if (ld->problems == before && r->amount <= 0)
+            problem(ld, (xmlNodePtr)amt, "must be more than £0.00: there is nothing to repay");
+    }
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (!named(k, "ground"))
+            continue;
+        unsigned g = 1u << enum_of(k, ground_names, 4);
+        if (r->grounds & g)
+            problem(ld, k, "is given twice");
+        r->grounds |= g;
+    }
+    xmlNodePtr period = child(n, "period");
+    if (period) {
+        xmlAttrPtr from = attr_node(period, "from"), to = attr_node(period, "to");
+        int before = ld->problems;
+        if (from)
+            r->period_from = date_value(ld, (xmlNodePtr)from);
+        if (to)
+            r->period_to = date_value(ld, (xmlNodePtr)to);
+        if (from && to && ld->problems == before) {
+            r->has_period = true;
+            if (date_cmp(r->period_from, r->period_to) > 0)
+                problem(ld, period, "ends (to) before it starts (from)");
+        }
+    }
+    r->reasons = strings_of(ld, n, "reason", true);
+}
+
+static void read_section_j(loader *ld, xmlNodePtr n)
+{
+    pb_section_j *s = &ld->c->section_j;
+    s->issued = issued_of(ld, n);
+    s->summary = markdown(ld, child(n, "summary"));
+    s->dp_arrangements = markdown(ld, child(n, "direct-payment-arrangements"));
+}
+
+static void read_case(loader *ld, xmlNodePtr root, council_set *councils)
+{
+    pb_case *c = ld->c;
+    xmlAttrPtr id = attr_node(root, "id");
+    if (id) {
+        char *s = raw_text((xmlNodePtr)id);
+        if (!case_id_valid(s))
+            problem(ld, (xmlNodePtr)id, "is not a valid case id (letters, digits, '.', '_' and "
+                    "'-', starting with a letter or digit, at most 64)");
+        xmlFree(s);
+    }
+    xmlAttrPtr council = attr_node(root, "council");
+    if (council) {
+        c->council = plain(ld, (xmlNodePtr)council);
+        if (c->council && c->council[0] && !council_exists(councils, c->council))
+            problem(ld, (xmlNodePtr)council, "is not a known council (no profile in templates/councils/)");
+    }
+    /* Items first: the documents refer to them. */
+    xmlNodePtr budget = child(root, "personal-budget");
+    if (budget)
+        read_items(ld, budget);
+    for (xmlNodePtr k = root->children; k; k = k->next) {
+        if (named(k, "child"))
+            read_child(ld, k);
+        else if (named(k, "recipient"))
+            read_recipient(ld, k);
+        else if (named(k, "plan")) {
+            c->plan.reference = plain(ld, (xmlNodePtr)attr_node(k, "reference"));
+            c->plan.issued = issued_of(ld, k);
+        } else if (named(k, "officer")) {
+            c->officer.name = plain(ld, (xmlNodePtr)attr_node(k, "name"));
+            c->officer.role = plain(ld, (xmlNodePtr)attr_node(k, "role"));
+            c->officer.phone = plain(ld, (xmlNodePtr)attr_node(k, "phone"));
+            c->officer.email = plain(ld, (xmlNodePtr)attr_node(k, "email"));
+        } else if (k->type == XML_ELEMENT_NODE) {
+            int kind = doc_kind_parse((const char *)k->name);
+            if (kind < 0)
+                continue;
+            c->has[kind] = true;
+            if (kind == DOC_REFUSAL)
+                read_refusal(ld, k);
+            else if (kind == DOC_REDUCTION)
+                read_reduction(ld, k);
+            else if (kind == DOC_REPAYMENT)
+                read_repayment(ld, k);
+            else
+                read_section_j(ld, k);
+        }
+    }
+}
+
+/* The case id from the raw bytes, for messages when the XML cannot be parsed. */
+static char *scrape_id(const char *buf, size_t len)
+{
+    const char *tag = memchr(buf, '<', len);
+    while (tag && (size_t)(tag - buf) + 5 < len && strncmp(tag, "<case", 5) != 0)
+        tag = memchr(tag + 1, '<', len - (size_t)(tag + 1 - buf));
+    if (!tag)
+        return NULL;
+    const char *end = memchr(tag, '>', len - (size_t)(tag - buf));
+    const char *at = tag;
+    while (end && (at = strstr(at, " id=\"")) && at < end) {
+        const char *v = at + 5, *q = memchr(v, '"', (size_t)(end - v));
+        if (!q || q - v > 64)
+            return NULL;
+        char id[65];
+        memcpy(id, v, (size_t)(q - v));
+        id[q - v] = '\0';
+        return case_id_valid(id) ? strdup(id) : NULL;
+    }
+    return NULL;
+}
+
+pb_case *case_load_memory(const char *buf, size_t len, const char *file, int line_offset,
+                          council_set *councils, diag_list *errs)
+{
+    char *id = scrape_id(buf, len < 4096 ? len : 4096);
+    loader ld = {.o = {.file = file, .line_offset = line_offset, .case_id = id}, .errs = errs};
+    xmlDocPtr doc = xml_parse(buf, len, &ld.o, errs);
+    if (!doc) {
+        free(id);
+        return NULL;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    /* The id the messages name is the one the document really has, when it is valid. */
+    free(id);
+    id = NULL;
+    xmlChar *rid = xmlGetProp(root, (const xmlChar *)"id");
+    if (rid && case_id_valid((const char *)rid))
+        id = strdup((const char *)rid);
+    xmlFree(rid);
+    ld.o.case_id = id;
+
+    int schema_problems = xml_validate(doc, case_schema_path(), &ld.o, errs);
+    arena mem = {0};
+    pb_case *c = arena_alloc(&mem, sizeof *c);
+    c->mem = mem;
+    ld.c = c;
+    ld.problems = schema_problems > 0 ? schema_problems : 0;
+    c->file = arena_strdup(&c->mem, file);
+    c->line = xml_line(root, &ld.o);
+    c->id = arena_strdup(&c->mem, id);
+    if (schema_problems >= 0 && strcmp((const char *)root->name, "case") == 0)
+        read_case(&ld, root, councils);
+    else if (schema_problems >= 0 && schema_problems == 0)
+        problem(&ld, root, "is not a case");
+    xmlFreeDoc(doc);
+    free(id);
+    if (ld.problems || schema_problems < 0) {
+        case_free(c);
+        return NULL;
+    }
+    return c;
+}

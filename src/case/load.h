@@ -1,0 +1,29 @@
+/* load.h: reading cases. The same loader serves a single case file (root <case>) and each <case>
+ * of a <cases> stream, which is read with libxml2's streaming reader one case at a time so
+ * memory stays flat however many cases the file holds. */
+#ifndef PBDOCS_LOAD_H
+#define PBDOCS_LOAD_H
+#include "case/case.h"
+#include "case/council.h"
+#include "core/diag.h"
+
+/* Loads one case from XML bytes: parse, schema, then every semantic rule. Returns the case, or
+ * NULL with every problem found in errs (each naming file, line, case id and field).
+ * line_offset is added to every line (a case cut from a stream). */
+pb_case *case_load_memory(const char *buf, size_t len, const char *file, int line_offset,
+                          council_set *councils, diag_list *errs);
+
+/* Input files: a single case, or a <cases> stream. */
+typedef struct case_source case_source;
+
+/* Opens path; NULL with a diag when it cannot be read or is not case data at all. */
+case_source *case_source_open(const char *path, diag_list *errs);
+/* The next case: returns 1 with *out set (a valid case) or *out NULL (a rejected case: its
+ * problems are in errs, naming its id when it has one); 0 at the end; -1 when the rest of the
+ * file cannot be read (malformed stream): the problem is in errs. */
+int case_source_next(case_source *src, council_set *councils, pb_case **out, diag_list *errs);
+void case_source_close(case_source *src);
+
+/* The schema file, for messages and tests. */
+const char *case_schema_path(void);
+#endif

@@ -1,0 +1,195 @@
+/* rules.c: value rules for case data; see rules.h. */
+#include "case/rules.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "layout/typeset.h"
+
+bool case_id_valid(const char *id)
+{
+    size_t n = strlen(id);
+    if (n == 0 || n > 64 || !isalnum((unsigned char)id[0]))
+        return false;
+    for (size_t i = 1; i < n; i++) {
+        unsigned char ch = (unsigned char)id[i];
+        if (!(isalnum(ch) || ch == '.' || ch == '_' || ch == '-'))
+            return false;
+        if (ch >= 0x80)
+            return false;
+    }
+    return (unsigned char)id[0] < 0x80;
+}
+
+bool postcode_normalise(const char *s, char out[9])
+{
+    char c[8];
+    size_t n = 0, spaces = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == ' ') {
+            if (++spaces > 1 || n == 0)
+                return false;
+            continue;
+        }
+        if (n == 7 || !isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
+            return false;
+        c[n++] = (char)toupper((unsigned char)*p);
+    }
+    if (n < 5)
+        return false;
+    /* The inward code: digit and two letters, never C I K M O V. */
+    const char *in = c + n - 3;
+    if (!isdigit((unsigned char)in[0]) || !isalpha((unsigned char)in[1]) ||
+        !isalpha((unsigned char)in[2]) || strchr("CIKMOV", in[1]) || strchr("CIKMOV", in[2]))
+        return false;
+    size_t on = n - 3;
+    const char *o = c;
+    bool ok;
+    if (on == 3 && memcmp(c, "GIR", 3) == 0 && memcmp(in, "0AA", 3) == 0) {
+        ok = true;
+    } else {
+        /* Outward: A9, A99, A9A, AA9, AA99, AA9A. */
+        #define L(i) isalpha((unsigned char)o[i])
+        #define D(i) isdigit((unsigned char)o[i])
+        ok = (on == 2 && L(0) && D(1)) ||
+             (on == 3 && L(0) && D(1) && (D(2) || L(2))) ||
+             (on == 3 && L(0) && L(1) && D(2)) ||
+             (on == 4 && L(0) && L(1) && D(2) && (D(3) || L(3)));
+        #undef L
+        #undef D
+        /* First letter never Q V X; second never I J Z. */
+        if (ok && strchr("QVX", o[0]))
+            ok = false;
+        if (ok && on >= 3 && isalpha((unsigned char)o[1]) && strchr("IJZ", o[1]))
+            ok = false;
+    }
+    if (!ok)
+        return false;
+    memcpy(out, c, on);
+    out[on] = ' ';
+    memcpy(out + on + 1, in, 3);
+    out[on + 4] = '\0';
+    return true;
+}
+
+int32_t utf8_next(const char *s, size_t n, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = *i;
+    unsigned char b = u[k];
+    int len;
+    int32_t cp;
+    if (b < 0x80) {
+        *i = k + 1;
+        return b;
+    } else if ((b & 0xE0) == 0xC0) {
+        len = 2, cp = b & 0x1F;
+    } else if ((b & 0xF0) == 0xE0) {
+        len = 3, cp = b & 0x0F;
+    } else if ((b & 0xF8) == 0xF0) {
+        len = 4, cp = b & 0x07;
+    } else {
+        return -1;
+    }
+    if (k + (size_t)len > n)
+        return -1;
+    for (int j = 1; j < len; j++) {
+        if ((u[k + j] & 0xC0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (u[k + j] & 0x3F);
+    }
+    static const int32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    *i = k + (size_t)len;
+    return cp;
+}
+
+int32_t text_unprintable(const char *s, bool allow_newlines)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        int32_t cp = utf8_next(s, n, &i);
+        if (cp < 0)
+            return -1;
+        if (cp == '\n' || cp == '\t' || cp == '\r') {
+            if (!allow_newlines)
+                return cp;
+            continue;
+        }
+        if (!fonts_can_show((uint32_t)cp))
+            return cp;
+    }
+    return 0;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+char *text_plain(const char *s)
+{
+    strbuf sb = {0};
+    bool pending = false;
+    for (const char *p = s; *p; p++) {
+        if (is_space(*p)) {
+            pending = sb.len > 0;
+            continue;
+        }
+        if (pending)
+            sb_putc(&sb, ' ');
+        pending = false;
+        sb_putc(&sb, *p);
+    }
+    return sb_take(&sb);
+}
+
+char *text_markdown(const char *s)
+{
+    /* Lines, without \r; find the indentation shared by every non-blank line. */
+    size_t common = (size_t)-1;
+    const char *p = s;
+    while (*p) {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        size_t ind = 0;
+        while (ind < len && (p[ind] == ' ' || p[ind] == '\t'))
+            ind++;
+        if (ind < len && !(ind + 1 == len && p[ind] == '\r') && ind < common)
+            common = ind;
+        p += len + (end ? 1 : 0);
+    }
+    if (common == (size_t)-1)
+        common = 0;
+    strbuf sb = {0};
+    p = s;
+    while (*p) {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        size_t skip = 0;
+        while (skip < common && skip < len && (p[skip] == ' ' || p[skip] == '\t'))
+            skip++;
+        size_t keep = len - skip;
+        while (keep && (p[skip + keep - 1] == '\r'))
+            keep--;
+        sb_append(&sb, p + skip, keep);
+        sb_putc(&sb, '\n');
+        p += len + (end ? 1 : 0);
+    }
+    /* Blank lines (and trailing spaces) at either end go. */
+    char *out = sb_take(&sb);
+    size_t start = 0, n = strlen(out);
+    while (start < n && is_space(out[start]))
+        start++;
+    /* keep the first line's own indentation relative to common: back up to its line start */
+    while (start > 0 && out[start - 1] != '\n')
+        start--;
+    while (n > start && is_space(out[n - 1]))
+        n--;
+    memmove(out, out + start, n - start);
+    out[n - start] = '\0';
+    return out;
+}

@@ -1,0 +1,30 @@
+/* rules.h: the value rules a schema cannot express, each one small and tested on its own. */
+#ifndef PBDOCS_RULES_H
+#define PBDOCS_RULES_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CASE_ID_PATTERN "[A-Za-z0-9][A-Za-z0-9._-]{0,63}"
+
+/* A case id that is safe as a file name: CASE_ID_PATTERN. */
+bool case_id_valid(const char *id);
+
+/* A UK postcode (A9 9AA, A99 9AA, A9A 9AA, AA9 9AA, AA99 9AA, AA9A 9AA, GIR 0AA), any case, with
+ * or without the space. Writes the normal form ("BA2 4JT") into out (>= 9 bytes). */
+bool postcode_normalise(const char *s, char out[9]);
+
+/* Decodes the next UTF-8 code point of s[0..n) at *i (advancing it); returns -1 on invalid UTF-8. */
+int32_t utf8_next(const char *s, size_t n, size_t *i);
+
+/* Checks a value's characters: returns 0 when every one can be printed, else the first code point
+ * that cannot (a control character or one the letter fonts have no glyph for), or -1 for
+ * invalid UTF-8. Newlines and tabs are allowed only when allow_newlines. */
+int32_t text_unprintable(const char *s, bool allow_newlines);
+
+/* Whitespace: plain values are trimmed and every run of spaces, tabs and newlines becomes one
+ * space; Markdown values keep their lines but lose the indentation they share (XML layout) and
+ * blank lines at either end. Both write into a new malloc'd string. */
+char *text_plain(const char *s);
+char *text_markdown(const char *s);
+#endif

@@ -1,0 +1,229 @@
+/* xml.c: safe parsing and schema validation on libxml2; see xml.h. */
+#define _GNU_SOURCE /* memmem */
+#include "case/xml.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+
+typedef struct collector {
+    const xml_origin *o;
+    diag_list *errs;
+    int count;
+} collector;
+
+static void trim_message(char *msg)
+{
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+}
+
+static void collect(void *ud, xmlErrorPtr e)
+{
+    collector *c = ud;
+    if (!e || e->level == XML_ERR_WARNING)
+        return;
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "unknown XML error");
+    trim_message(msg);
+    char field[256] = "";
+    int line = e->line;
+    if (e->node && e->domain != XML_FROM_PARSER) {
+        xmlNodePtr node = e->node;
+        xml_field_path(node, field, sizeof field);
+        line = xml_line(node, c->o);
+    } else {
+        line += c->o->line_offset;
+    }
+    const char *prefix = e->domain == XML_FROM_PARSER ? "not well-formed XML: " : "";
+    diag_add(c->errs, c->o->file, line > 0 ? line : 1, 0, c->o->case_id, field[0] ? field : NULL,
+             "%s%s", prefix, msg);
+    c->count++;
+}
+
+bool xml_has_doctype(const char *buf, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len) {
+        char ch = buf[i];
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+            i++;
+        } else if (len - i >= 2 && memcmp(buf + i, "<?", 2) == 0) {
+            const char *end = memmem(buf + i + 2, len - i - 2, "?>", 2);
+            if (!end)
+                return false;
+            i = (size_t)(end - buf) + 2;
+        } else if (len - i >= 4 && memcmp(buf + i, "<!--", 4) == 0) {
+            const char *end = memmem(buf + i + 4, len - i - 4, "-->", 3);
+            if (!end)
+                return false;
+            i = (size_t)(end - buf) + 3;
+        } else {
+            return len - i >= 9 && memcmp(buf + i, "<!DOCTYPE", 9) == 0;
+        }
+    }
+    return false;
+}
+
+static int line_of_offset(const char *buf, size_t off)
+{
+    int line = 1;
+    for (size_t i = 0; i < off; i++)
+        line += buf[i] == '\n';
+    return line;
+}
+
+xmlDocPtr xml_parse(const char *buf, size_t len, const xml_origin *o, diag_list *errs)
+{
+    if (xml_has_doctype(buf, len)) {
+        const char *at = memmem(buf, len, "<!DOCTYPE", 9);
+        diag_add(errs, o->file, line_of_offset(buf, (size_t)(at - buf)) + o->line_offset, 0,
+                 o->case_id, NULL,
+                 "a DOCTYPE is not allowed in case data (no DTDs, no entity declarations)");
+        return NULL;
+    }
+    if (len > XML_MAX_CASE_BYTES) {
+        diag_add(errs, o->file, 1 + o->line_offset, 0, o->case_id, NULL,
+                 "larger than the limit of %u MiB for one case", XML_MAX_CASE_BYTES >> 20);
+        return NULL;
+    }
+    collector c = {.o = o, .errs = errs};
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        abort();
+    xmlSetStructuredErrorFunc(&c, collect);
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, o->file, NULL, PARSE_OPTIONS);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (doc && (!ctxt->wellFormed || c.count > 0)) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    if (!doc && c.count == 0)
+        diag_add(errs, o->file, 1 + o->line_offset, 0, o->case_id, NULL, "not well-formed XML");
+    xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+/* Compiled schemas are kept for the life of the process: one per path, shared read-only. */
+typedef struct schema_entry {
+    char *path;
+    xmlRelaxNGPtr schema;
+} schema_entry;
+static schema_entry schemas[4];
+static pthread_mutex_t schema_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static xmlRelaxNGPtr schema_get(const char *path)
+{
+    xmlRelaxNGPtr found = NULL;
+    pthread_mutex_lock(&schema_lock);
+    size_t i = 0;
+    for (; i < sizeof schemas / sizeof schemas[0] && schemas[i].path; i++)
+        if (strcmp(schemas[i].path, path) == 0)
+            found = schemas[i].schema;
+    if (!found && i < sizeof schemas / sizeof schemas[0]) {
+        xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(path);
+        if (pc) {
+            found = xmlRelaxNGParse(pc);
+            xmlRelaxNGFreeParserCtxt(pc);
+        }
+        if (found) {
+            schemas[i].path = strdup(path);
+            schemas[i].schema = found;
+        }
+    }
+    pthread_mutex_unlock(&schema_lock);
+    return found;
+}
+
+int xml_validate(xmlDocPtr doc, const char *schema_path, const xml_origin *o, diag_list *errs)
+{
+    xmlRelaxNGPtr schema = schema_get(schema_path);
+    if (!schema) {
+        diag_add(errs, schema_path, 0, 0, NULL, NULL, "cannot load the schema");
+        return -1;
+    }
+    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+    if (!vc)
+        abort();
+    collector c = {.o = o, .errs = errs};
+    xmlRelaxNGSetValidStructuredErrors(vc, collect, &c);
+    int rc = xmlRelaxNGValidateDoc(vc, doc);
+    xmlRelaxNGFreeValidCtxt(vc);
+    if (rc != 0 && c.count == 0) {
+        diag_add(errs, o->file, xml_line(xmlDocGetRootElement(doc), o), 0, o->case_id, NULL,
+                 "does not match the case schema");
+        c.count = 1;
+    }
+    return c.count;
+}
+
+void xml_field_path(xmlNodePtr node, char *buf, size_t size)
+{
+    const char *parts[64];
+    int n = 0;
+    bool attr = node && node->type == XML_ATTRIBUTE_NODE;
+    for (xmlNodePtr p = node; p && p->type != XML_DOCUMENT_NODE && n < 64; p = p->parent)
+        if (p->type == XML_ELEMENT_NODE || p->type == XML_ATTRIBUTE_NODE)
+            parts[n++] = (const char *)p->name;
+    /* Drop the document element (case, council): paths are relative to it. */
+    if (n > 1)
+        n--;
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = n - 1; i >= 0 && used < size; i--) {
+        bool last_attr = attr && i == 0;
+        used += (size_t)snprintf(buf + used, size - used, "%s%s%s", used ? "/" : "",
+                                 last_attr ? "@" : "", parts[i]);
+    }
+}
+
+int xml_line(xmlNodePtr node, const xml_origin *o)
+{
+    if (node && node->type == XML_ATTRIBUTE_NODE)
+        node = node->parent;
+    long line = node ? xmlGetLineNo(node) : 0;
+    if (line <= 0)
+        line = 1;
+    return (int)line + o->line_offset;
+}
+
+char *xml_read_file(const char *path, size_t max, size_t *len, diag_list *errs, bool *too_big)
+{
+    *too_big = false;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read: not a regular file");
+        fclose(f);
+        return NULL;
+    }
+    if ((unsigned long long)st.st_size > max) {
+        *too_big = true;
+        diag_add(errs, path, 1, 0, NULL, NULL,
+                 "larger than the limit of %zu MiB for one case file", max >> 20);
+        fclose(f);
+        return NULL;
+    }
+    char *buf = malloc((size_t)st.st_size + 1);
+    if (!buf)
+        abort();
+    size_t n = fread(buf, 1, (size_t)st.st_size, f);
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
