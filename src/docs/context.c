@@ -1,0 +1,238 @@
+/* context.c: the parts of a template context every document shares; see context.h. */
+#include "docs/context.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+
+mu_value *money_value_of(pence p)
+{
+    char buf[32];
+    money_format(p, buf, sizeof buf);
+    return mu_string(buf);
+}
+
+mu_value *date_value_of(pb_date d)
+{
+    char buf[48];
+    date_format_long(d, buf, sizeof buf);
+    return mu_string(buf);
+}
+
+mu_value *weekday_date_value_of(pb_date d)
+{
+    char buf[64];
+    date_format_weekday(d, buf, sizeof buf);
+    return mu_string(buf);
+}
+
+mu_value *period_value_of(int days, day_unit unit)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "%d %s%s", days, unit == DAYS_WORKING ? "working day" : "day",
+             days == 1 ? "" : "s");
+    return mu_string(buf);
+}
+
+mu_value *officer_markdown(const char *md)
+{
+    strbuf sb = {0};
+    bool line_start = true;
+    int indent = 0;
+    for (const char *p = md; *p; p++) {
+        if (line_start && *p == ' ' && indent < 3) {
+            indent++;
+            sb_putc(&sb, *p);
+            continue;
+        }
+        if (line_start && *p == '<')
+            sb_putc(&sb, '\\');
+        line_start = *p == '\n';
+        indent = 0;
+        sb_putc(&sb, *p);
+    }
+    char *s = sb_take(&sb);
+    mu_value *v = mu_markdown(s);
+    free(s);
+    return v;
+}
+
+/* An optional string: the value, or false so {{#x}}...{{/x}} leaves it out. */
+static mu_value *opt_string(const char *s)
+{
+    return s && s[0] ? mu_string(s) : mu_bool(false);
+}
+
+static mu_value *string_list(const pb_strings *s)
+{
+    mu_value *list = mu_list();
+    for (size_t i = 0; i < s->len; i++)
+        mu_list_push(list, mu_string(s->items[i]));
+    return list;
+}
+
+static mu_value *contact_value(const pb_contact *c)
+{
+    mu_value *m = mu_map();
+    mu_map_set(m, "name", opt_string(c->name));
+    mu_map_set(m, "address", string_list(&c->address));
+    mu_map_set(m, "phone", opt_string(c->phone));
+    mu_map_set(m, "email", opt_string(c->email));
+    mu_map_set(m, "website", opt_string(c->website));
+    return m;
+}
+
+static const char *const number_words[] = {"no", "one", "two", "three", "four",
+                                           "five", "six", "seven", "eight", "nine"};
+
+static mu_value *council_value(const council *co)
+{
+    mu_value *m = mu_map();
+    mu_map_set_str(m, "name", co->name);
+    mu_map_set(m, "address", string_list(&co->contact.address));
+    mu_map_set(m, "phone", opt_string(co->contact.phone));
+    mu_map_set(m, "email", opt_string(co->contact.email));
+    mu_map_set(m, "website", opt_string(co->contact.website));
+    mu_value *sig = mu_map_set(m, "signatory", mu_map());
+    mu_map_set_str(sig, "name", co->signatory.name);
+    mu_map_set_str(sig, "role", co->signatory.role);
+    mu_map_set(m, "sendiass", contact_value(&co->sendiass));
+    mu_map_set(m, "complaints", contact_value(&co->complaints));
+    mu_map_set_str(m, "policy", co->policy);
+    mu_map_set(m, "notes", co->policy_notes ? officer_markdown(co->policy_notes) : mu_bool(false));
+    int n = co->reconsiderations;
+    char buf[16];
+    snprintf(buf, sizeof buf, "%d", n);
+    mu_map_set_str(m, "reconsiderations", n >= 0 && n < 10 ? number_words[n] : buf);
+    mu_map_set(m, "one_reconsideration", mu_bool(n == 1));
+    return m;
+}
+
+static mu_value *budget_value(const pb_case *c)
+{
+    mu_value *m = mu_map();
+    mu_value *items = mu_map_set(m, "items", mu_list());
+    pence totals[STREAM_COUNT] = {0}, overall = 0;
+    static const char *const stream_labels[] = {"Education", "Health", "Social care"};
+    static const char *const arr_labels[] = {"Direct payment", "Managed by the council",
+                                             "Managed by a third party",
+                                             "Managed by the school, college or provider"};
+    bool any_dp = false;
+    for (size_t i = 0; i < c->n_items; i++) {
+        const pb_item *it = &c->items[i];
+        mu_value *v = mu_list_push(items, mu_map());
+        mu_map_set_str(v, "id", it->id);
+        mu_map_set_str(v, "provision", it->provision);
+        mu_map_set(v, "outcomes", string_list(&it->outcomes));
+        mu_map_set_str(v, "stream", stream_labels[it->stream]);
+        mu_map_set_str(v, "arrangement", arr_labels[it->arr]);
+        mu_map_set(v, "is_direct_payment", mu_bool(it->arr == ARR_DIRECT_PAYMENT));
+        mu_map_set(v, "annual_amount", money_value_of(it->annual));
+        totals[it->stream] += it->annual;
+        overall += it->annual;
+        any_dp |= it->arr == ARR_DIRECT_PAYMENT;
+    }
+    static const char *const keys[] = {"education", "health", "social_care"};
+    mu_value *t = mu_map_set(m, "totals", mu_list());
+    for (int s = 0; s < STREAM_COUNT; s++) {
+        bool has = false;
+        for (size_t i = 0; i < c->n_items; i++)
+            has |= c->items[i].stream == (funding_stream)s;
+        char key[32];
+        snprintf(key, sizeof key, "has_%s", keys[s]);
+        mu_map_set(m, key, mu_bool(has));
+        snprintf(key, sizeof key, "%s_total", keys[s]);
+        mu_map_set(m, key, money_value_of(totals[s]));
+        if (has) {
+            mu_value *row = mu_list_push(t, mu_map());
+            mu_map_set_str(row, "stream", stream_labels[s]);
+            mu_map_set(row, "amount", money_value_of(totals[s]));
+        }
+    }
+    mu_map_set(m, "total", money_value_of(overall));
+    mu_map_set(m, "has_direct_payments", mu_bool(any_dp));
+    return m;
+}
+
+mu_value *context_common(const doc_input *in, pb_date issued)
+{
+    const pb_case *c = in->c;
+    mu_value *ctx = mu_map();
+    mu_map_set(ctx, "date", date_value_of(issued));
+    mu_map_set_str(ctx, "reference", c->id);
+    mu_map_set(ctx, "council", council_value(in->council));
+
+    mu_value *child = mu_map_set(ctx, "child", mu_map());
+    mu_map_set_str(child, "given_names", c->child.given_names);
+    mu_map_set_str(child, "family_name", c->child.family_name);
+    char full[1024];
+    snprintf(full, sizeof full, "%s %s", c->child.given_names, c->child.family_name);
+    mu_map_set_str(child, "full_name", full);
+    mu_map_set(child, "date_of_birth", date_value_of(c->child.date_of_birth));
+
+    mu_value *r = mu_map_set(ctx, "recipient", mu_map());
+    mu_map_set(r, "title", opt_string(c->recipient.title));
+    mu_map_set_str(r, "name", c->recipient.name);
+    if (c->recipient.title)
+        snprintf(full, sizeof full, "%s %s", c->recipient.title, c->recipient.name);
+    else
+        snprintf(full, sizeof full, "%s", c->recipient.name);
+    mu_map_set_str(r, "full_name", full);
+    char salutation[1100];
+    snprintf(salutation, sizeof salutation, "Dear %s", full);
+    mu_map_set_str(r, "salutation", salutation);
+    mu_map_set(r, "address", string_list(&c->recipient.address));
+    mu_map_set_str(r, "postcode", c->recipient.postcode);
+    mu_map_set(r, "is_parent", mu_bool(c->recipient.rel == REL_PARENT));
+    mu_map_set(r, "is_young_person", mu_bool(c->recipient.rel == REL_YOUNG_PERSON));
+    mu_map_set(r, "is_representative", mu_bool(c->recipient.rel == REL_REPRESENTATIVE));
+
+    mu_value *plan = mu_map_set(ctx, "plan", mu_map());
+    mu_map_set_str(plan, "reference", c->plan.reference);
+    mu_map_set(plan, "issued", date_value_of(c->plan.issued));
+
+    mu_value *o = mu_map_set(ctx, "officer", mu_map());
+    mu_map_set_str(o, "name", c->officer.name);
+    mu_map_set_str(o, "role", c->officer.role);
+    mu_map_set_str(o, "phone", c->officer.phone);
+    mu_map_set_str(o, "email", c->officer.email);
+
+    mu_map_set(ctx, "budget", budget_value(c));
+    return ctx;
+}
+
+int council_service(const doc_input *in, service_method *m, diag_list *errs)
+{
+    if (service_method_parse(in->council->service, m) == 0)
+        return 0;
+    diag_add(errs, NULL, 0, 0, in->c->id, "council",
+             "profile '%s' has an unknown service method", in->council->id);
+    return -1;
+}
+
+mu_value *markdown_list(const pb_strings *s)
+{
+    mu_value *list = mu_list();
+    for (size_t i = 0; i < s->len; i++)
+        mu_list_push(list, officer_markdown(s->items[i]));
+    return list;
+}
+
+mu_value *doc_context(doc_kind kind, const doc_input *in, diag_list *errs)
+{
+    static int (*const build[DOC_KIND_COUNT])(mu_value *, const doc_input *, diag_list *) = {
+        refusal_context, reduction_context, repayment_context, section_j_context};
+    static const size_t issued_offset[DOC_KIND_COUNT] = {
+        offsetof(pb_case, refusal.issued), offsetof(pb_case, reduction.issued),
+        offsetof(pb_case, repayment.issued), offsetof(pb_case, section_j.issued)};
+    pb_date issued = *(const pb_date *)((const char *)in->c + issued_offset[kind]);
+    mu_value *ctx = context_common(in, issued);
+    if (build[kind](ctx, in, errs) != 0) {
+        mu_free(ctx);
+        return NULL;
+    }
+    return ctx;
+}

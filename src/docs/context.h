@@ -1,0 +1,50 @@
+/* context.h: what a template sees. Case + council profile (+ the working-day calendar) become
+ * one value tree per document: every value already formatted for a letter (money "£1,234.50",
+ * dates "23 November 2026"), computed values worked out here (effective date of a reduction,
+ * repayment due date, totals by stream, the child's full name, the salutation), never in the
+ * templates. Every name is listed in the field catalogue (fields.h); a test checks the two agree.
+ *
+ * The domain rules of each kind live in one file each: refusal.c, reduction.c, repayment.c,
+ * section_j.c; this file's context.c builds the parts every document shares. */
+#ifndef PBDOCS_CONTEXT_H
+#define PBDOCS_CONTEXT_H
+#include "case/case.h"
+#include "case/council.h"
+#include "core/calendar.h"
+#include "core/diag.h"
+#include "docs/notice.h"
+#include "template/value.h"
+
+typedef struct doc_input {
+    const pb_case *c;
+    const council *council;
+    const calendar *cal;
+} doc_input;
+
+/* The whole context for a document of this kind, or NULL with problems in errs (e.g. a council
+ * profile whose service method is unknown). The caller frees it with mu_free. */
+mu_value *doc_context(doc_kind kind, const doc_input *in, diag_list *errs);
+
+/* The shared parts (also used by the kind files). */
+mu_value *context_common(const doc_input *in, pb_date issued);
+/* Money and dates as letters print them, as template values. */
+mu_value *money_value_of(pence p);
+mu_value *date_value_of(pb_date d);          /* "23 November 2026" */
+mu_value *weekday_date_value_of(pb_date d);  /* "Tuesday 9 February 2027" */
+/* An officer's Markdown, made safe to insert raw: a line that starts with '<' is escaped so it
+ * can never open an HTML block (the typesetter's furniture markers are HTML blocks). */
+mu_value *officer_markdown(const char *md);
+/* "28 working days" / "28 days" */
+mu_value *period_value_of(int days, day_unit unit);
+
+/* Officers' Markdown paragraphs as a list for {{#reasons}}{{{.}}}{{/reasons}}. */
+mu_value *markdown_list(const pb_strings *s);
+/* How the council serves letters (its profile), or -1 with a problem. */
+int council_service(const doc_input *in, service_method *m, diag_list *errs);
+
+/* The per-kind parts, added to ctx under the kind's own name. */
+int refusal_context(mu_value *ctx, const doc_input *in, diag_list *errs);
+int reduction_context(mu_value *ctx, const doc_input *in, diag_list *errs);
+int repayment_context(mu_value *ctx, const doc_input *in, diag_list *errs);
+int section_j_context(mu_value *ctx, const doc_input *in, diag_list *errs);
+#endif

@@ -1,0 +1,42 @@
+/* render.h: one case -> the PDFs it asks for. The renderer holds what a run loads once:
+ * council profiles, the working-day calendar, the compiled templates (one per kind, partials
+ * cached) and the fonts; then each document is context -> Mustache (strict, Markdown escaping)
+ * -> Markdown -> typeset -> PDF bytes. Nothing of a document is kept after it is returned.
+ * A renderer is used by one thread at a time (a batch gives each worker its own). */
+#ifndef PBDOCS_RENDER_H
+#define PBDOCS_RENDER_H
+#include <stdbool.h>
+
+#include "case/case.h"
+#include "case/council.h"
+#include "core/diag.h"
+#include "layout/typeset.h"
+
+typedef struct renderer renderer;
+
+typedef struct render_options {
+    const char *templates_dir;  /* NULL: ROOT/templates */
+    bool large_print;           /* force 16 pt for every document */
+} render_options;
+
+/* Loads the calendar and fonts, compiles the four templates. NULL with problems in errs
+ * (a template error names FILE:LINE:COL); such problems mean the run cannot go on (exit 2,
+ * or 1 for a template rejected). */
+renderer *renderer_open(const render_options *opt, diag_list *errs);
+void renderer_close(renderer *r);
+
+/* The council profiles the renderer uses (also for loading cases). */
+council_set *renderer_councils(renderer *r);
+
+/* Renders document kind of case c into out. Returns 0, or -1 with problems in errs (each
+ * naming the case id; a template problem names FILE:LINE:COL). */
+int render_document(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *out, diag_list *errs);
+
+/* The Markdown a document's template produces (for preview and tests); malloc'd, or NULL. */
+char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *errs);
+
+/* Writes bytes to dir/name atomically: a temporary file in dir, fsync, rename; mode 0640.
+ * Returns 0, or -1 with a problem. */
+int write_file_atomic(const char *dir, const char *name, const void *bytes, size_t len,
+                      diag_list *errs);
+#endif
