@@ -9,6 +9,7 @@
 #include <string.h>
 #include <libxml/parser.h>
 
+#include "case/explain.h"
 #include "case/rules.h"
 #include "case/xml.h"
 #include "core/paths.h"
@@ -486,7 +487,13 @@ pb_case *case_load_memory(const char *buf, size_t len, const char *file, int lin
     xmlFree(rid);
     ld.o.case_id = id;
 
-    int schema_problems = xml_validate(doc, case_schema_path(), &ld.o, errs);
+    /* The schema decides; when it fails, the structure pass names the exact problems and the
+     * validator's vaguer messages are dropped (kept only when nothing else explains them). */
+    diag_list schema_errs = {0};
+    int schema_problems = xml_validate(doc, case_schema_path(), &ld.o, &schema_errs);
+    if (schema_problems > 0 && explain_case_structure(root, &ld.o, errs) > 0)
+        diag_list_clear(&schema_errs);
+    diag_list_take(errs, &schema_errs);
     arena mem = {0};
     pb_case *c = arena_alloc(&mem, sizeof *c);
     c->mem = mem;

@@ -21,6 +21,7 @@ typedef struct collector {
 
 static void trim_message(char *msg)
 {
+    msg[strcspn(msg, "\n")] = '\0'; /* one line: libxml2 may add a second, quoting bytes of the text */
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
@@ -176,7 +177,7 @@ void xml_field_path(xmlNodePtr node, char *buf, size_t size)
         if (p->type == XML_ELEMENT_NODE || p->type == XML_ATTRIBUTE_NODE)
             parts[n++] = (const char *)p->name;
     /* Drop the document element (case, council): paths are relative to it. */
-    if (n > 1)
+    if (n > 0)
         n--;
     size_t used = 0;
     buf[0] = '\0';

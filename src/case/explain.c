@@ -1,0 +1,213 @@
+/* explain.c: the case structure as a table, for messages; see explain.h and case.rng. */
+#include "case/explain.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct child_rule {
+    const char *name;
+    int min, max;  /* max 0: unbounded */
+} child_rule;
+
+typedef struct attr_rule {
+    const char *name;
+    bool required;
+    const char *values;  /* allowed values separated by '|', or NULL for any text */
+} attr_rule;
+
+typedef struct elem_rule {
+    const char *parent;  /* NULL: the document element */
+    const char *name;
+    attr_rule attrs[5];
+    child_rule children[10];
+    const char *text_values;  /* for an element whose text is one of a list */
+} elem_rule;
+
+static const elem_rule rules[] = {
+    {NULL, "case", {{"id", true, NULL}, {"council", true, NULL}},
+     {{"child", 1, 1}, {"recipient", 1, 1}, {"plan", 1, 1}, {"officer", 1, 1},
+      {"personal-budget", 1, 1}, {"refusal", 0, 1}, {"reduction", 0, 1}, {"repayment", 0, 1},
+      {"section-j", 0, 1}}, NULL},
+    {"case", "child", {{0}}, {{"given-names", 1, 1}, {"family-name", 1, 1}, {"date-of-birth", 1, 1}}, NULL},
+    {"case", "recipient", {{"relationship", true, "parent|young-person|representative"}},
+     {{"title", 0, 1}, {"name", 1, 1}, {"address", 1, 1}, {"large-print", 0, 1}}, NULL},
+    {"recipient", "address", {{0}}, {{"line", 1, 0}, {"postcode", 1, 1}}, NULL},
+    {"case", "plan", {{"reference", true, NULL}, {"issued", true, NULL}}, {{0}}, NULL},
+    {"case", "officer", {{"name", true, NULL}, {"role", true, NULL}, {"phone", true, NULL},
+                         {"email", true, NULL}}, {{0}}, NULL},
+    {"case", "personal-budget", {{0}}, {{"item", 1, 0}}, NULL},
+    {"personal-budget", "item",
+     {{"id", true, NULL}, {"stream", true, "education|health|social-care"},
+      {"arrangement", true, "direct-payment|council-managed|third-party|provider-managed"}},
+     {{"provision", 1, 1}, {"outcome", 1, 0}, {"annual-amount", 1, 1}}, NULL},
+    {"case", "refusal", {{"issued", true, NULL}, {"scope", true, "personal-budget|direct-payment"}},
+     {{"item", 0, 0}, {"reason", 1, 0}}, NULL},
+    {"refusal", "item", {{"ref", true, NULL}}, {{0}}, NULL},
+    {"case", "reduction", {{"issued", true, NULL}}, {{"change", 1, 0}, {"reason", 1, 0}}, NULL},
+    {"reduction", "change", {{"ref", true, NULL}, {"new-annual-amount", true, NULL}}, {{0}}, NULL},
+    {"case", "repayment", {{"issued", true, NULL}, {"amount", true, NULL}},
+     {{"ground", 1, 0}, {"period", 0, 1}, {"reason", 1, 0}}, NULL},
+    {"repayment", "ground", {{0}}, {{0}}, "circumstances-changed|unused|misuse|death"},
+    {"repayment", "period", {{"from", true, NULL}, {"to", true, NULL}}, {{0}}, NULL},
+    {"case", "section-j", {{"issued", true, NULL}},
+     {{"summary", 1, 1}, {"direct-payment-arrangements", 0, 1}}, NULL},
+};
+
+static const elem_rule *rule_for(xmlNodePtr n)
+{
+    const char *parent = n->parent && n->parent->type == XML_ELEMENT_NODE
+                             ? (const char *)n->parent->name : NULL;
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        bool same_parent = rules[i].parent ? parent && strcmp(rules[i].parent, parent) == 0 : !parent;
+        if (same_parent && strcmp(rules[i].name, (const char *)n->name) == 0)
+            return &rules[i];
+    }
+    return NULL;
+}
+
+static bool in_list(const char *list, const char *v)
+{
+    size_t n = strlen(v);
+    for (const char *p = list; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == n && strncmp(p, v, n) == 0)
+            return true;
+        p += len + (bar ? 1 : 0);
+    }
+    return false;
+}
+
+static void list_words(const char *list, char *buf, size_t size)
+{
+    /* "a|b|c" -> "a, b or c" */
+    size_t used = 0;
+    int count = 1;
+    for (const char *p = list; *p; p++)
+        count += *p == '|';
+    int k = 0;
+    for (const char *p = list; *p && used + 8 < size;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        used += (size_t)snprintf(buf + used, size - used, "%s%.*s",
+                                 k == 0 ? "" : (k == count - 1 ? " or " : ", "), (int)len, p);
+        k++;
+        p += len + (bar ? 1 : 0);
+    }
+}
+
+typedef struct ctx {
+    const xml_origin *o;
+    diag_list *errs;
+    int count;
+} ctx;
+
+static void report(ctx *c, xmlNodePtr node, const char *suffix, const char *fmt, const char *a,
+                   const char *b)
+{
+    char field[300];
+    xml_field_path(node, field, sizeof field);
+    if (suffix) {
+        size_t n = strlen(field);
+        snprintf(field + n, sizeof field - n, "%s%s", n ? "/" : "", suffix);
+    }
+    char msg[400];
+    snprintf(msg, sizeof msg, fmt, a, b);
+    diag_add(c->errs, c->o->file, xml_line(node, c->o), 0, c->o->case_id, field[0] ? field : NULL,
+             "%s", msg);
+    c->count++;
+}
+
+/* A child its parent's rule names but that has no rule of its own: text only, no attributes. */
+static bool known_leaf(xmlNodePtr n)
+{
+    if (!n->parent || n->parent->type != XML_ELEMENT_NODE)
+        return false;
+    const elem_rule *pr = rule_for(n->parent);
+    for (int i = 0; pr && i < 10 && pr->children[i].name; i++)
+        if (strcmp(pr->children[i].name, (const char *)n->name) == 0)
+            return true;
+    return false;
+}
+
+static void check(ctx *c, xmlNodePtr n)
+{
+    const elem_rule *r = rule_for(n);
+    if (!r && known_leaf(n)) {
+        static const elem_rule leaf = {0};
+        r = &leaf;
+    }
+    if (!r) {
+        report(c, n, NULL, "is not part of the case format here%s%s", "", "");
+        return;
+    }
+    char words[200];
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        const attr_rule *ar = NULL;
+        for (int i = 0; i < 5 && r->attrs[i].name; i++)
+            if (strcmp(r->attrs[i].name, (const char *)a->name) == 0)
+                ar = &r->attrs[i];
+        if (!ar) {
+            report(c, (xmlNodePtr)a, NULL, "is not an attribute of <%s>%s", (const char *)n->name, "");
+            continue;
+        }
+        if (ar->values) {
+            xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+            if (!in_list(ar->values, (const char *)v)) {
+                list_words(ar->values, words, sizeof words);
+                report(c, (xmlNodePtr)a, NULL, "must be %s%s", words, "");
+            }
+            xmlFree(v);
+        }
+    }
+    for (int i = 0; i < 5 && r->attrs[i].name; i++) {
+        if (r->attrs[i].required && !xmlHasProp(n, (const xmlChar *)r->attrs[i].name)) {
+            char at[80];
+            snprintf(at, sizeof at, "@%s", r->attrs[i].name);
+            report(c, n, at, "is missing%s%s", "", "");
+        }
+    }
+    if (r->text_values) {
+        xmlChar *v = xmlNodeGetContent(n);
+        if (!in_list(r->text_values, (const char *)v)) {
+            list_words(r->text_values, words, sizeof words);
+            report(c, n, NULL, "must be %s%s", words, "");
+        }
+        xmlFree(v);
+    }
+    for (int i = 0; i < 10 && r->children[i].name; i++) {
+        const child_rule *cr = &r->children[i];
+        int count = 0;
+        xmlNodePtr second = NULL;
+        for (xmlNodePtr k = n->children; k; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, cr->name) == 0)
+                if (++count == 2)
+                    second = k;
+        if (count < cr->min)
+            report(c, n, cr->name, "is missing: <%s> needs %s", (const char *)n->name,
+                   cr->max == 1 ? "one" : "at least one");
+        else if (cr->max == 1 && count > 1)
+            report(c, second, NULL, "appears more than once: <%s> takes only one%s", (const char *)n->name, "");
+    }
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (k->type == XML_ELEMENT_NODE) {
+            if (!r->children[0].name && r->name)
+                report(c, k, NULL, "is not part of the case format here%s%s", "", "");
+            else
+                check(c, k);
+        } else if (k->type == XML_TEXT_NODE && r->children[0].name) {
+            for (const xmlChar *p = k->content; p && *p; p++)
+                if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+                    report(c, n, NULL, "holds text outside its elements%s%s", "", "");
+                    break;
+                }
+        }
+    }
+}
+
+int explain_case_structure(xmlNodePtr root, const xml_origin *o, diag_list *errs)
+{
+    ctx c = {.o = o, .errs = errs};
+    check(&c, root);
+    return c.count;
+}

@@ -1,0 +1,18 @@
+/* explain.h: precise messages for case XML that breaks the schema.
+ * libxml2's RelaxNG validator decides whether a case matches src/schema/case.rng, but its
+ * messages are vague ("Element plan failed to validate attributes", or a misleading "Expecting
+ * an element date-of-birth" when an unknown element sits beside it). When it fails, this pass
+ * walks the case again with the same structure written as a table and names the exact problem:
+ * an unknown element or attribute, a missing or repeated one, a value outside its list.
+ * The schema stays the authority: this only explains, and when it finds nothing the
+ * validator's own messages are kept. */
+#ifndef PBDOCS_EXPLAIN_H
+#define PBDOCS_EXPLAIN_H
+#include <libxml/tree.h>
+
+#include "case/xml.h"
+#include "core/diag.h"
+
+/* Adds a problem for each structural fault under root; returns how many. */
+int explain_case_structure(xmlNodePtr root, const xml_origin *o, diag_list *errs);
+#endif
