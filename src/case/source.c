@@ -25,6 +25,7 @@ static void reader_error(void *ud, xmlErrorPtr e)
         return;
     char msg[512];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "unknown XML error");
+    msg[strcspn(msg, "\n")] = '\0'; /* one line: libxml2 may add a second, quoting bytes of the text */
     size_t n = strlen(msg);
     while (n && msg[n - 1] == '\n')
         msg[--n] = '\0';
@@ -123,7 +124,7 @@ int case_source_next(case_source *src, council_set *councils, pb_case **out, dia
         if (xmlTextReaderNodeType(src->reader) != XML_READER_TYPE_ELEMENT ||
             xmlTextReaderDepth(src->reader) != 1)
             continue;
-        int line = xmlTextReaderGetParserLineNumber(src->reader);
+        int line = (int)xmlGetLineNo(xmlTextReaderCurrentNode(src->reader));
         const char *name = (const char *)xmlTextReaderConstLocalName(src->reader);
         if (strcmp(name, "case") != 0) {
             diag_add(errs, src->path, line, 0, NULL, name,
