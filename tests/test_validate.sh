@@ -1,0 +1,294 @@
+#!/bin/sh
+# test_validate.sh: `pbdocs validate` on the fixtures (contract sections 1 and 3).
+#   fixtures/cases/*.xml     every file: exit 0, stdout "FILE: ok", nothing on stderr
+#   fixtures/invalid/*.xml   every file: exit 1, stderr is exactly the lines in EXPECTED below
+#                            (as a set: one a line, in the FILE:LINE: case ID: field: message form),
+#                            and never holds personal data from the file
+#   fixtures/streams/*.xml   the stream's rejected cases with their true lines in the stream file
+# plus: a missing file exits 2; XXE never opens /etc/passwd; entity bombs and deep nesting finish
+# fast with bounded memory. Run from the project root; $PBDOCS is the binary (default ./pbdocs).
+# Ends with "test_validate: N passed, M failed"; exits non-zero when anything failed.
+PBDOCS=${PBDOCS:-./pbdocs}
+passed=0
+failed=0
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
+check() { # check DESCRIPTION COMMAND...: passes when the command succeeds
+  what=$1; shift
+  if "$@"; then ok; else fail "$what"; fi
+}
+show() { sed 's/^/      | /' "$1"; }
+
+# A sanitizer build exits 1 after a report, like a rejection: every run is checked for reports.
+sanitizer_clean() { # ARGS...: fails when the last run's stderr holds a sanitizer report
+  if grep -q -E 'ERROR: [A-Za-z]+Sanitizer|runtime error: ' "$tmp/err"; then
+    fail "validate $*: sanitizer report"; grep -E 'ERROR: |SUMMARY: |^ *#[0-5] ' "$tmp/err" | head -n 8 | sed 's/^/      | /'
+  fi
+}
+# run FILE...: runs validate, leaves $rc, $tmp/out, $tmp/err
+run() {
+  "$PBDOCS" validate "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  sanitizer_clean "$@"
+}
+
+if [ ! -x "$PBDOCS" ]; then
+  echo "test_validate: $PBDOCS is not an executable (build it first)"
+  echo "test_validate: 0 passed, 1 failed"
+  exit 1
+fi
+
+# Personal data from the fixtures: none of it may appear in any message.
+PERSONAL='Bożena
+Wiśniewska
+Kowalczyk
+Małgorzata
+Yardley
+Moseley
+B13 9J
+B139J
+Renée
+Gosia
+Oisín
+Dónaill
+Gráinne
+WF1 1CZ
+Prydderch
+Heledd
+Vaughan
+Zieliński
+Mill Lane
+EX3 4PQ'
+no_personal_data() { # FILE: passes when no personal value occurs in it
+  found=$(printf '%s\n' "$PERSONAL" | while IFS= read -r p; do
+    [ -n "$p" ] && grep -F -q -- "$p" "$1" && printf '%s; ' "$p"
+  done)
+  [ -z "$found" ] || { echo "      personal data in messages: $found"; return 1; }
+}
+# Every line of stderr in the contract's form for case data: FILE:LINE: then the rest.
+well_formed_lines() { # FILE PATH
+  bad=$(grep -v -E "^$2:[0-9]+: " "$1")
+  [ -z "$bad" ] || { echo "      not in the FILE:LINE: form:"; printf '%s\n' "$bad" | head -n 4 | sed 's/^/      | /'; return 1; }
+}
+
+# ---- 1. valid cases -----------------------------------------------------------------------
+n_valid=0
+for f in fixtures/cases/*.xml; do
+  n_valid=$((n_valid + 1))
+  run "$f"
+  if [ "$rc" -eq 0 ] && [ "$(cat "$tmp/out")" = "$f: ok" ] && [ ! -s "$tmp/err" ]; then
+    ok
+  else
+    fail "$f: want exit 0, '$f: ok' and no stderr; got exit $rc"; show "$tmp/out"; show "$tmp/err"
+  fi
+done
+echo "valid fixtures: $n_valid"
+
+# Every council x every document kind is covered by some valid case.
+for council in bnes birmingham wakefield example; do
+  for kind in refusal reduction repayment section-j; do
+    covered=no
+    for f in fixtures/cases/*.xml; do
+      grep -q "council=\"$council\"" "$f" && grep -q "<$kind " "$f" && { covered=yes; break; }
+    done
+    check "no valid case of council $council asks for $kind" [ "$covered" = yes ]
+  done
+done
+
+# ---- 2. invalid cases: the expected messages ------------------------------------------------
+# FILE|LINE OF STDERR (the path prefix fixtures/invalid/ is added). Several rows for one file: all
+# of them, and nothing else. Rows marked "LOADER:" are what a correct loader prints where the
+# current one is wrong or unclear (see the report on the loader); the rest are its own words.
+EXPECTED=$(cat <<'EOF'
+malformed.xml|malformed.xml:10: case BCC-2026-10458: not well-formed XML: Opening and ending tag mismatch: title line 10 and titel
+invalid-utf8.xml|invalid-utf8.xml:11: case BCC-2026-10458: not well-formed XML: Input is not proper UTF-8, indicate encoding !
+schema-missing-officer.xml|schema-missing-officer.xml:3: case BCC-2026-10458: officer: is missing: <case> needs one
+schema-unknown-element.xml|schema-unknown-element.xml:6: case BCC-2026-10458: child/nickname: is not part of the case format here
+schema-bad-stream.xml|schema-bad-stream.xml:33: case BCC-2026-10458: personal-budget/item/@stream: must be education, health or social-care
+unknown-council.xml|unknown-council.xml:3: case BCC-2026-10458: @council: is not a known council (no profile in templates/councils/)
+ref-reduction-change.xml|ref-reduction-change.xml:49: case BCC-2026-10458: reduction/change/@ref: refers to no item of the personal budget (no item has this id)
+ref-refusal-item.xml|ref-refusal-item.xml:40: case BCC-2026-10458: refusal/item/@ref: refers to no item of the personal budget (no item has this id)
+reduction-equal.xml|reduction-equal.xml:49: case BCC-2026-10458: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
+reduction-higher.xml|reduction-higher.xml:49: case BCC-2026-10458: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
+repayment-zero.xml|repayment-zero.xml:58: case BCC-2026-10458: repayment/@amount: must be more than £0.00: there is nothing to repay
+repayment-negative.xml|repayment-negative.xml:58: case BCC-2026-10458: repayment/@amount: is not an amount in pounds such as 2400, 2400.5 or 2400.50
+date-issued-nonexistent.xml|date-issued-nonexistent.xml:39: case BCC-2026-10458: refusal/@issued: is not a date that exists
+date-of-birth-nonexistent.xml|date-of-birth-nonexistent.xml:7: case BCC-2026-10458: child/date-of-birth: is not a date that exists
+amount-three-decimals.xml|amount-three-decimals.xml:36: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
+LOADER: one problem; no "is not lower" for a change of an item whose own amount was rejected
+change-of-invalid-amount.xml|change-of-invalid-amount.xml:31: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
+postcode-invalid.xml|postcode-invalid.xml:16: case BCC-2026-10458: recipient/address/postcode: is not a valid UK postcode
+id-path.xml|id-path.xml:3: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64)
+id-too-long.xml|id-too-long.xml:3: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64)
+font-emoji-name.xml|font-emoji-name.xml:11: case BCC-2026-10458: recipient/name: contains a character the letter fonts cannot show (U+1F642)
+font-chinese-reason.xml|font-chinese-reason.xml:41: case BCC-2026-10458: refusal/reason: contains a character the letter fonts cannot show (U+738B)
+xxe.xml|xxe.xml:2: case BCC-2026-10458: a DOCTYPE is not allowed in case data (no DTDs, no entity declarations)
+billion-laughs.xml|billion-laughs.xml:2: case BCC-2026-10458: a DOCTYPE is not allowed in case data (no DTDs, no entity declarations)
+LOADER: no advice to use a libxml2 option the user does not have
+deep-nesting.xml|deep-nesting.xml:35: case BCC-2026-10458: not well-formed XML: elements are nested more than 256 deep
+control-character.xml|control-character.xml:6: case BCC-2026-10458: not well-formed XML: xmlParseCharRef: invalid xmlChar value 1
+control-character-c1.xml|control-character-c1.xml:6: case BCC-2026-10458: child/family-name: contains a character the letter fonts cannot show (U+0085)
+LOADER: "is empty", not "is not valid UTF-8" (text_plain of blank text returns an unterminated buffer)
+empty-name.xml|empty-name.xml:11: case BCC-2026-10458: recipient/name: is empty
+duplicate-item-id.xml|duplicate-item-id.xml:33: case BCC-2026-10458: personal-budget/item/@id: another item already has this id
+period-ends-before-start.xml|period-ends-before-start.xml:60: case BCC-2026-10458: repayment/period: ends (to) before it starts (from)
+change-same-item-twice.xml|change-same-item-twice.xml:50: case BCC-2026-10458: reduction/change: changes an item that another change of this reduction already changes
+several-problems.xml|several-problems.xml:16: case BCC-2026-10458: recipient/address/postcode: is not a valid UK postcode
+several-problems.xml|several-problems.xml:36: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
+several-problems.xml|several-problems.xml:58: case BCC-2026-10458: repayment/@issued: is not a date that exists
+EOF
+)
+printf '%s\n' "$EXPECTED" | grep -v '^LOADER:' >"$tmp/table"
+
+n_invalid=0
+for f in fixtures/invalid/*.xml; do
+  n_invalid=$((n_invalid + 1))
+  name=$(basename "$f")
+  sed -n "s#^$name|#fixtures/invalid/#p" "$tmp/table" >"$tmp/want"
+  if [ ! -s "$tmp/want" ]; then
+    fail "$f: no expected messages in the table of tests/test_validate.sh"
+    continue
+  fi
+  run "$f"
+  check "$f: exit $rc, want 1" [ "$rc" -eq 1 ]
+  check "$f: printed on stdout" [ ! -s "$tmp/out" ]
+  sort "$tmp/want" >"$tmp/want.s"
+  sort "$tmp/err" >"$tmp/err.s"
+  if cmp -s "$tmp/want.s" "$tmp/err.s"; then
+    ok
+  else
+    fail "$f: stderr is not the expected lines"
+    comm -23 "$tmp/want.s" "$tmp/err.s" | head -n 4 | sed 's/^/      missing: /'
+    comm -13 "$tmp/want.s" "$tmp/err.s" | grep -v -E '^ |^Shadow|^=|^SUMMARY' | head -n 4 | sed 's/^/      extra:   /'
+  fi
+  check "$f: personal data on stderr" no_personal_data "$tmp/err"
+  check "$f: message form" well_formed_lines "$tmp/err" "$f"
+done
+echo "invalid fixtures: $n_invalid"
+
+# Several files at once: each judged on its own, exit 1, the valid one still "ok".
+run fixtures/cases/bnes-reduction.xml fixtures/invalid/postcode-invalid.xml fixtures/cases/example-all.xml
+check "two valid and one invalid file: exit $rc, want 1" [ "$rc" -eq 1 ]
+check "two valid and one invalid file: the valid ones ok" \
+  [ "$(cat "$tmp/out")" = "fixtures/cases/bnes-reduction.xml: ok
+fixtures/cases/example-all.xml: ok" ]
+check "two valid and one invalid file: one problem" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+
+# ---- 3. unreadable input --------------------------------------------------------------------
+run fixtures/cases/no-such-case.xml
+check "missing file: exit $rc, want 2" [ "$rc" -eq 2 ]
+check "missing file: the message names it" grep -q '^fixtures/cases/no-such-case.xml: ' "$tmp/err"
+run fixtures/cases
+check "a directory: exit $rc, want 2 (input that cannot be read)" [ "$rc" -eq 2 ]
+check "a directory: one message line, naming it" \
+  [ "$(wc -l <"$tmp/err")" -eq 1 -a "$(grep -c '^fixtures/cases: ' "$tmp/err")" -eq 1 ]
+: >"$tmp/empty.xml"
+run "$tmp/empty.xml"
+check "empty file: exit $rc, want 1" [ "$rc" -eq 1 ]
+check "empty file: one message at line 1" grep -q -x "$tmp/empty.xml:1: not well-formed XML: Document is empty" "$tmp/err"
+run
+check "no file: exit $rc, want 2" [ "$rc" -eq 2 ]
+
+# ---- 4. hostile XML -------------------------------------------------------------------------
+# XXE: nothing of /etc/passwd on any output, and (with strace) /etc/passwd never opened.
+grep -v '^$' /etc/passwd >"$tmp/passwd"
+run fixtures/invalid/xxe.xml
+check "xxe: a line of /etc/passwd in the output" sh -c "! grep -q -F -f '$tmp/passwd' '$tmp/out' '$tmp/err'"
+# The same attack in a <cases> stream whose DOCTYPE comes after 70 KB of comment (past any
+# look-ahead buffer), with an external parameter entity that a DTD parser would fetch at once.
+{
+  printf '<?xml version="1.0" encoding="UTF-8"?>\n<!-- '
+  i=0; while [ $i -lt 700 ]; do printf '%0100d' 0; i=$((i + 1)); done
+  printf ' -->\n<!DOCTYPE cases [\n  <!ENTITY %% pe SYSTEM "file:///etc/hostname">\n  %%pe;\n'
+  printf '  <!ENTITY x SYSTEM "file:///etc/passwd">\n]>\n'
+  printf '<cases><case id="XXE-1" council="bnes"><child><given-names>&x;</given-names></child></case></cases>\n'
+} >"$tmp/xxe-stream.xml"
+run "$tmp/xxe-stream.xml"
+check "xxe after a long prolog: exit $rc, want 1" [ "$rc" -eq 1 ]
+check "xxe after a long prolog: a line of /etc/passwd in the output" sh -c "! grep -q -F -f '$tmp/passwd' '$tmp/out' '$tmp/err'"
+check "xxe after a long prolog: the DOCTYPE is named" grep -q 'DOCTYPE is not allowed' "$tmp/err"
+if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
+  for f in fixtures/invalid/xxe.xml "$tmp/xxe-stream.xml"; do
+    strace -f -e trace=open,openat,openat2 -o "$tmp/trace" "$PBDOCS" validate "$f" >/dev/null 2>&1
+    check "strace saw the case file opened (the trace works) for $f" grep -q -F "$f" "$tmp/trace"
+    check "$f: /etc/passwd was opened" sh -c "! grep -q '/etc/passwd' '$tmp/trace'"
+    check "$f: /etc/hostname was opened" sh -c "! grep -q '/etc/hostname' '$tmp/trace'"
+  done
+else
+  echo "strace not usable here: the open(/etc/passwd) checks are skipped"
+fi
+
+# Bombs: finish within 2 s and 500 MB of address space (a sanitizer build reserves terabytes of
+# shadow memory and cannot run under ulimit -v: it gets the time limit only).
+limit_v=500000
+sh -c 'ulimit -v "$1" && exec "$2" --version' sh $limit_v "$PBDOCS" >/dev/null 2>&1 || limit_v=unlimited
+[ "$limit_v" = unlimited ] && echo "this binary cannot run under ulimit -v: time limits only"
+timed() { # FILE: validate under the limits; sets rc (124 on timeout)
+  ( ulimit -v $limit_v; exec timeout 2 "$PBDOCS" validate "$1" ) >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  sanitizer_clean "$1"
+}
+timed fixtures/invalid/billion-laughs.xml
+check "billion laughs: exit $rc, want 1 within 2 s" [ "$rc" -eq 1 ]
+check "billion laughs: no lol on any output" sh -c "! grep -q lollol '$tmp/out' '$tmp/err'"
+# The bomb behind a long prolog too, with 10^10 expansions.
+{
+  printf '<?xml version="1.0"?>\n<!-- '
+  i=0; while [ $i -lt 700 ]; do printf '%0100d' 0; i=$((i + 1)); done
+  printf ' -->\n<!DOCTYPE cases [\n  <!ENTITY a0 "lollollollol">\n'
+  i=1; while [ $i -le 10 ]; do
+    p=$((i - 1)); printf '  <!ENTITY a%d "&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;">\n' $i $p $p $p $p $p $p $p $p $p $p
+    i=$((i + 1))
+  done
+  printf ']>\n<cases><case id="BOMB-1" council="bnes"><child><given-names>&a10;</given-names></child></case></cases>\n'
+} >"$tmp/bomb-stream.xml"
+timed "$tmp/bomb-stream.xml"
+check "billion laughs after a long prolog: exit $rc, want 1 within 2 s" [ "$rc" -eq 1 ]
+# Nesting 100 000 deep, in a case file and in a stream: rejected, no stack overflow.
+awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<case id=\"DEEP-1\" council=\"bnes\"><child>";
+             for (i = 0; i < 100000; i++) printf "<x>"; for (i = 0; i < 100000; i++) printf "</x>";
+             print "</child></case>" }' >"$tmp/deep.xml"
+timed "$tmp/deep.xml"
+check "nesting 100000 deep: exit $rc, want 1 within 2 s" [ "$rc" -eq 1 ]
+check "nesting 100000 deep: the message names the case" grep -q "^$tmp/deep.xml:2: case DEEP-1: " "$tmp/err"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<cases>\n<case id=\"DEEP-2\" council=\"bnes\"><child>";
+             for (i = 0; i < 100000; i++) printf "<x>"; for (i = 0; i < 100000; i++) printf "</x>";
+             print "</child></case>\n</cases>" }' >"$tmp/deep-stream.xml"
+timed "$tmp/deep-stream.xml"
+check "nesting 100000 deep in a stream: exit $rc, want 1 within 2 s" [ "$rc" -eq 1 ]
+
+# ---- 5. streams -----------------------------------------------------------------------------
+f=fixtures/streams/mixed.xml
+run "$f"
+check "$f: exit $rc, want 1" [ "$rc" -eq 1 ]
+check "$f: 'ok' printed for a stream with rejected cases" sh -c "! grep -q ': ok' '$tmp/out'"
+cat >"$tmp/want" <<EOF
+$f:74: case STREAM-0003: recipient/address/postcode: is not a valid UK postcode
+$f:122: case STREAM-0005: child/date-of-birth: is not a date that exists
+$f:142: case STREAM-0005: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
+EOF
+if cmp -s "$tmp/want" "$tmp/err"; then ok; else
+  fail "$f: stderr is not the expected lines (ids and true lines in the stream)"
+  diff "$tmp/want" "$tmp/err" | sed 's/^/      /'
+fi
+check "$f: personal data on stderr" no_personal_data "$tmp/err"
+total=$(grep -c '<case ' "$f")
+rejected=$(sed -n 's/^[^ ]* case \([^:]*\):.*/\1/p' "$tmp/err" | sort -u | wc -l)
+echo "$f: $total cases, $((total - rejected)) valid, $rejected rejected"
+check "$f: 6 cases, 2 rejected (got $total, $rejected)" [ "$total" -eq 6 -a "$rejected" -eq 2 ]
+
+# Malformed at line 101 (in STREAM-0004): the cases before the break are still checked, the
+# break is named at its line, and the rest is reported as unreadable.
+f=fixtures/streams/malformed-middle.xml
+run "$f"
+check "$f: exit $rc, want 1" [ "$rc" -eq 1 ]
+check "$f: STREAM-0003, before the break, still reported" \
+  grep -q -x "$f:74: case STREAM-0003: recipient/address/postcode: is not a valid UK postcode" "$tmp/err"
+check "$f: the break at line 101" grep -q "^$f:101: not well-formed XML: " "$tmp/err"
+check "$f: message form" well_formed_lines "$tmp/err" "$f"
+
+echo "test_validate: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
