@@ -34,7 +34,7 @@ DEB_PKGS := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-d
             libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
             poppler-utils qpdf libcjson-dev
 
-.PHONY: all deps demo test check spec bench clean test-bins
+.PHONY: all deps demo test check spec bench clean test-bins bench-bins
 all: $(BIN) $(FONTS)
 
 $(BIN): $(CLI_OBJ) $(LIB)
@@ -53,6 +53,15 @@ $(BUILD)/tests/%: tests/%.c $(LIB) tests/check.h
 	$(CC) $(CFLAGS_ALL) -Itests -o $@ $< $(LIB) $(PKG_LIBS) $(TEST_LIBS)
 
 test-bins: $(TEST_BIN)
+
+# Benchmarks: every bench/bench_*.c, linked like the tests; bench/run lists what to run.
+BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS)
+
+bench-bins: $(BENCH_BIN)
 
 build/fonts/LiberationSans-%.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/pdf/subset-fonts
 	@mkdir -p $(dir $@)
@@ -85,7 +94,7 @@ spec: deps
 	$(BUILD)/tests/test_mustache_spec
 
 bench: deps
-	$(MAKE) all
+	$(MAKE) all bench-bins
 	sh bench/run
 
 clean:

@@ -10,9 +10,11 @@
  *   - every ASCII punctuation character gets a backslash, so nothing in a value can open
  *     emphasis, code, a link, raw HTML, an entity, a table cell, strikethrough, a heading, a
  *     quote, a list ("1." and "-" included), a thematic break or a setext underline;
- *   - spaces and tabs at the very start or end of the value are written as character
- *     references (&#32; &#9;), which cmark turns back into the same characters but does not
- *     treat as indentation (no code block) and does not strip;
+ *   - white space at the very start or end of the value (spaces, tabs, line breaks, and
+ *     Unicode space separators such as U+00A0) is written as character references (&#32;
+ *     &#9; &#160;), which cmark turns back into the same characters but does not treat as
+ *     indentation (no code block), does not strip, and does not count as white space beside
+ *     the template's own ** (so "**{{x}}**" stays bold whatever x starts or ends with);
  *   - a line break in a value (\n, \r\n or \r) becomes ONE SPACE. A value therefore always
  *     stays on the line it was put on: a newline inside a value could otherwise end a table
  *     row or a heading, or (blank line) end a paragraph. Multi-line data such as an address

@@ -80,15 +80,16 @@ static void fail(rstate *rs, const mu_unit *u, const mu_instr *in, const char *m
     diag_add(rs->errs, u->path, in->line, in->col, NULL, NULL, "%s", msg);
 }
 
-static void frame_path(const rstate *rs, int f, strbuf *sb)
+/* Appends the data path of frame f ("items[2].provider"; nothing for the root). */
+static void frame_path_from(const rstate *rs, int f, strbuf *sb, size_t base)
 {
     if (f <= 0)
         return;
     const frame *fr = &rs->stack[f];
-    frame_path(rs, fr->from, sb);
+    frame_path_from(rs, fr->from, sb, base);
     bool dot = fr->by->len == 1 && fr->by->str[0] == '.';
     if (!dot) {
-        if (sb->len)
+        if (sb->len > base)
             sb_putc(sb, '.');
         sb_append(sb, fr->by->str, fr->by->len);
     }
@@ -96,10 +97,15 @@ static void frame_path(const rstate *rs, int f, strbuf *sb)
         sb_printf(sb, "[%ld]", fr->index);
 }
 
-/* Where a name was looked for: "items[2].amount, then amount". */
-static void tried_paths(const rstate *rs, const mu_unit *u, const mu_instr *in, strbuf *sb)
+static void frame_path(const rstate *rs, int f, strbuf *sb)
 {
-    const mu_part *p0 = &u->parts[in->part0];
+    frame_path_from(rs, f, sb, sb->len);
+}
+
+/* Where a name's first segment was looked for: "in items[2], in council, nor at the top
+ * level" (innermost first; frames that hold no fields are skipped). */
+static void tried_frames(const rstate *rs, strbuf *sb)
+{
     int shown = 0;
     for (int f = rs->depth - 1; f >= 0; f--) {
         if (!rs->stack[f].v || rs->stack[f].v->kind != MU_MAP)
@@ -109,19 +115,20 @@ static void tried_paths(const rstate *rs, const mu_unit *u, const mu_instr *in, 
             break;
         }
         if (shown++)
-            sb_puts(sb, ", then ");
-        size_t at = sb->len;
-        frame_path(rs, f, sb);
-        if (sb->len > at)
-            sb_putc(sb, '.');
-        sb_append(sb, p0->s, p0->len);
+            sb_puts(sb, f == 0 ? ", nor" : ",");
+        if (f == 0) {
+            sb_puts(sb, " at the top level");
+        } else {
+            sb_puts(sb, " in ");
+            frame_path(rs, f, sb);
+        }
     }
     if (!shown)
-        sb_puts(sb, "nothing: no fields are in scope");
+        sb_puts(sb, " anywhere: no fields are in scope");
 }
 
-/* Describes why `in`'s name has no usable value and reports it. found_frame/depth: how far
- * the lookup got (depth segments resolved, the last giving v; depth 0 = first not found). */
+/* Reports why `in`'s name has no usable value, with the data path tried: the first segment
+ * was not found (got 0), a later one was not (got < nparts), or the value is not text. */
 static void report_miss(rstate *rs, const mu_unit *u, const mu_instr *in, int found, int got,
                         const mu_value *v, const char *what)
 {
@@ -129,9 +136,21 @@ static void report_miss(rstate *rs, const mu_unit *u, const mu_instr *in, int fo
     sb_printf(&m, "no value for '%.*s'", (int)in->len, in->str);
     if (what)
         sb_printf(&m, " %s", what);
-    if (got == 0) {
-        sb_puts(&m, ": looked for ");
-        tried_paths(rs, u, in, &m);
+    if (in->nparts == 0) {  /* {{.}}: the current item itself */
+        strbuf at = {0};
+        frame_path(rs, rs->depth - 1, &at);
+        const char *where = at.len ? sb_str(&at) : "the top-level value";
+        if (!v || v->kind == MU_NULL)
+            sb_printf(&m, ": %s is empty (null)", where);
+        else if (v->kind == MU_LIST)
+            sb_printf(&m, ": %s is a list of %zu, not text", where, v->u.list.len);
+        else
+            sb_printf(&m, ": %s is a group of fields, not text", where);
+        sb_free(&at);
+    } else if (got == 0) {
+        const mu_part *p0 = &u->parts[in->part0];
+        sb_printf(&m, ": no field '%.*s'", (int)p0->len, p0->s);
+        tried_frames(rs, &m);
     } else {
         strbuf at = {0};
         frame_path(rs, found, &at);
@@ -143,13 +162,15 @@ static void report_miss(rstate *rs, const mu_unit *u, const mu_instr *in, int fo
         }
         if (got < in->nparts) {
             const mu_part *p = &u->parts[in->part0 + (uint32_t)got];
-            sb_printf(&m, ": %s has no '%.*s'", sb_str(&at), (int)p->len, p->s);
+            sb_printf(&m, ": %s has no field '%.*s'", sb_str(&at), (int)p->len, p->s);
         } else if (!v || v->kind == MU_NULL) {
             sb_printf(&m, ": %s is empty (null)", sb_str(&at));
         } else if (v->kind == MU_LIST) {
             sb_printf(&m, ": %s is a list of %zu, not text", sb_str(&at), v->u.list.len);
         } else if (v->kind == MU_MAP) {
             sb_printf(&m, ": %s is a group of fields, not text", sb_str(&at));
+        } else {
+            sb_printf(&m, ": %s is not text", sb_str(&at));
         }
         sb_free(&at);
     }
