@@ -48,6 +48,7 @@ typedef struct pb_item {
     char *provision;
     pb_strings outcomes;
     pence annual;
+    bool annual_ok;   /* false when the amount was rejected (so nothing is compared with it) */
 } pb_item;
 
 typedef struct pb_change {

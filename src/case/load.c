@@ -82,7 +82,7 @@ static char *plain(loader *ld, xmlNodePtr n)
     int32_t bad = text_unprintable(norm, false);
     if (bad < 0)
         problem(ld, n, "is not valid UTF-8");
-    else if (bad > 0 && bad < 0x20)
+    else if (bad > 0 && (bad < 0x20 || (bad >= 0x7F && bad <= 0x9F)))
         problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
     else if (bad > 0)
         problem(ld, n, "contains a character the letter fonts cannot show (U+%04X)", (unsigned)bad);
@@ -108,7 +108,7 @@ static char *markdown(loader *ld, xmlNodePtr n)
         problem(ld, n, "is longer than the limit of %u KiB", MAX_MARKDOWN_BYTES >> 10);
     else if (bad < 0)
         problem(ld, n, "is not valid UTF-8");
-    else if (bad > 0 && bad < 0x20)
+    else if (bad > 0 && (bad < 0x20 || (bad >= 0x7F && bad <= 0x9F)))
         problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
     else if (bad > 0)
         problem(ld, n, "contains a character the letter fonts cannot show (U+%04X)", (unsigned)bad);
@@ -277,8 +277,10 @@ static void read_items(loader *ld, xmlNodePtr n)
         it->provision = plain(ld, child(k, "provision"));
         it->outcomes = strings_of(ld, k, "outcome", false);
         xmlNodePtr amt = child(k, "annual-amount");
+        int before = ld->problems;
         if (amt)
             it->annual = money_value(ld, amt);
+        it->annual_ok = amt && ld->problems == before;
     }
 }
 
@@ -337,7 +339,7 @@ static void read_reduction(loader *ld, xmlNodePtr n)
         xmlAttrPtr amt = attr_node(k, "new-annual-amount");
         int before = ld->problems;
         pence p = amt ? money_value(ld, (xmlNodePtr)amt) : 0;
-        if (!it || !amt || ld->problems != before)
+        if (!it || !amt || ld->problems != before || !it->annual_ok)
             continue;
         for (size_t i = 0; i < r->n_changes; i++)
             if (r->changes[i].item == it)
@@ -355,12 +357,16 @@ static void read_repayment(loader *ld, xmlNodePtr n)
     pb_repayment *r = &ld->c->repayment;
     r->issued = issued_of(ld, n);
     xmlAttrPtr amt = attr_node(n, "amount");
-    if (amt) {
+    char *raw = amt ? raw_text((xmlNodePtr)amt) : NULL;
+    if (raw && raw[strspn(raw, " \t\n")] == '-') {
+        problem(ld, (xmlNodePtr)amt, "must be more than £0.00: a repayment cannot be negative");
+    } else if (amt) {
         int before = ld->problems;
         r->amount = money_value(ld, (xmlNodePtr)amt);
         if (ld->problems == before && r->amount <= 0)
             problem(ld, (xmlNodePtr)amt, "must be more than £0.00: there is nothing to repay");
     }
+    xmlFree(raw);
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (!named(k, "ground"))
             continue;
@@ -467,7 +473,33 @@ static char *scrape_id(const char *buf, size_t len)
     return NULL;
 }
 
+/* A case's problems in the order of their lines (stable: same line keeps its order). */
+static void sort_by_line(diag_list *errs, size_t from)
+{
+    for (size_t i = from + 1; i < errs->len; i++) {
+        diag d = errs->items[i];
+        size_t j = i;
+        while (j > from && errs->items[j - 1].line > d.line) {
+            errs->items[j] = errs->items[j - 1];
+            j--;
+        }
+        errs->items[j] = d;
+    }
+}
+
+static pb_case *load_case(const char *buf, size_t len, const char *file, int line_offset,
+                          council_set *councils, diag_list *errs);
+
 pb_case *case_load_memory(const char *buf, size_t len, const char *file, int line_offset,
+                          council_set *councils, diag_list *errs)
+{
+    size_t first = errs->len;
+    pb_case *c = load_case(buf, len, file, line_offset, councils, errs);
+    sort_by_line(errs, first);
+    return c;
+}
+
+static pb_case *load_case(const char *buf, size_t len, const char *file, int line_offset,
                           council_set *councils, diag_list *errs)
 {
     char *id = scrape_id(buf, len < 4096 ? len : 4096);

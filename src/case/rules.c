@@ -64,6 +64,11 @@ bool postcode_normalise(const char *s, char out[9])
             ok = false;
         if (ok && on >= 3 && isalpha((unsigned char)o[1]) && strchr("IJZ", o[1]))
             ok = false;
+        /* The letter ending an A9A outward code is one of ABCDEFGHJKPSTUW; of AA9A, ABEHMNPRVWXY. */
+        if (ok && on == 3 && isalpha((unsigned char)o[2]) && !strchr("ABCDEFGHJKPSTUW", o[2]))
+            ok = false;
+        if (ok && on == 4 && isalpha((unsigned char)o[3]) && !strchr("ABEHMNPRVWXY", o[3]))
+            ok = false;
     }
     if (!ok)
         return false;
@@ -119,7 +124,7 @@ int32_t text_unprintable(const char *s, bool allow_newlines)
                 return cp;
             continue;
         }
-        if (!fonts_can_show((uint32_t)cp))
+        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || !fonts_can_show((uint32_t)cp))
             return cp;
     }
     return 0;
@@ -149,42 +154,44 @@ char *text_plain(const char *s)
 
 char *text_markdown(const char *s)
 {
-    /* Lines, without \r; find the indentation shared by every non-blank line. */
+    /* Text that starts on the tag's own line ("<reason>First...") has no indentation there:
+     * that line does not count towards the shared indentation, and its leading blanks go. */
+    bool first_inline = *s && *s != '\n' && *s != '\r';
     size_t common = (size_t)-1;
-    const char *p = s;
-    while (*p) {
+    bool first = true;
+    for (const char *p = s; *p; first = false) {
         const char *end = strchr(p, '\n');
         size_t len = end ? (size_t)(end - p) : strlen(p);
         size_t ind = 0;
         while (ind < len && (p[ind] == ' ' || p[ind] == '\t'))
             ind++;
-        if (ind < len && !(ind + 1 == len && p[ind] == '\r') && ind < common)
+        bool blank = ind == len || (ind + 1 == len && p[ind] == '\r');
+        if (!blank && !(first && first_inline) && ind < common)
             common = ind;
         p += len + (end ? 1 : 0);
     }
     if (common == (size_t)-1)
         common = 0;
     strbuf sb = {0};
-    p = s;
-    while (*p) {
+    first = true;
+    for (const char *p = s; *p; first = false) {
         const char *end = strchr(p, '\n');
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        size_t skip = 0;
-        while (skip < common && skip < len && (p[skip] == ' ' || p[skip] == '\t'))
+        size_t limit = first && first_inline ? len : common, skip = 0;
+        while (skip < limit && skip < len && (p[skip] == ' ' || p[skip] == '\t'))
             skip++;
         size_t keep = len - skip;
-        while (keep && (p[skip + keep - 1] == '\r'))
+        while (keep && p[skip + keep - 1] == '\r')
             keep--;
         sb_append(&sb, p + skip, keep);
         sb_putc(&sb, '\n');
         p += len + (end ? 1 : 0);
     }
-    /* Blank lines (and trailing spaces) at either end go. */
+    /* Blank lines at either end go; the first kept line keeps its own indentation. */
     char *out = sb_take(&sb);
     size_t start = 0, n = strlen(out);
     while (start < n && is_space(out[start]))
         start++;
-    /* keep the first line's own indentation relative to common: back up to its line start */
     while (start > 0 && out[start - 1] != '\n')
         start--;
     while (n > start && is_space(out[n - 1]))

@@ -2,7 +2,9 @@
  * whose root is <cases> is read with libxml2's streaming reader: each <case> is cut out,
  * serialised and handed to the same loader as a single file, with its line offset, and then
  * dropped, so memory does not grow with the number of cases. */
+#include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/xmlreader.h>
@@ -14,8 +16,9 @@ struct case_source {
     char *path;
     xmlTextReaderPtr reader;  /* NULL for a single case file */
     bool single_done;
-    diag_list *errs;          /* where the reader's own errors go while a call runs */
-    int reader_errors;
+    diag_list *errs;          /* non-NULL while a call runs */
+    diag_list pending;        /* the reader's errors, reported with the end of the stream */
+    int last_line;            /* line of the last case read whole */
 };
 
 static void reader_error(void *ud, xmlErrorPtr e)
@@ -29,10 +32,34 @@ static void reader_error(void *ud, xmlErrorPtr e)
     size_t n = strlen(msg);
     while (n && msg[n - 1] == '\n')
         msg[--n] = '\0';
-    diag_add(src->errs, src->path, e->line > 0 ? e->line : 1, 0, NULL, NULL,
-             "not well-formed XML: %s; the cases after this point in the file could not be read",
-             msg);
-    src->reader_errors++;
+    /* Kept until the call that reports the end of what could be read; only the first. */
+    if (!src->pending.len)
+        diag_add(&src->pending, src->path, e->line > 0 ? e->line : 1, 0, NULL, NULL,
+                 "not well-formed XML: %s", msg);
+}
+
+/* Reports the pending break, saying which cases were lost. */
+static void report_break(case_source *src, diag_list *errs, int lost_from_line)
+{
+    for (size_t i = 0; i < src->pending.len; i++) {
+        diag *d = &src->pending.items[i];
+        char more[160];
+        if (lost_from_line > 0)
+            snprintf(more, sizeof more, "; the case at line %d and any after it could not be read",
+                     lost_from_line);
+        else if (src->last_line > 0)
+            snprintf(more, sizeof more, "; no case after the one at line %d could be read",
+                     src->last_line);
+        else
+            snprintf(more, sizeof more, "; no case in this file could be read");
+        size_t n = strlen(d->message);
+        char *m = realloc(d->message, n + strlen(more) + 1);
+        if (!m)
+            abort();
+        strcpy(m + n, more);
+        d->message = m;
+    }
+    diag_list_take(errs, &src->pending);
 }
 
 /* Reads up to the first element; returns its name (static) or NULL. */
@@ -51,9 +78,15 @@ static const char *first_element(case_source *src)
 
 case_source *case_source_open(const char *path, diag_list *errs)
 {
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read: %s",
+                 stat(path, &st) != 0 ? strerror(errno) : "not a regular file");
+        return NULL;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read this file");
+        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read: %s", strerror(errno));
         return NULL;
     }
     char head[65536];
@@ -75,14 +108,12 @@ case_source *case_source_open(const char *path, diag_list *errs)
         return NULL;
     }
     /* Errors before the root element are the single-case loader's to report, with context. */
-    diag_list scratch = {0};
-    src->errs = &scratch;
+    src->errs = errs;
     xmlTextReaderSetStructuredErrorHandler(src->reader, reader_error, src);
     const char *root = first_element(src);
-    bool stream = root && strcmp(root, "cases") == 0 && !src->reader_errors;
+    bool stream = root && strcmp(root, "cases") == 0 && !src->pending.len;
     src->errs = NULL;
-    src->reader_errors = 0;
-    diag_list_clear(&scratch);
+    diag_list_clear(&src->pending);
     if (stream)
         return src;
     xmlFreeTextReader(src->reader);
@@ -105,6 +136,20 @@ static int next_single(case_source *src, council_set *councils, pb_case **out, d
     return 1;
 }
 
+/* The line of a case element in the file. libxml2 keeps element lines in 16 bits (65535 means
+ * "or more"); with XML_PARSE_BIG_LINES a text node's line is exact, so use the first one. */
+static int element_line(xmlNodePtr node)
+{
+    long line = xmlGetLineNo(node);
+    if (line >= 65535)
+        for (xmlNodePtr k = node->children; k; k = k->next)
+            if (k->type == XML_TEXT_NODE) {
+                line = xmlGetLineNo(k);
+                break;
+            }
+    return line > 0 ? (int)line : 1;
+}
+
 int case_source_next(case_source *src, council_set *councils, pb_case **out, diag_list *errs)
 {
     *out = NULL;
@@ -113,32 +158,53 @@ int case_source_next(case_source *src, council_set *councils, pb_case **out, dia
     src->errs = errs;
     int result = 0;
     for (;;) {
-        int rc = xmlTextReaderRead(src->reader);
+        int rc = src->pending.len ? -1 : xmlTextReaderRead(src->reader);
         if (rc != 1) {
-            result = rc == 0 && !src->reader_errors ? 0 : -1;
-            if (rc < 0 && !src->reader_errors)
-                diag_add(errs, src->path, 0, 0, NULL, NULL,
-                         "not well-formed XML; the cases after this point could not be read");
+            result = rc == 0 && !src->pending.len ? 0 : -1;
+            if (rc < 0 && !src->pending.len)
+                diag_add(&src->pending, src->path, 0, 0, NULL, NULL, "not well-formed XML");
+            report_break(src, errs, 0);
             break;
         }
         if (xmlTextReaderNodeType(src->reader) != XML_READER_TYPE_ELEMENT ||
             xmlTextReaderDepth(src->reader) != 1)
             continue;
-        int line = (int)xmlGetLineNo(xmlTextReaderCurrentNode(src->reader));
         const char *name = (const char *)xmlTextReaderConstLocalName(src->reader);
         if (strcmp(name, "case") != 0) {
+            int line = (int)xmlGetLineNo(xmlTextReaderCurrentNode(src->reader));
             diag_add(errs, src->path, line, 0, NULL, name,
                      "is not a case: a <cases> file holds only <case> elements");
             xmlTextReaderNext(src->reader);
             result = 1;
             break;
         }
-        xmlChar *xml = xmlTextReaderReadOuterXml(src->reader);
-        if (src->reader_errors || !xml) {
-            xmlFree(xml);
+        int start = (int)xmlGetLineNo(xmlTextReaderCurrentNode(src->reader));
+        xmlNodePtr node = xmlTextReaderExpand(src->reader);
+        xmlChar *xml = node ? xmlTextReaderReadOuterXml(src->reader) : NULL;
+        if (!xml && src->pending.len) {
+            /* The reader met a break while reading ahead. When this case's element was closed
+             * before the break (something follows it), it is whole: check it all the same. */
+            xmlNodePtr cur = xmlTextReaderCurrentNode(src->reader);
+            if (cur && cur->next) {
+                xmlBufferPtr b = xmlBufferCreate();
+                if (b && xmlNodeDump(b, cur->doc, cur, 0, 0) > 0)
+                    xml = xmlStrdup(xmlBufferContent(b));
+                xmlBufferFree(b);
+                node = cur;
+            }
+        }
+        if (!xml) {
+            /* The case itself is broken: its problem is pending, reported now. */
+            if (!src->pending.len)
+                diag_add(&src->pending, src->path, start, 0, NULL, NULL, "not well-formed XML");
+            report_break(src, errs, start);
             result = -1;
             break;
         }
+        int line = element_line(node);
+        src->last_line = line;
+        /* A case read whole before the reader met a break further on is still checked; the
+         * break is reported by the next call. */
         *out = case_load_memory((const char *)xml, strlen((const char *)xml), src->path,
                                 line - 1, councils, errs);
         xmlFree(xml);
@@ -155,6 +221,7 @@ void case_source_close(case_source *src)
         return;
     if (src->reader)
         xmlFreeTextReader(src->reader);
+    diag_list_clear(&src->pending);
     free(src->path);
     free(src);
 }

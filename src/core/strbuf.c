@@ -62,6 +62,7 @@ const char *sb_str(const strbuf *sb)
 char *sb_take(strbuf *sb)
 {
     reserve(sb, 0);
+    sb->data[sb->len] = '\0';
     char *s = sb->data;
     *sb = (strbuf){0};
     return s;
