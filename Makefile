@@ -95,7 +95,7 @@ spec: deps
 
 bench: deps
 	$(MAKE) all bench-bins
-	sh bench/run
+	BUILD=$(BUILD) sh bench/run
 
 clean:
 	rm -rf build $(BIN)

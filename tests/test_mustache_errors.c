@@ -131,6 +131,21 @@ static void syntax_errors(void)
     compile_fails("{{first name}}", NULL,
                   "t.md:1:1: bad tag '{{first name}}': a name cannot contain spaces");
     compile_fails("{{> * }}", NULL, "t.md:1:1: empty tag '{{> * }}': '*' needs the name of a field");
+    compile_fails("x\n {{child..name}}", NULL,
+                  "t.md:2:2: bad tag '{{child..name}}': a dotted name needs a field name between the dots");
+    compile_fails("{{#a.}}{{/a.}}", NULL, "t.md:1:1: bad tag '{{#a.}}': a dotted name needs a field name between the dots");
+    strbuf deep = {0};
+    for (int i = 0; i < 150; i++)
+        sb_puts(&deep, "{{#a}}");
+    compile_fails(sb_str(&deep), NULL, "t.md:1:601: sections nested more than 100 deep");
+    sb_free(&deep);
+    /* a tag error does not hide the structure errors after it */
+    partials = NULL;
+    diag_list more = {0};
+    const char *bad = "{{ }}\n{{#a}}\n";
+    CHECK(mu_compile("t.md", bad, strlen(bad), &strict, &more) == NULL, "tag and section errors");
+    CHECK(has(&more, "t.md:2:1: unclosed section 'a': no {{/a}} closes it"), "section error after a tag error");
+    diag_list_clear(&more);
 
     /* every problem of a file, not just the first */
     partials = NULL;
@@ -293,6 +308,16 @@ static void visit(void)
     sb_free(&seen);
 }
 
+static void byte_order_mark(void)
+{
+    /* Windows editors start files with a BOM: it is not text, and columns do not count it */
+    static const named ps[] = {{"p", "\xEF\xBB\xBFpartial"}, {0}};
+    char *s = render("\xEF\xBB\xBF{{x}}|{{>p}}", ps, &strict, map1("x", mu_string("v")));
+    CHECK_STR(s, "v|partial");
+    free(s);
+    compile_fails("\xEF\xBB\xBF{{#a}}", NULL, "t.md:1:1: unclosed section 'a': no {{/a}} closes it");
+}
+
 static void indentation(void)
 {
     /* a standalone partial is indented line by line (Markdown list continuation), and so are
@@ -381,6 +406,7 @@ int main(void)
     engine_promises();
     visit();
     indentation();
+    byte_order_mark();
     fuzz();
     return check_done("test_mustache_errors");
 }

@@ -64,8 +64,9 @@ typedef struct cstate {
     token *tok;
     int ntok, cap;
     /* line/column cursor: positions are asked for in increasing order */
-    size_t cur_pos, cur_line_start;
+    size_t cur_pos;
     int cur_line, cur_col;
+    bool truncated;  /* an unclosed tag swallowed the rest of the file */
     mu_unit *u;
     size_t ins_cap, parts_cap;
 } cstate;
@@ -243,6 +244,14 @@ static bool set_delimiters(cstate *c, size_t tag_pos, size_t a, size_t b, char *
     return true;
 }
 
+static bool find_dots(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == '.' && s[i + 1] == '.')
+            return true;
+    return false;
+}
+
 static int kind_of_sigil(char ch)
 {
     switch (ch) {
@@ -300,6 +309,7 @@ static void tokenize(cstate *c)
             }
             if (q >= n) {
                 error_at(c, o, "unclosed tag '%.*s{': no '}%.*s' closes it", (int)olen, otag, (int)clen, ctag);
+                c->truncated = true;
                 return;
             }
             a = p + 1;
@@ -310,6 +320,7 @@ static void tokenize(cstate *c)
             size_t q = find(s, n, p, ctag, clen);
             if (q >= n) {
                 error_at(c, o, "unclosed tag '%.*s': no '%.*s' closes it", (int)olen, otag, (int)clen, ctag);
+                c->truncated = true;
                 return;
             }
             a = p;
@@ -367,6 +378,11 @@ static void tokenize(cstate *c)
                 break;
             }
         }
+        bool dotted_ok = b - na == 1 || (s[na] != '.' && s[b - 1] != '.' && !find_dots(s + na, b - na));
+        if (tk->kind != TK_COMMENT && kind != TK_BLOCK && !dotted_ok) {
+            error_at(c, o, "bad tag '%s': a dotted name needs a field name between the dots", whole);
+            tk->kind = TK_COMMENT;
+        }
     }
 }
 
@@ -380,6 +396,9 @@ static bool is_opener(int kind)
     return kind == TK_SECTION || kind == TK_INVERTED || kind == TK_PARENT || kind == TK_BLOCK;
 }
 
+/* Deeper nesting is refused: rendering recurses once per level. */
+enum { MAX_NESTING = 100 };
+
 /* Pass 2: pairs opening and closing tags; reports every mismatch it can. */
 static void match(cstate *c)
 {
@@ -392,6 +411,10 @@ static void match(cstate *c)
         token *tk = &c->tok[i];
         tk->container = depth ? stack[depth - 1] : -1;
         if (is_opener(tk->kind)) {
+            if (depth == MAX_NESTING) {
+                error_tok(c, tk, "sections nested more than %d deep", MAX_NESTING);
+                break;
+            }
             stack[depth++] = i;
             continue;
         }
@@ -732,11 +755,11 @@ static void emit(cstate *c)
         case TK_TEXT:
             if (tk->end > tk->start) {
                 if (last_text >= 0 && (long)u->n == last_text + 1 &&
-                    u->ins[last_text].str + u->ins[last_text].len == u->src + tk->start) {
+                    u->ins[last_text].str + u->ins[last_text].len == c->src + tk->start) {
                     u->ins[last_text].len += tk->end - tk->start;
                 } else {
                     mu_instr *in = new_instr(c, OP_TEXT, tk);
-                    in->str = u->src + tk->start;
+                    in->str = c->src + tk->start;
                     in->len = tk->end - tk->start;
                     take_bol(in, &bol);
                     last_text = (long)u->n - 1;
@@ -765,7 +788,7 @@ static void emit(cstate *c)
             set_name(c, in, tk);
             if (tk->standalone) {
                 in->flags |= IF_STARTS_LINE;
-                in->indent = u->src + tk->indent;
+                in->indent = c->src + tk->indent;
                 in->indent_len = tk->indent_len;
             } else {
                 take_bol(in, &bol);
@@ -775,11 +798,9 @@ static void emit(cstate *c)
         case TK_PARENT: case TK_BLOCK: {
             mu_instr *in = new_instr(c, tk->kind == TK_PARENT ? OP_PARENT : OP_BLOCK, tk);
             set_name(c, in, tk);
-            if (tk->kind == TK_BLOCK)
-                in->flags &= (uint8_t)~IF_DYNAMIC;
             if (tk->pair || tk->standalone || (tk->kind == TK_BLOCK && tk->has_indent)) {
                 in->flags |= IF_STARTS_LINE;
-                in->indent = u->src + tk->indent;
+                in->indent = c->src + tk->indent;
                 in->indent_len = tk->indent_len;
             } else if (!tk->argument) {
                 take_bol(in, &bol);
@@ -817,9 +838,8 @@ static void link_partials(cstate *c)
         mu_instr *in = &u->ins[i];
         if ((in->op != OP_PARTIAL && in->op != OP_PARENT) || (in->flags & IF_DYNAMIC))
             continue;
+        /* may compile other units, never this one: `in` stays valid */
         in->partial = mu_partial_get(c->t, in->str, in->len, c->errs);
-        u = c->u;  /* (the unit itself does not move; partials compile into their own) */
-        in = &u->ins[i];
         if (in->partial->state == PARTIAL_MISSING && c->t->opt.strict)
             diag_add(c->errs, c->path, in->line, in->col, NULL, NULL, "unknown %s '%s'",
                      in->op == OP_PARTIAL ? "partial" : "parent", show(in->str, in->len, b1, sizeof b1));
@@ -853,8 +873,12 @@ mu_unit *mu_unit_compile(mu_template *t, char *path, char *src, size_t len, diag
         .t = t, .path = path, .src = src, .len = len, .errs = errs, .errs_at_start = errs->len,
         .cur_line = 1, .cur_col = 1, .u = u,
     };
+    if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {  /* a byte-order mark is not text */
+        c.src += 3;
+        c.len -= 3;
+    }
     tokenize(&c);
-    if (errs->len == c.errs_at_start)
+    if (!c.truncated)
         match(&c);
     if (errs->len == c.errs_at_start) {
         whitespace(&c);
