@@ -21,6 +21,7 @@
 #include "core/date.h"
 #include "core/diag.h"
 #include "pdf/charset.h"  /* fonts_can_show(): which characters the letters can print */
+#include "pdf/fonts.h"    /* pb_fonts, fonts_open(), fonts_close() */
 
 typedef struct pb_window {
     double left_mm, top_mm, width_mm, height_mm;
@@ -38,7 +39,9 @@ typedef struct pb_doc_setup {
     const char *subject;
     pb_date issued;             /* the PDF creation date: the document's issue date */
     const char *running_header; /* printed at the top of pages 2..N (NULL: none) */
-    const char *logo_png;       /* council logo file, or NULL */
+    const char *logo_png;       /* council logo file (8-bit PNG), or NULL */
+    const char *case_id;        /* named in problems (NULL: none) */
+    const char *source;         /* the case file, named in problems (NULL: none) */
 } pb_doc_setup;
 
 typedef struct pb_pdf {
@@ -47,11 +50,9 @@ typedef struct pb_pdf {
     int pages;
 } pb_pdf;
 
-/* The fonts are located once (folder of the subset Liberation Sans faces, see Makefile).
- * Returns NULL and adds a diag when a face is missing. */
-typedef struct pb_fonts pb_fonts;
-pb_fonts *fonts_open(const char *dir, diag_list *errs);
-void fonts_close(pb_fonts *fonts);
+/* The fonts are located once per process (the folder of the subset Liberation Sans faces, see
+ * Makefile) with fonts_open(dir, errs) from pdf/fonts.h: NULL and a diag when a face is missing
+ * or lacks a glyph. fonts_close() frees them. */
 
 /* Typesets markdown[0..len) into out. Returns 0, or -1 with problems added to errs
  * (e.g. an address that does not fit the window). out->bytes is malloc'd; free with pdf_free. */

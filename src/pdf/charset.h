@@ -1,40 +1,38 @@
-/* charset.h: which characters the letters can print, and how.
+/* charset.h: which characters the letters can print.
  *
  * libharu 2.3 writes clean, extractable text only through single-byte encodings (its UTF-8/CID
- * path writes a broken ToUnicode CMap). One loaded TrueType face can be used through several
- * single-byte encodings in the same PDF at no size cost, so a run of text switches encoding per
- * group of characters: CP1252 for English and Western European letters, CP1250 for Polish, Czech,
- * Hungarian..., ISO8859-14 for Welsh, ISO8859-16 for Romanian, ISO8859-4/-3 for Baltic, Maltese,
- * Turkish and Esperanto letters.
+ * path writes a broken ToUnicode CMap). The PDF backend therefore builds, per document, its own
+ * single-byte encodings: ASCII as itself plus the other characters the document uses at codes
+ * 0x80..0xFF, each named in the font's /Differences by its standard glyph name. PDF readers
+ * turn that name back into the character, both to draw it and to extract it.
  *
- * A character is printable when one of those encodings holds it AND the subset fonts built by
- * src/pdf/subset-fonts have a glyph for it in all four faces. The table is built from libharu's
- * own encoders, so it is exactly what the PDF backend will write.
- */
+ * So a character is printable when the subset fonts built by src/pdf/subset-fonts have a glyph
+ * for it (the ranges below, kept in step with that script) AND libharu's glyph name for it
+ * leads back to the same character. The second test rules out, for example, U+021A (Romanian
+ * T with comma), which libharu names "Tcommaaccent", a name readers take for U+0162. */
 #ifndef PBDOCS_CHARSET_H
 #define PBDOCS_CHARSET_H
 #include <stdbool.h>
 #include <stdint.h>
 
-/* The encodings, in order of preference. */
-enum { CHARSET_ENCODINGS = 6 };
-const char *charset_encoding_name(int enc);  /* libharu's name, e.g. "CP1252" */
+/* Every printable code point is below this. */
+#define CHARSET_LIMIT 0x2300u
 
 /* True when the letter fonts can show the Unicode code point cp, so a case value holding a
  * character that cannot be shown is rejected before typesetting, naming its field.
- * Tab, line feed and carriage return are also true: the typesetter treats them as white space
- * and never needs a glyph for them. Every other control character is false. Thread-safe. */
+ * Also true for what the typesetter handles without a glyph of its own: tab, line feed and
+ * carriage return (white space), U+00A0 no-break space (printed as a space that never breaks)
+ * and U+00AD soft hyphen (invisible). Every other control character is false. Thread-safe. */
 bool fonts_can_show(uint32_t cp);
 
-/* The encodings (bit enc set for each) that hold cp; 0 when cp cannot be printed.
- * White space controls (tab, LF, CR) give 0: the layout turns them into spaces first. */
-unsigned charset_encodings(uint32_t cp);
+/* True when cp is printed with a glyph of its own (fonts_can_show without the special cases
+ * above): what the PDF backend can encode. */
+bool charset_has_glyph(uint32_t cp);
 
-/* The byte that stands for cp in encoding enc (only meaningful when bit enc of
- * charset_encodings(cp) is set). */
-unsigned char charset_byte(uint32_t cp, int enc);
+/* True when cp is in the smaller "core" companion faces (ASCII, Latin-1 and the punctuation of
+ * Windows-1252; see src/pdf/subset-fonts), which the backend embeds from when it can. */
+bool charset_in_core(uint32_t cp);
 
-/* The encoding a run should use for cp when the run is currently in encoding cur (-1 for none):
- * cur if it holds cp, else the preferred one that does; -1 when cp cannot be printed. */
-int charset_pick(uint32_t cp, int cur);
+/* The glyph name the PDF names cp by (libharu's table), e.g. "Lslash". */
+const char *charset_glyph_name(uint32_t cp);
 #endif
