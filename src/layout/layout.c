@@ -712,13 +712,44 @@ static void build_table(lay *L, cmark_node *table, const block_ctx *c)
         sum_min += minw[i];
         sum_max += maxw[i];
     }
-    for (int i = 0; i < ncols; i++) {
-        if (sum_max <= avail)  /* everything fits on one line: share out the spare room */
+    if (sum_max <= avail) {
+        for (int i = 0; i < ncols; i++)  /* everything fits on one line: share out the spare room */
             colw[i] = maxw[i] + (avail - sum_max) * maxw[i] / sum_max;
-        else if (sum_min <= avail)
-            colw[i] = minw[i] + (maxw[i] - minw[i]) * (avail - sum_min) / (sum_max - sum_min);
-        else  /* even the longest words do not fit: they will be broken */
-            colw[i] = avail * minw[i] / sum_min;
+    } else {
+        /* a column whose text fits in its fair share gets all it wants; the others share the
+         * rest, each at least its longest word when they can */
+        bool *fixed = calloc((size_t)ncols, sizeof *fixed);
+        if (!fixed)
+            abort();
+        double left = avail;
+        int open = ncols;
+        for (bool changed = true; changed && open > 0;) {
+            changed = false;
+            double fair = left / open;
+            for (int i = 0; i < ncols; i++)
+                if (!fixed[i] && maxw[i] <= fair) {
+                    colw[i] = maxw[i];
+                    left -= maxw[i];
+                    fixed[i] = true;
+                    open--;
+                    changed = true;
+                }
+        }
+        double open_min = 0, open_slack = 0;
+        for (int i = 0; i < ncols; i++)
+            if (!fixed[i]) {
+                open_min += minw[i];
+                open_slack += maxw[i] - minw[i];
+            }
+        for (int i = 0; i < ncols; i++) {
+            if (fixed[i])
+                continue;
+            if (open_min >= left)  /* even the longest words do not fit: they will be broken */
+                colw[i] = left * minw[i] / open_min;
+            else
+                colw[i] = minw[i] + (left - open_min) * (maxw[i] - minw[i]) / open_slack;
+        }
+        free(fixed);
     }
 
     long header_item = -1;

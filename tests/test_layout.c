@@ -1,0 +1,490 @@
+/* test_layout: the layout engine on its own (no PDF): where lines and pages break, what the
+ * letter furniture does, and invariants every laid-out page must keep (nothing past the
+ * margins, Page N of M on every page, the running header after page 1). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "core/paths.h"
+#include "core/strbuf.h"
+#include "layout/layout.h"
+
+static pb_fonts *fonts;
+
+static pb_doc_setup letter_setup(void)
+{
+    return (pb_doc_setup){
+        .letter = true, .window = PB_WINDOW_DEFAULT, .title = "Test", .author = "Council",
+        .issued = {2026, 11, 23}, .running_header = "Example Borough Council · EHCP-0142",
+        .case_id = "TEST-1",
+    };
+}
+
+static pb_doc_setup plain_setup(void)
+{
+    pb_doc_setup s = letter_setup();
+    s.letter = false;
+    return s;
+}
+
+static int lay(const char *md, const pb_doc_setup *s, pb_layout *L, diag_list *errs)
+{
+    return layout_markdown(md, strlen(md), s, fonts, L, errs);
+}
+
+static const char *op_text(const pb_layout *L, const pb_op *op)
+{
+    static char buf[4096];
+    return layout_op_text(L, op, buf, sizeof buf);
+}
+
+static size_t page_of_op(const pb_layout *L, size_t i)
+{
+    for (size_t p = 0; p < L->n_pages; p++)
+        if (i >= L->pages[p].first && i < L->pages[p].first + L->pages[p].count)
+            return p;
+    return (size_t)-1;
+}
+
+/* The first text op holding needle, from op index `from`; -1 when none. */
+static long find(const pb_layout *L, const char *needle, size_t from)
+{
+    for (size_t i = from; i < L->n_ops; i++)
+        if (L->ops[i].kind == OP_TEXT && strstr(op_text(L, &L->ops[i]), needle))
+            return (long)i;
+    return -1;
+}
+
+static long page_of(const pb_layout *L, const char *needle)
+{
+    long i = find(L, needle, 0);
+    return i < 0 ? -1 : (long)page_of_op(L, (size_t)i);
+}
+
+static long page_of_last(const pb_layout *L, const char *needle)
+{
+    long last = -1;
+    for (long i = find(L, needle, 0); i >= 0; i = find(L, needle, (size_t)i + 1))
+        last = i;
+    return last < 0 ? -1 : (long)page_of_op(L, (size_t)last);
+}
+
+static int count_ops(const pb_layout *L, const char *needle)
+{
+    int n = 0;
+    for (long i = find(L, needle, 0); i >= 0; i = find(L, needle, (size_t)i + 1))
+        n++;
+    return n;
+}
+
+static bool is_furniture(const pb_layout *L, const pb_op *op)
+{
+    const char *t = op_text(L, op);
+    return strncmp(t, "Page ", 5) == 0 || op->y < MM(20);
+}
+
+/* What every layout must keep, whatever the document. */
+static void check_invariants(const pb_layout *L, const char *name)
+{
+    double right = PAGE_WIDTH - MM(20) + 0.01;
+    unsigned outside = 0, below = 0;
+    for (size_t i = 0; i < L->n_ops; i++) {
+        const pb_op *op = &L->ops[i];
+        if (op->kind != OP_TEXT)
+            continue;
+        double w = text_width(fonts, op->face, op->size, op_text(L, op), op->len);
+        if (op->x < MM(15) || op->x + w > right) {
+            outside++;
+            printf("  %s: outside the margins: [%s] x=%.1f w=%.1f\n", name, op_text(L, op), op->x, w);
+        }
+        if (!is_furniture(L, op) && op->y > PAGE_HEIGHT - MM(17)) {
+            below++;
+            printf("  %s: into the footer: [%s] y=%.1f\n", name, op_text(L, op), op->y);
+        }
+    }
+    CHECK(outside == 0, "%s: %u runs outside the margins", name, outside);
+    CHECK(below == 0, "%s: %u runs in the footer area", name, below);
+    for (size_t p = 0; p < L->n_pages; p++) {
+        char want[64];
+        snprintf(want, sizeof want, "Page %zu of %zu", p + 1, L->n_pages);
+        long i = find(L, want, 0);
+        CHECK(i >= 0 && page_of_op(L, (size_t)i) == p, "%s: [%s] on its page", name, want);
+        bool header = false;
+        for (size_t k = L->pages[p].first; k < L->pages[p].first + L->pages[p].count; k++)
+            if (L->ops[k].kind == OP_TEXT && L->ops[k].y < MM(20) &&
+                strstr(op_text(L, &L->ops[k]), "EHCP-0142"))
+                header = true;
+        CHECK(header == (p > 0), "%s: running header on page %zu: %d", name, p + 1, header);
+    }
+}
+
+static char *slurp(const char *rel)
+{
+    char path[4096];
+    FILE *f = fopen(pb_path(path, sizeof path, rel), "rb");
+    if (!f)
+        return NULL;
+    strbuf sb = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sb_append(&sb, buf, n);
+    fclose(f);
+    return sb_take(&sb);
+}
+
+static void test_fixtures(void)
+{
+    const char *files[] = {"fixtures/markdown/letter.md", "fixtures/markdown/one-page.md"};
+    for (size_t f = 0; f < 2; f++) {
+        char *md = slurp(files[f]);
+        CHECK(md != NULL, "read %s", files[f]);
+        if (!md)
+            continue;
+        for (int large = 0; large < 2; large++) {
+            pb_doc_setup s = letter_setup();
+            s.large_print = large;
+            pb_layout L;
+            diag_list errs = {0};
+            int rc = lay(md, &s, &L, &errs);
+            CHECK(rc == 0 && errs.len == 0, "%s lays out (large %d)", files[f], large);
+            check_invariants(&L, files[f]);
+            /* the body text is the size asked for */
+            long i = find(&L, "Dear Mrs", 0);
+            CHECK(i >= 0 && L.ops[i].size == (large ? 16 : 12), "%s body size (large %d)", files[f], large);
+            /* the body starts below the window, about 95 mm from the top */
+            i = find(&L, "23 November 2026", 0);
+            CHECK(i >= 0 && L.ops[i].y > MM(95) && L.ops[i].y < MM(110), "%s: body top %.1f mm",
+                  files[f], i >= 0 ? L.ops[i].y * 25.4 / 72 : 0.0);
+            /* the address sits in the window box */
+            pb_window w = PB_WINDOW_DEFAULT;
+            long a = find(&L, "Mrs Anna", 0), pc = find(&L, "EX1 2BB", 0);
+            CHECK(a >= 0 && pc >= 0, "address lines found");
+            if (a >= 0 && pc >= 0) {
+                CHECK(L.ops[a].x >= MM(w.left_mm) - 0.01 && L.ops[a].y > MM(w.top_mm) &&
+                          L.ops[pc].y < MM(w.top_mm + w.height_mm),
+                      "%s: address inside the window", files[f]);
+                CHECK(page_of_op(&L, (size_t)a) == 0, "address on page 1");
+            }
+            /* the letterhead is top right */
+            long lh = find(&L, "Example Borough Council", 0);
+            CHECK(lh >= 0 && L.ops[lh].x >= MM(120) && L.ops[lh].y < MM(40), "%s: letterhead", files[f]);
+            layout_free(&L);
+            diag_list_clear(&errs);
+        }
+        free(md);
+    }
+    /* the full fixture: three pages, the forced break, the repeated table header */
+    char *md = slurp("fixtures/markdown/letter.md");
+    if (md) {
+        pb_doc_setup s = letter_setup();
+        pb_layout L;
+        diag_list errs = {0};
+        lay(md, &s, &L, &errs);
+        CHECK(L.n_pages == 3, "letter.md has 3 pages: %zu", L.n_pages);
+        CHECK(page_of(&L, "Raw HTML such as") == 2, "the thematic break starts page 3");
+        CHECK(count_ops(&L, "Year") == 2, "the long table's header on both its pages: %d",
+              count_ops(&L, "Year"));
+        CHECK(page_of(&L, "Yours sincerely") == page_of_last(&L, "Head of SEND Services"),
+              "signature block kept together");
+        layout_free(&L);
+        diag_list_clear(&errs);
+        free(md);
+    }
+}
+
+/* Headings are never left alone at the foot of a page, and no page holds a single line of a
+ * paragraph: tried with the paragraph starting at every line position of a page. */
+static void test_widows_and_orphans(void)
+{
+    unsigned lonely_heading = 0, lonely_line = 0, split_keep = 0;
+    for (int k = 0; k < 48; k++) {
+        strbuf md = {0};
+        for (int i = 0; i < k; i++)
+            sb_printf(&md, "Filler %d.\n\n", i);
+        sb_puts(&md, "## The heading\n\nLine A\\\nLine B\\\nLine C\\\nLine D\\\nLine E\n\n");
+        for (int i = 0; i < k; i++)
+            sb_printf(&md, "More %d.\n\n", i);
+        sb_puts(&md, "<div class=\"pb-keep\">\n\nYours sincerely,\n\nSign A\\\nSign B\\\nSign C\n\n</div>\n");
+        pb_doc_setup s = plain_setup();
+        pb_layout L;
+        diag_list errs = {0};
+        lay(sb_str(&md), &s, &L, &errs);
+        long h = page_of(&L, "The heading");
+        if (h != page_of(&L, "Line A"))
+            lonely_heading++;
+        int per_page[64] = {0};
+        const char *lines[] = {"Line A", "Line B", "Line C", "Line D", "Line E"};
+        for (int i = 0; i < 5; i++) {
+            long p = page_of(&L, lines[i]);
+            if (p >= 0 && p < 64)
+                per_page[p]++;
+        }
+        for (int p = 0; p < 64; p++)
+            if (per_page[p] == 1)
+                lonely_line++;
+        if (page_of(&L, "Yours sincerely") != page_of(&L, "Sign C"))
+            split_keep++;
+        check_invariants(&L, "widows");
+        layout_free(&L);
+        diag_list_clear(&errs);
+        sb_free(&md);
+    }
+    CHECK(lonely_heading == 0, "a heading left at a page foot %u times", lonely_heading);
+    CHECK(lonely_line == 0, "a single paragraph line alone on a page %u times", lonely_line);
+    CHECK(split_keep == 0, "a keep region split %u times", split_keep);
+}
+
+static void test_tables(void)
+{
+    strbuf md = {0};
+    sb_puts(&md, "Intro.\n\n| Hdr one | Hdr two | Amount |\n|---|---|--:|\n");
+    for (int i = 0; i < 90; i++)
+        sb_printf(&md, "| Row %d | A cell with enough words in it to wrap onto a second line in a "
+                       "narrow column | £%d.00 |\n", i, i * 10);
+    pb_doc_setup s = plain_setup();
+    pb_layout L;
+    diag_list errs = {0};
+    lay(sb_str(&md), &s, &L, &errs);
+    CHECK(L.n_pages >= 3, "a long table runs over pages: %zu", L.n_pages);
+    CHECK(count_ops(&L, "Hdr one") == (int)L.n_pages, "header row on each of the %zu pages: %d",
+          L.n_pages, count_ops(&L, "Hdr one"));
+    /* a row is never split: every cell of a row on one page */
+    unsigned split = 0;
+    for (int i = 0; i < 90; i++) {
+        char a[32], b[32];
+        snprintf(a, sizeof a, "Row %d", i);
+        snprintf(b, sizeof b, "£%d.00", i * 10);
+        long ia = find(&L, a, 0);
+        while (ia >= 0 && strcmp(op_text(&L, &L.ops[ia]), a) != 0)
+            ia = find(&L, a, (size_t)ia + 1);
+        if (ia < 0 || page_of_op(&L, (size_t)ia) != (size_t)page_of(&L, b))
+            split++;
+    }
+    CHECK(split == 0, "%u rows split or lost", split);
+    /* right-aligned column: amounts end at the same x */
+    long x1 = find(&L, "£10.00", 0), x2 = find(&L, "£100.00", 0);
+    if (x1 >= 0 && x2 >= 0) {
+        double e1 = L.ops[x1].x + text_width(fonts, L.ops[x1].face, L.ops[x1].size, "£10.00", 7);
+        double e2 = L.ops[x2].x + text_width(fonts, L.ops[x2].face, L.ops[x2].size, "£100.00", 8);
+        CHECK(e1 - e2 < 0.01 && e2 - e1 < 0.01, "right-aligned amounts end together");
+    }
+    check_invariants(&L, "tables");
+    layout_free(&L);
+    sb_free(&md);
+    diag_list_clear(&errs);
+}
+
+static void test_address_errors(void)
+{
+    static const struct {
+        const char *lines;
+        const char *message;
+    } cases[] = {
+        {"A\\\nB", "has 2 lines"},
+        {"A\\\nB\\\nC\\\nD\\\nE\\\nF\\\nG\\\nH", "has 8 lines"},
+        {"Mrs Anna Łukasiewicz-O’Brien-Smith-Jones of the Very Long Named House, Upper "
+         "Example\\\nB\\\nEX1 2BB", "too wide"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        strbuf md = {0};
+        sb_printf(&md, "<div class=\"pb-address\">\n\n%s\n\n</div>\n\nBody.\n", cases[i].lines);
+        pb_doc_setup s = letter_setup();
+        pb_layout L;
+        diag_list errs = {0};
+        int rc = lay(sb_str(&md), &s, &L, &errs);
+        CHECK(rc == -1 && errs.len == 1, "address case %zu refused", i);
+        if (errs.len) {
+            CHECK(strstr(errs.items[0].message, cases[i].message) != NULL, "message: %s",
+                  errs.items[0].message);
+            CHECK_STR(errs.items[0].field, "recipient/address");
+            CHECK_STR(errs.items[0].case_id, "TEST-1");
+        }
+        layout_free(&L);
+        diag_list_clear(&errs);
+        sb_free(&md);
+    }
+    /* 7 lines fit (at a smaller size); the postcode last */
+    pb_doc_setup s = letter_setup();
+    pb_layout L;
+    diag_list errs = {0};
+    int rc = lay("<div class=\"pb-address\">\n\nL1\\\nL2\\\nL3\\\nL4\\\nL5\\\nL6\\\nEX1 2BB\n\n</div>\n",
+                 &s, &L, &errs);
+    CHECK(rc == 0, "7 address lines fit");
+    long pc = find(&L, "EX1 2BB", 0);
+    CHECK(pc >= 0 && L.ops[pc].y < MM(39.5 + 26.8) && L.ops[pc].size >= 8, "postcode in the box");
+    layout_free(&L);
+    diag_list_clear(&errs);
+    /* a council's own envelope */
+    s.window = (pb_window){20, 50, 90, 40};
+    lay("<div class=\"pb-address\">\n\nA\\\nB\\\nEX1 2BB\n\n</div>\n\nBody.\n", &s, &L, &errs);
+    long a = find(&L, "A", 0);
+    CHECK(a >= 0 && L.ops[a].x > MM(19.9) && L.ops[a].x < MM(20.1) && L.ops[a].y > MM(50),
+          "address follows the window setting");
+    long b = find(&L, "Body.", 0);
+    CHECK(b >= 0 && L.ops[b].y > MM(90), "body below a lower window");
+    layout_free(&L);
+    diag_list_clear(&errs);
+}
+
+static void test_text_rules(void)
+{
+    pb_doc_setup s = plain_setup();
+    pb_layout L;
+    diag_list errs = {0};
+
+    /* a character the fonts cannot print is refused, naming the case and the character */
+    int rc = lay("Hello 中 world.\n", &s, &L, &errs);
+    CHECK(rc == -1 && errs.len == 1, "unprintable character refused");
+    if (errs.len) {
+        CHECK(strstr(errs.items[0].message, "U+4E2D") != NULL, "names U+4E2D: %s", errs.items[0].message);
+        CHECK_STR(errs.items[0].case_id, "TEST-1");
+    }
+    layout_free(&L);
+    diag_list_clear(&errs);
+
+    /* links print their address; an autolink prints once */
+    lay("See [the Local Offer](https://example.gov.uk/lo) or <https://x.example/a> or "
+        "<send@example.gov.uk>.\n", &s, &L, &errs);
+    CHECK(find(&L, "the Local Offer (https://example.gov.uk/lo)", 0) >= 0, "link with its URL");
+    CHECK(count_ops(&L, "https://x.example/a") == 1 && find(&L, "(https://x.example/a)", 0) < 0,
+          "autolink once");
+    CHECK(find(&L, "(mailto:", 0) < 0 && find(&L, "send@example.gov.uk", 0) >= 0, "email once");
+    layout_free(&L);
+
+    /* raw HTML and unknown things print literally */
+    lay("Some <b>bold</b> here.\n\n<div class=\"other\">\nkept\n</div>\n\n<div class=\"pb-unknown\">\n\nx\n", &s, &L, &errs);
+    CHECK(find(&L, "Some <b>bold</b> here.", 0) >= 0, "inline HTML literal");
+    CHECK(find(&L, "<div class=\"other\">", 0) >= 0 && find(&L, "</div>", 0) >= 0, "HTML block literal");
+    CHECK(find(&L, "<div class=\"pb-unknown\">", 0) >= 0, "unknown region literal");
+    layout_free(&L);
+
+    /* a word longer than the line is broken, never past the margin */
+    strbuf md = {0};
+    sb_puts(&md, "https://example.gov.uk/");
+    for (int i = 0; i < 60; i++)
+        sb_puts(&md, "averyveryverylongpathsegment");
+    sb_puts(&md, "\n\nSuper");
+    for (int i = 0; i < 200; i++)
+        sb_putc(&md, 'x');
+    sb_putc(&md, '\n');
+    lay(sb_str(&md), &s, &L, &errs);
+    check_invariants(&L, "long words");
+    CHECK(count_ops(&L, "averyvery") > 10, "the long URL takes many lines");
+    layout_free(&L);
+    sb_free(&md);
+
+    /* no-break space joins, soft hyphen vanishes */
+    sb_puts(&md, "Start");
+    for (int i = 0; i < 80; i++)
+        sb_puts(&md, " ab\xC2\xA0" "cd");
+    sb_puts(&md, " co\xC2\xAD" "operate\n");
+    lay(sb_str(&md), &s, &L, &errs);
+    unsigned broken = 0;
+    for (size_t i = 0; i < L.n_ops; i++) {
+        const char *t = op_text(&L, &L.ops[i]);
+        size_t n = strlen(t);
+        if (n >= 2 && strcmp(t + n - 2, "ab") == 0)
+            broken++;
+    }
+    CHECK(broken == 0, "a line broke at a no-break space %u times", broken);
+    CHECK(find(&L, "cooperate", 0) >= 0, "soft hyphen dropped");
+    layout_free(&L);
+    sb_free(&md);
+
+    /* a thematic break starts a new page; one at the very start makes no blank page */
+    lay("---\n\nA\n\n---\n\nB\n", &s, &L, &errs);
+    CHECK(L.n_pages == 2 && page_of(&L, "A") == 0 && page_of(&L, "B") == 1, "forced page break");
+    layout_free(&L);
+
+    /* lists: hanging indents, bullets then dashes, numbers */
+    lay("- one\n  - inner\n- two wraps: words words words words words words words words words words "
+        "words words words words words words words words\n\n3. three\n4. four\n", &s, &L, &errs);
+    long bullet = find(&L, "\xE2\x80\xA2", 0), one = find(&L, "one", 0), dash = find(&L, "\xE2\x80\x93", 0);
+    long inner = find(&L, "inner", 0);
+    CHECK(bullet >= 0 && one >= 0 && L.ops[bullet].x < L.ops[one].x, "bullet hangs left of its text");
+    CHECK(dash >= 0 && inner >= 0 && L.ops[dash].x > L.ops[bullet].x && L.ops[inner].x > L.ops[one].x,
+          "second level further in, with a dash");
+    long two = find(&L, "two wraps", 0), cont = find(&L, "words", (size_t)two + 1);
+    CHECK(two >= 0 && cont >= 0 && L.ops[cont].x == L.ops[two].x, "wrapped item lines align");
+    CHECK(find(&L, "3.", 0) >= 0 && find(&L, "4.", 0) >= 0, "list numbers from the start number");
+    layout_free(&L);
+
+    /* a quote is a box around its text */
+    lay("> What you can do next.\n", &s, &L, &errs);
+    long q = find(&L, "What you can do next.", 0);
+    bool boxed = false;
+    for (size_t i = 0; i < L.n_ops; i++)
+        if (L.ops[i].kind == OP_RECT && q >= 0 && L.ops[i].x < L.ops[q].x &&
+            L.ops[i].y < L.ops[q].y && L.ops[i].y + L.ops[i].h > L.ops[q].y)
+            boxed = true;
+    CHECK(boxed, "quote drawn as a box");
+    layout_free(&L);
+
+    /* emphasis picks faces */
+    lay("plain *italic* **bold** ***both***\n", &s, &L, &errs);
+    long it = find(&L, "italic", 0), bo = find(&L, "bold", 0), bi = find(&L, "both", 0);
+    CHECK(it >= 0 && L.ops[it].face == FACE_ITALIC, "italic face");
+    CHECK(bo >= 0 && L.ops[bo].face == FACE_BOLD, "bold face");
+    CHECK(bi >= 0 && L.ops[bi].face == FACE_BOLD_ITALIC, "bold italic face");
+    layout_free(&L);
+
+    /* an empty document is one page with its footer */
+    lay("", &s, &L, &errs);
+    CHECK(L.n_pages == 1 && find(&L, "Page 1 of 1", 0) >= 0, "empty document");
+    layout_free(&L);
+
+    /* Section J starts at the top margin; a stray address region is plain text there */
+    lay("<div class=\"pb-address\">\n\nA\\\nB\n\n</div>\n\nFirst.\n", &s, &L, &errs);
+    long first = find(&L, "A", 0);
+    CHECK(first >= 0 && L.ops[first].y < MM(35), "non-letter starts at the top margin");
+    layout_free(&L);
+    CHECK(errs.len == 0, "no problems in the well-formed cases (%zu)", errs.len);
+    diag_list_clear(&errs);
+}
+
+static void test_logo(void)
+{
+    pb_doc_setup s = letter_setup();
+    pb_layout L;
+    diag_list errs = {0};
+    s.logo_png = "/nonexistent/logo.png";
+    int rc = lay("Body.\n", &s, &L, &errs);
+    CHECK(rc == -1 && errs.len == 1 && strstr(errs.items[0].message, "PNG"), "missing logo refused");
+    layout_free(&L);
+    diag_list_clear(&errs);
+    char path[4096];
+    s.logo_png = pb_path(path, sizeof path, "fixtures/markdown/logo.png");
+    rc = lay("Body.\n", &s, &L, &errs);
+    CHECK(rc == 0, "logo accepted");
+    bool image = false;
+    for (size_t i = 0; i < L.n_ops; i++)
+        if (L.ops[i].kind == OP_IMAGE && page_of_op(&L, i) == 0 && L.ops[i].y + L.ops[i].h < MM(39.5) &&
+            L.ops[i].w <= MM(60) + 0.01)
+            image = true;
+    CHECK(image, "logo top left of page 1, above the window");
+    layout_free(&L);
+    diag_list_clear(&errs);
+}
+
+int main(void)
+{
+    char dir[4096];
+    diag_list errs = {0};
+    fonts = fonts_open(pb_path(dir, sizeof dir, "build/fonts"), &errs);
+    CHECK(fonts != NULL, "fonts open");
+    if (!fonts) {
+        diag_print_all(&errs, stdout);
+        return check_done("layout");
+    }
+    test_fixtures();
+    test_widows_and_orphans();
+    test_tables();
+    test_address_errors();
+    test_text_rules();
+    test_logo();
+    fonts_close(fonts);
+    diag_list_clear(&errs);
+    return check_done("layout");
+}
