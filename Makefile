@@ -26,7 +26,7 @@ TEST_LIBS := -lcjson
 # Fonts: Liberation Sans subset once to the Latin ranges letters need (see src/pdf/fonts.h).
 FONT_SRC := /usr/share/fonts/truetype/liberation2
 FACES    := Regular Bold Italic BoldItalic
-FONTS    := $(FACES:%=build/fonts/LiberationSans-%.ttf) $(FACES:%=build/fonts/LiberationSans-%-Core.ttf)
+FONTS    := $(FACES:%=build/fonts/LiberationSans-%.ttf)
 
 SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
@@ -62,10 +62,6 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS)
 
 bench-bins: $(BENCH_BIN)
-
-build/fonts/LiberationSans-%-Core.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/pdf/subset-fonts
-	@mkdir -p $(dir $@)
-	sh src/pdf/subset-fonts $(PY) $< $@ core
 
 build/fonts/LiberationSans-%.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/pdf/subset-fonts
 	@mkdir -p $(dir $@)

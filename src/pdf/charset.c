@@ -45,22 +45,6 @@ bool fonts_can_show(uint32_t cp)
     return charset_has_glyph(cp);
 }
 
-bool charset_in_core(uint32_t cp)
-{
-    /* Windows-1252's characters outside Latin-1: the same list as "core" in subset-fonts */
-    static const uint16_t cp1252_extra[] = {
-        0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017D, 0x017E, 0x0192, 0x02C6, 0x02DC,
-        0x2013, 0x2014, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2020, 0x2021,
-        0x2022, 0x2026, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2122,
-    };
-    if ((cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA0 && cp <= 0xFF))
-        return true;
-    for (size_t i = 0; i < sizeof cp1252_extra / sizeof cp1252_extra[0]; i++)
-        if (cp == cp1252_extra[i])
-            return true;
-    return false;
-}
-
 const char *charset_glyph_name(uint32_t cp)
 {
     return HPDF_UnicodeToGryphName((HPDF_UNICODE)cp);

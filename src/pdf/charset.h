@@ -29,10 +29,6 @@ bool fonts_can_show(uint32_t cp);
  * above): what the PDF backend can encode. */
 bool charset_has_glyph(uint32_t cp);
 
-/* True when cp is in the smaller "core" companion faces (ASCII, Latin-1 and the punctuation of
- * Windows-1252; see src/pdf/subset-fonts), which the backend embeds from when it can. */
-bool charset_in_core(uint32_t cp);
-
 /* The glyph name the PDF names cp by (libharu's table), e.g. "Lslash". */
 const char *charset_glyph_name(uint32_t cp);
 #endif

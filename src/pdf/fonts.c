@@ -1,6 +1,6 @@
-/* fonts.c: reads the faces once, through libharu itself, so the widths the layout measures with
- * are exactly the widths libharu writes into every PDF's /Widths array; keeps the files' bytes
- * so that no document reads a font file again. */
+/* fonts.c: reads the faces once: their bytes and tables (for the per-document subsets the PDF
+ * backend embeds) and, through libharu itself, their widths, so the layout measures with exactly
+ * the numbers libharu writes into every PDF's /Widths array. */
 #include "pdf/fonts.h"
 
 #include <hpdf.h>
@@ -10,29 +10,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const face_names[FACE_COUNT] = {"Regular", "Bold", "Italic", "BoldItalic"};
+static const char *const face_files[FACE_COUNT] = {
+    "LiberationSans-Regular.ttf",
+    "LiberationSans-Bold.ttf",
+    "LiberationSans-Italic.ttf",
+    "LiberationSans-BoldItalic.ttf",
+};
 
-const char *font_file_name(pb_face face, bool core)
+const char *font_file_name(pb_face face)
 {
-    static char names[2][FACE_COUNT][48];
-    if (face < 0 || face >= FACE_COUNT)
-        return NULL;
-    char *n = names[core][face];
-    if (!n[0])  /* the same text every time: racing writers write the same bytes */
-        snprintf(n, sizeof names[0][0], "LiberationSans-%s%s.ttf", face_names[face],
-                 core ? "-Core" : "");
-    return n;
+    return face >= 0 && face < FACE_COUNT ? face_files[face] : NULL;
 }
 
-static bool read_file(pb_font_file *file, const char *dir, pb_face face, bool core,
-                      diag_list *errs)
+static bool read_file(pb_font_file *file, const char *dir, pb_face face, diag_list *errs)
 {
-    const char *name = font_file_name(face, core);
-    size_t n = strlen(dir) + strlen(name) + 2;
+    size_t n = strlen(dir) + strlen(face_files[face]) + 2;
     file->path = malloc(n);
     if (!file->path)
         return false;
-    snprintf(file->path, n, "%s/%s", dir, name);
+    snprintf(file->path, n, "%s/%s", dir, face_files[face]);
     FILE *fp = fopen(file->path, "rb");
     long size = -1;
     if (fp && fseek(fp, 0, SEEK_END) == 0 && (size = ftell(fp)) > 0 && fseek(fp, 0, SEEK_SET) == 0) {
@@ -49,11 +45,11 @@ static bool read_file(pb_font_file *file, const char *dir, pb_face face, bool co
     return true;
 }
 
-/* Loads one file in a scratch document: checks it has a glyph for every character it must hold
- * and, for a full face, keeps the widths. */
-static bool check_face(pb_fonts *f, pb_face face, bool core, diag_list *errs)
+/* Loads the face in a scratch libharu document: checks it has a glyph for every printable
+ * character and keeps the widths libharu will write. */
+static bool check_face(pb_fonts *f, pb_face face, diag_list *errs)
 {
-    const pb_font_file *file = core ? &f->core[face] : &f->full[face];
+    const pb_font_file *file = &f->file[face];
     bool ok = false;
     HPDF_Doc doc = HPDF_New(NULL, NULL);
     if (!doc) {
@@ -68,37 +64,27 @@ static bool check_face(pb_fonts *f, pb_face face, bool core, diag_list *errs)
                  "not a TrueType font libharu can load (error 0x%04X)", (unsigned)HPDF_GetError(doc));
         goto done;
     }
-    unsigned missing = 0, wrong_width = 0, first_missing = 0;
+    unsigned missing = 0, first_missing = 0;
     for (uint32_t cp = 0x20; cp < CHARSET_LIMIT; cp++) {
-        if (!charset_has_glyph(cp) || (core && !charset_in_core(cp)))
+        if (!charset_has_glyph(cp))
             continue;
-        if (HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp) == 0) {
+        if (HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp) == 0 || !f->ttf[face].gid_of[cp]) {
             if (!missing++)
                 first_missing = cp;
             HPDF_ResetError(doc);
             continue;
         }
         HPDF_INT w = HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
-        uint16_t width = (uint16_t)(w > 0 ? w : 0);
-        if (!core)
-            f->advance[face][cp] = width;
-        else if (f->advance[face][cp] != width)
-            wrong_width++;
+        f->advance[face][cp] = (uint16_t)(w > 0 ? w : 0);
     }
     if (missing) {
         diag_add(errs, file->path, 0, 0, NULL, NULL,
-                 "the font has no glyph for %u characters it must hold (first U+%04X): rebuild "
-                 "it with src/pdf/subset-fonts", missing, first_missing);
+                 "the font has no glyph for %u printable characters (first U+%04X): rebuild it "
+                 "with src/pdf/subset-fonts", missing, first_missing);
         goto done;
     }
-    if (wrong_width) {
-        diag_add(errs, file->path, 0, 0, NULL, NULL,
-                 "the font's widths differ from its full face's: rebuild both from one source");
-        goto done;
-    }
-    if (!core)
-        f->advance[face][0xA0] = f->advance[face][' '];  /* no-break space: printed as a space */
-    if (face == FACE_REGULAR && !core) {
+    f->advance[face][0xA0] = f->advance[face][' '];  /* no-break space: printed as a space */
+    if (face == FACE_REGULAR) {
         f->ascent = HPDF_Font_GetAscent(font);
         f->descent = HPDF_Font_GetDescent(font);
     }
@@ -117,12 +103,16 @@ pb_fonts *fonts_open(const char *dir, diag_list *errs)
     }
     bool ok = true;
     for (int face = 0; face < FACE_COUNT; face++) {
-        /* the full face first: the core one is checked against its widths */
-        if (!read_file(&f->full[face], dir, (pb_face)face, false, errs) ||
-            !check_face(f, (pb_face)face, false, errs))
+        pb_font_file *file = &f->file[face];
+        if (!read_file(file, dir, (pb_face)face, errs)) {
             ok = false;
-        else if (!read_file(&f->core[face], dir, (pb_face)face, true, errs) ||
-                 !check_face(f, (pb_face)face, true, errs))
+            continue;
+        }
+        const char *err = ttf_parse(&f->ttf[face], file->bytes, file->len);
+        if (err) {
+            diag_add(errs, file->path, 0, 0, NULL, NULL, "cannot use this font: %s", err);
+            ok = false;
+        } else if (!check_face(f, (pb_face)face, errs))
             ok = false;
     }
     if (!ok) {
@@ -137,10 +127,9 @@ void fonts_close(pb_fonts *fonts)
     if (!fonts)
         return;
     for (int face = 0; face < FACE_COUNT; face++) {
-        free(fonts->full[face].path);
-        free(fonts->full[face].bytes);
-        free(fonts->core[face].path);
-        free(fonts->core[face].bytes);
+        ttf_free(&fonts->ttf[face]);
+        free(fonts->file[face].path);
+        free(fonts->file[face].bytes);
     }
     free(fonts);
 }

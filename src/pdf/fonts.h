@@ -12,6 +12,7 @@
 
 #include "core/diag.h"
 #include "pdf/charset.h"
+#include "pdf/ttf_subset.h"
 
 typedef enum pb_face {
     FACE_REGULAR,
@@ -33,15 +34,14 @@ typedef struct pb_font_file {
 } pb_font_file;
 
 struct pb_fonts {
-    pb_font_file full[FACE_COUNT];            /* every printable character */
-    pb_font_file core[FACE_COUNT];            /* charset_in_core() only: quicker to embed */
+    pb_font_file file[FACE_COUNT];
+    ttf_face ttf[FACE_COUNT];                 /* its tables, parsed once for ttf_subset() */
     uint16_t advance[FACE_COUNT][CHARSET_LIMIT]; /* 1/1000 em, as libharu writes /Widths */
     int ascent, descent;                      /* 1/1000 em of the regular face; descent < 0 */
 };
 
-/* Opens DIR/LiberationSans-{Regular,Bold,Italic,BoldItalic}.ttf and their -Core companions.
- * Returns NULL and adds a diag when a file is missing, unreadable, or lacks a glyph for a
- * character it must hold. */
+/* Opens DIR/LiberationSans-{Regular,Bold,Italic,BoldItalic}.ttf. Returns NULL and adds a diag
+ * when a face is missing, unreadable, or lacks a glyph for a printable character. */
 pb_fonts *fonts_open(const char *dir, diag_list *errs);
 void fonts_close(pb_fonts *fonts);
 
@@ -51,7 +51,6 @@ static inline int font_advance(const pb_fonts *f, pb_face face, uint32_t cp)
     return cp < CHARSET_LIMIT ? f->advance[face][cp] : 0;
 }
 
-/* The file name of a face inside the fonts folder, e.g. "LiberationSans-Bold.ttf", or its
- * companion "LiberationSans-Bold-Core.ttf". */
-const char *font_file_name(pb_face face, bool core);
+/* The file name of a face inside the fonts folder, e.g. "LiberationSans-Bold.ttf". */
+const char *font_file_name(pb_face face);
 #endif

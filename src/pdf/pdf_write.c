@@ -23,8 +23,8 @@
 
 enum { MAX_ENCODINGS = 8 };  /* 8 x 128 codes: more than there are printable characters */
 
-/* libharu reads an embedded font's file again, four bytes at a time, when it writes the subset;
- * from a FILE that is an fread per four bytes. It reads ours from the bytes fonts_open kept. */
+/* libharu reads an embedded font again, four bytes at a time, when it writes it out; it reads
+ * ours from memory: the subset made for this document (ttf_subset.h). */
 typedef struct font_reader {
     const unsigned char *data;
     size_t len, pos;
@@ -48,7 +48,8 @@ typedef struct writer {
     uint8_t code_of[CHARSET_LIMIT];
     uint32_t extras[MAX_ENCODINGS][128];
     int n_extras[MAX_ENCODINGS];
-    bool needs_full[FACE_COUNT];  /* the face prints a character its core file lacks */
+    uint8_t used[FACE_COUNT][CHARSET_LIMIT / 8];  /* characters printed in each face */
+    strbuf subset[FACE_COUNT];                     /* each face's font for this document */
 } writer;
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -78,8 +79,8 @@ static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
 /* A character as printed: a no-break space is a space. */
 static uint32_t printed(uint32_t cp) { return cp == 0xA0 ? ' ' : cp; }
 
-/* Gives every non-ASCII character of the layout a code, in order of first use, and notes which
- * faces need their full font file. */
+/* Gives every non-ASCII character of the layout a code, in order of first use, and notes the
+ * characters each face prints. */
 static void assign_codes(writer *w, const pb_layout *L)
 {
     const unsigned char *text = (const unsigned char *)sb_str(&L->text);
@@ -92,8 +93,8 @@ static void assign_codes(writer *w, const pb_layout *L)
             uint32_t cp;
             k += utf8_next(text + op->text + k, op->len - k, &cp);
             cp = printed(cp);
-            if (!charset_in_core(cp))
-                w->needs_full[op->face] = true;
+            if (cp < CHARSET_LIMIT)
+                w->used[op->face][cp / 8] |= (uint8_t)(1u << (cp % 8));
             if (cp < 0x80 || !charset_has_glyph(cp) || w->enc_of[cp])
                 continue;
             int e = w->n_encodings - 1;
@@ -166,13 +167,18 @@ static HPDF_STATUS reader_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode
 static HPDF_INT32 reader_tell(HPDF_Stream s) { return (HPDF_INT32)((font_reader *)s->attr)->pos; }
 static HPDF_UINT32 reader_size(HPDF_Stream s) { return (HPDF_UINT32)((font_reader *)s->attr)->len; }
 
-/* What HPDF_LoadTTFontFromFile does, from memory: load, register, tag as an embedded subset.
- * A face whose text all lies in the core file is embedded from that smaller file. */
+/* What HPDF_LoadTTFontFromFile does, from memory: load, register, tag as an embedded subset;
+ * the font loaded holds only the glyphs this face prints in this document. */
 static const char *load_face(writer *w, pb_face face)
 {
+    uint32_t cps[CHARSET_LIMIT];
+    size_t n = 0;
+    for (uint32_t cp = 0; cp < CHARSET_LIMIT; cp++)
+        if ((w->used[face][cp / 8] >> (cp % 8)) & 1)
+            cps[n++] = cp;
+    ttf_subset(&w->fonts->ttf[face], cps, n, &w->subset[face]);
     font_reader *r = &w->reader[face];
-    const pb_font_file *file = w->needs_full[face] ? &w->fonts->full[face] : &w->fonts->core[face];
-    *r = (font_reader){file->bytes, file->len, 0};
+    *r = (font_reader){(const unsigned char *)w->subset[face].data, w->subset[face].len, 0};
     HPDF_Stream s = HPDF_CallbackReader_New(w->doc->mmgr, reader_read, reader_seek, reader_tell,
                                             reader_size, r);
     if (!s)
@@ -331,6 +337,8 @@ static int fail(writer *w, const pb_doc_setup *setup, pb_pdf *out, diag_list *er
     memset(out, 0, sizeof *out);
     if (w->doc)
         HPDF_Free(w->doc);
+    for (int f = 0; f < FACE_COUNT; f++)
+        sb_free(&w->subset[f]);
     free(w);
     return -1;
 }
@@ -385,7 +393,9 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
         return fail(w, setup, out, errs);
     out->len = size;
     out->pages = (int)layout->n_pages;
-    HPDF_Free(w->doc);
+    HPDF_Free(w->doc);  /* before the subsets: libharu reads them until it is done */
+    for (int f = 0; f < FACE_COUNT; f++)
+        sb_free(&w->subset[f]);
     free(w);
     return 0;
 }
