@@ -198,12 +198,13 @@ static void test_fixtures(void)
  * paragraph: tried with the paragraph starting at every line position of a page. */
 static void test_widows_and_orphans(void)
 {
-    unsigned lonely_heading = 0, lonely_line = 0, split_keep = 0;
+    unsigned lonely_heading = 0, lonely_line = 0, split_keep = 0, lonely_intro = 0;
     for (int k = 0; k < 48; k++) {
         strbuf md = {0};
         for (int i = 0; i < k; i++)
             sb_printf(&md, "Filler %d.\n\n", i);
         sb_puts(&md, "## The heading\n\nLine A\\\nLine B\\\nLine C\\\nLine D\\\nLine E\n\n");
+        sb_puts(&md, "The reasons are:\n\n- first reason\n- second reason\n\n");
         for (int i = 0; i < k; i++)
             sb_printf(&md, "More %d.\n\n", i);
         sb_puts(&md, "<div class=\"pb-keep\">\n\nYours sincerely,\n\nSign A\\\nSign B\\\nSign C\n\n</div>\n");
@@ -226,6 +227,8 @@ static void test_widows_and_orphans(void)
                 lonely_line++;
         if (page_of(&L, "Yours sincerely") != page_of(&L, "Sign C"))
             split_keep++;
+        if (page_of(&L, "The reasons are:") != page_of(&L, "first reason"))
+            lonely_intro++;
         check_invariants(&L, "widows");
         layout_free(&L);
         diag_list_clear(&errs);
@@ -234,6 +237,7 @@ static void test_widows_and_orphans(void)
     CHECK(lonely_heading == 0, "a heading left at a page foot %u times", lonely_heading);
     CHECK(lonely_line == 0, "a single paragraph line alone on a page %u times", lonely_line);
     CHECK(split_keep == 0, "a keep region split %u times", split_keep);
+    CHECK(lonely_intro == 0, "a list's introduction left behind %u times", lonely_intro);
 }
 
 static void test_tables(void)
@@ -421,6 +425,26 @@ static void test_text_rules(void)
             boxed = true;
     CHECK(boxed, "quote drawn as a box");
     layout_free(&L);
+
+    /* a panel longer than a page is drawn as a closed box on every page it crosses */
+    strbuf big = {0};
+    sb_puts(&big, "> **What you can do next.**");
+    for (int i = 0; i < 120; i++)
+        sb_printf(&big, " Sentence %d of the panel goes on for a while.", i);
+    sb_puts(&big, "\n\nAfter the panel.\n");
+    lay(sb_str(&big), &s, &L, &errs);
+    int pages_with_box = 0;
+    for (size_t p = 0; p < L.n_pages; p++)
+        for (size_t k = L.pages[p].first; k < L.pages[p].first + L.pages[p].count; k++)
+            if (L.ops[k].kind == OP_RECT) {
+                pages_with_box++;
+                break;
+            }
+    CHECK(L.n_pages >= 2 && pages_with_box == (int)L.n_pages, "a box piece on each of %zu pages: %d",
+          L.n_pages, pages_with_box);
+    check_invariants(&L, "long panel");
+    layout_free(&L);
+    sb_free(&big);
 
     /* emphasis picks faces */
     lay("plain *italic* **bold** ***both***\n", &s, &L, &errs);

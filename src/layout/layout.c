@@ -831,6 +831,11 @@ static void add_gap_between(lay *L, cmark_node *prev, cmark_node *n, const block
     if (!prev || cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK ||
         cmark_node_get_type(prev) == CMARK_NODE_THEMATIC_BREAK)
         return;
+    /* a paragraph that introduces a list or a table ("The reasons are:") stays with its start */
+    cmark_node_type next = cmark_node_get_type(n);
+    if (cmark_node_get_type(prev) == CMARK_NODE_PARAGRAPH && L->n_items &&
+        (next == CMARK_NODE_LIST || is_type(n, "table")))
+        L->pending_keep = (long)L->n_items - 1;
     double gap;
     if (cmark_node_get_type(prev) == CMARK_NODE_HEADING)
         gap = 0.3 * c->base;
@@ -933,8 +938,8 @@ static void close_box_piece(lay *L, flow *f, const open_box *b, double y_end)
 
 static void new_page(lay *L, flow *f, double top_next)
 {
-    for (int i = 0; i < f->n_boxes && i < 16; i++)
-        close_box_piece(L, f, &f->boxes[i], f->y);
+    for (int i = 0; i < f->n_boxes && i < 16; i++)  /* each piece of a box is closed */
+        close_box_piece(L, f, &f->boxes[i], f->y + f->boxes[i].pad);
     f->page++;
     f->top = top_next;
     f->y = top_next;

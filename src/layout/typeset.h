@@ -11,7 +11,16 @@
  *   <div class="pb-keep">         kept together on one page (signature block with its closing line)
  *   </div>                        ends the region; the Markdown between is laid out normally
  *
- * Every other raw HTML prints literally. A thematic break (---) forces a page break.
+ * Each opening div must be followed by a blank line (CommonMark ends an HTML block at one), and
+ * the regions are recognised at the top level only. The address is one line per Markdown line
+ * (hard or soft break), regular face, at the largest size from 12 pt down to 8 pt that fits the
+ * window; fewer than 3 or more than 7 lines, or a line too wide, is a diag with field
+ * "recipient/address". Every other raw HTML prints literally. A thematic break (---) forces a
+ * page break. Links print as "text (URL)" (once when the text is the URL). A character the fonts
+ * cannot print is a diag naming the code point and the Markdown line, never a blank box.
+ *
+ * Typesetting is reentrant: the fonts are read-only after fonts_open(), each call owns its own
+ * libharu document, and nothing is kept between calls.
  */
 #ifndef PBDOCS_TYPESET_H
 #define PBDOCS_TYPESET_H
@@ -38,7 +47,7 @@ typedef struct pb_doc_setup {
     const char *author;         /* the council */
     const char *subject;
     pb_date issued;             /* the PDF creation date: the document's issue date */
-    const char *running_header; /* printed at the top of pages 2..N (NULL: none) */
+    const char *running_header; /* printed small at the top of pages 2..N (NULL: none) */
     const char *logo_png;       /* council logo file (8-bit PNG), or NULL */
     const char *case_id;        /* named in problems (NULL: none) */
     const char *source;         /* the case file, named in problems (NULL: none) */
