@@ -35,7 +35,7 @@ DEB_PKGS := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-d
             poppler-utils qpdf libcjson-dev
 
 .PHONY: all deps demo test check spec bench clean test-bins bench-bins
-all: $(BIN) $(FONTS)
+all: $(BIN) $(FONTS) templates/FIELDS.md
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(OPT) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
@@ -53,6 +53,12 @@ $(BUILD)/tests/%: tests/%.c $(LIB) tests/check.h
 	$(CC) $(CFLAGS_ALL) -Itests -o $@ $< $(LIB) $(PKG_LIBS) $(TEST_LIBS)
 
 test-bins: $(TEST_BIN)
+
+# What template authors read instead of running `pbdocs fields`: written from the code's one field
+# catalogue whenever pbdocs is rebuilt (tests/test_fields_cmd.sh checks the committed copy is current).
+templates/FIELDS.md: $(BIN)
+	$(dir $(BIN))$(notdir $(BIN)) fields --markdown >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; touch $@; else mv $@.tmp $@; fi
 
 # Benchmarks: every bench/bench_*.c, linked like the tests; bench/run lists what to run.
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))

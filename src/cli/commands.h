@@ -7,4 +7,6 @@
 enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
 
 int cmd_validate(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_fields(int argc, char **argv);
 #endif

@@ -40,6 +40,8 @@ int main(int argc, char **argv)
         int (*run)(int argc, char **argv);
     } commands[] = {
         {"validate", cmd_validate},
+        {"lint", cmd_lint},
+        {"fields", cmd_fields},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(cmd, commands[i].name) == 0)

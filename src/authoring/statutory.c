@@ -1,0 +1,35 @@
+/* statutory.c: the table; see statutory.h. A field counts as used when a template prints it
+ * (or prints something inside it, as {{provision}} inside {{#budget.items}} uses budget.items). */
+#include "authoring/statutory.h"
+
+#include "case/case.h"
+
+#define REF (1u << DOC_REFUSAL)
+#define RED (1u << DOC_REDUCTION)
+#define REP (1u << DOC_REPAYMENT)
+#define SJ (1u << DOC_SECTION_J)
+#define LETTERS (REF | RED | REP)
+
+const statutory_block statutory_blocks[] = {
+    {REF, false, "refusal.reasons", "the reasons for the decision must be given"},
+    {REF, false, "refusal.review_by", "the date by which to ask for a review must be stated"},
+
+    {RED, false, "reduction.reasons", "the reasons for the reduction must be given"},
+    {RED, false, "reduction.effective_date", "the effective date must be stated"},
+    {RED, false, "reduction.reconsider_by", "the right to ask for reconsideration, and by when, must be stated"},
+
+    {REP, false, "repayment.reasons", "the reasons for asking for the money back must be given"},
+    {REP, false, "repayment.amount", "the amount to repay must be stated"},
+    {REP, false, "repayment.due_date", "the date by which to repay must be stated"},
+    {REP, false, "repayment.how_to_pay", "how to pay must be stated"},
+
+    {SJ, false, "budget.items", "Section J must set out each part of the personal budget"},
+    {SJ, false, "budget.total", "Section J must state the whole personal budget"},
+    {SJ, false, "section_j.first_review_by", "Section J must say when the personal budget is first reviewed"},
+
+    {LETTERS, true, "advice", "every letter must say where to get free, independent advice and how to complain"},
+    {LETTERS, true, "formats", "every letter must offer itself in other formats"},
+    {LETTERS, false, "officer.name", "every letter must name an officer the family can contact"},
+};
+
+const size_t statutory_blocks_len = sizeof statutory_blocks / sizeof statutory_blocks[0];

@@ -1,0 +1,171 @@
+/* tagtree.c: see tagtree.h. mu_visit reports tags in source order with an END for each
+ * container; a stack of open nodes turns that into the tree. */
+#include "authoring/tagtree.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "template/mustache.h"
+
+#define MAX_TEMPLATE_BYTES (16u << 20)
+
+char *read_text_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_TEMPLATE_BYTES) {
+        fclose(f);
+        errno = EINVAL;
+        return NULL;
+    }
+    size_t n = (size_t)st.st_size;
+    char *buf = malloc(n + 1);
+    if (!buf)
+        abort();
+    size_t got = fread(buf, 1, n, f);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    buf[got] = '\0';
+    if (len)
+        *len = got;
+    return buf;
+}
+
+typedef struct loader {
+    partial_exists_fn exists;
+    void *ud;
+} loader;
+
+/* Every partial that exists compiles as empty: its own file is read and reported on its own. */
+static char *stub_partial(void *ud, const char *name, char **path_out)
+{
+    const loader *l = ud;
+    *path_out = NULL;
+    if (!l->exists || !l->exists(l->ud, name))
+        return NULL;
+    char *empty = malloc(1);
+    if (!empty)
+        abort();
+    empty[0] = '\0';
+    return empty;
+}
+
+typedef struct builder {
+    const char *path;
+    tag_node **open;   /* open containers; open[0] is the file's top */
+    size_t depth, cap;
+} builder;
+
+static tag_node *add_kid(tag_node *parent)
+{
+    if (parent->nkids == parent->cap) {
+        parent->cap = parent->cap ? parent->cap * 2 : 8;
+        tag_node *k = realloc(parent->kids, parent->cap * sizeof *k);
+        if (!k)
+            abort();
+        parent->kids = k;
+    }
+    tag_node *n = &parent->kids[parent->nkids++];
+    memset(n, 0, sizeof *n);
+    return n;
+}
+
+static void on_tag(void *ud, const char *file, int line, int col, const char *name, int kind)
+{
+    builder *b = ud;
+    if (strcmp(file, b->path) != 0)  /* the empty stand-ins for partials have no tags anyway */
+        return;
+    if (kind == MU_TAG_END) {
+        if (b->depth > 1) {
+            tag_node *n = b->open[--b->depth];
+            n->end_line = line;
+            n->end_col = col;
+        }
+        return;
+    }
+    tag_node *n = add_kid(b->open[b->depth - 1]);
+    n->kind = kind;
+    n->name = strdup(name);
+    if (!n->name)
+        abort();
+    n->line = line;
+    n->col = col;
+    if (kind == MU_TAG_SECTION || kind == MU_TAG_INVERTED || kind == MU_TAG_BLOCK ||
+        kind == MU_TAG_PARENT) {
+        if (b->depth == b->cap) {
+            b->cap *= 2;
+            tag_node **o = realloc(b->open, b->cap * sizeof *o);
+            if (!o)
+                abort();
+            b->open = o;
+        }
+        b->open[b->depth++] = n;
+    }
+}
+
+int tag_file_read(tag_file *tf, const char *path, partial_exists_fn exists, void *ud,
+                  diag_list *errs)
+{
+    memset(tf, 0, sizeof *tf);
+    tf->path = strdup(path);
+    if (!tf->path)
+        abort();
+    size_t len;
+    char *src = read_text_file(path, &len);
+    if (!src) {
+        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read this template: %s", strerror(errno));
+        return -1;
+    }
+    loader l = {exists, ud};
+    mu_options opt = {.load_partial = stub_partial, .loader_ud = &l, .strict = true};
+    mu_template *t = mu_compile(path, src, len, &opt, errs);
+    if (!t) {
+        /* Only strict-mode problems (an unknown partial, text in a parent outside its blocks)?
+         * Then the tags are still worth checking: compile again leniently, quietly. */
+        diag_list quiet = {0};
+        opt.strict = false;
+        t = mu_compile(path, src, len, &opt, &quiet);
+        diag_list_clear(&quiet);
+    }
+    free(src);
+    if (!t)
+        return 0;
+    builder b = {.path = path, .cap = 16};
+    b.open = malloc(b.cap * sizeof *b.open);
+    if (!b.open)
+        abort();
+    b.open[0] = &tf->top;
+    b.depth = 1;
+    mu_visit(t, on_tag, &b);
+    free(b.open);
+    mu_template_free(t);
+    tf->compiled = true;
+    return 0;
+}
+
+static void node_free(tag_node *n)
+{
+    for (size_t i = 0; i < n->nkids; i++)
+        node_free(&n->kids[i]);
+    free(n->kids);
+    free(n->name);
+}
+
+void tag_file_free(tag_file *tf)
+{
+    if (!tf)
+        return;
+    node_free(&tf->top);
+    free(tf->path);
+    memset(tf, 0, sizeof *tf);
+}
