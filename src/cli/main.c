@@ -40,6 +40,7 @@ int main(int argc, char **argv)
         int (*run)(int argc, char **argv);
     } commands[] = {
         {"validate", cmd_validate},
+        {"render", cmd_render},
         {"lint", cmd_lint},
         {"fields", cmd_fields},
     };

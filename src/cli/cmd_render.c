@@ -1,0 +1,154 @@
+/* cmd_render.c: pbdocs render CASE.xml [--doc KIND]... [-o PATH] [--templates DIR] [--large-print]
+ * The officer's command: the documents one case asks for, written as OUT/<case-id>-<kind>.pdf
+ * (or -o FILE.pdf for exactly one), each path printed on stdout. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "case/load.h"
+#include "cli/commands.h"
+#include "docs/render.h"
+
+static int usage(const char *why)
+{
+    if (why)
+        fprintf(stderr, "pbdocs render: %s\n", why);
+    fputs("usage: pbdocs render CASE.xml [--doc KIND]... [-o PATH] [--templates DIR] [--large-print]\n",
+          stderr);
+    return EXIT_USAGE;
+}
+
+/* mkdir -p; 0 or -1. */
+int make_dirs(const char *path)
+{
+    char buf[PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0750) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    return mkdir(buf, 0750) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+static bool ends_with_pdf(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 4 && strcmp(s + n - 4, ".pdf") == 0;
+}
+
+int cmd_render(int argc, char **argv)
+{
+    const char *case_path = NULL, *out = "out";
+    render_options opt = {0};
+    bool wanted[DOC_KIND_COUNT] = {false}, any_wanted = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--doc") == 0 && i + 1 < argc) {
+            int k = doc_kind_parse(argv[++i]);
+            if (k < 0)
+                return usage("--doc takes refusal, reduction, repayment or section-j");
+            wanted[k] = any_wanted = true;
+        } else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
+            out = argv[++i];
+        } else if (strcmp(a, "--templates") == 0 && i + 1 < argc) {
+            opt.templates_dir = argv[++i];
+        } else if (strcmp(a, "--large-print") == 0) {
+            opt.large_print = true;
+        } else if (a[0] == '-') {
+            return usage("unknown option or missing value");
+        } else if (!case_path) {
+            case_path = a;
+        } else {
+            return usage("render takes one case file");
+        }
+    }
+    if (!case_path)
+        return usage("no case file given");
+
+    diag_list errs = {0};
+    struct stat st;
+    if (stat(case_path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        fprintf(stderr, "%s: cannot read this file\n", case_path);
+        return EXIT_USAGE;
+    }
+    renderer *r = renderer_open(&opt, &errs);
+    if (!r) {
+        diag_print_all(&errs, stderr);
+        diag_list_clear(&errs);
+        return EXIT_USAGE;
+    }
+    int status = EXIT_OK;
+    case_source *src = case_source_open(case_path, &errs);
+    pb_case *c = NULL;
+    if (!src || case_source_next(src, renderer_councils(r), &c, &errs) < 0) {
+        status = EXIT_USAGE;
+    } else if (!c) {
+        status = EXIT_REJECTED;
+    }
+    if (c) {
+        doc_kind kinds[DOC_KIND_COUNT];
+        int n = 0;
+        for (int k = 0; k < DOC_KIND_COUNT; k++) {
+            if (any_wanted && wanted[k] && !c->has[k]) {
+                diag_add(&errs, c->file, c->line, 0, c->id, NULL, "does not ask for a %s document",
+                         doc_kind_name((doc_kind)k));
+                status = EXIT_REJECTED;
+            }
+            if (c->has[k] && (!any_wanted || wanted[k]))
+                kinds[n++] = (doc_kind)k;
+        }
+        bool to_file = ends_with_pdf(out);
+        if (to_file && n != 1) {
+            fprintf(stderr, "pbdocs render: -o %s names one file but %d documents result; "
+                    "give a folder or one --doc\n", out, n);
+            status = EXIT_USAGE;
+            n = 0;
+        }
+        if (n == 0 && status == EXIT_OK)
+            fprintf(stderr, "%s: case %s asks for no documents\n", case_path, c->id);
+        char dir[PATH_MAX];
+        snprintf(dir, sizeof dir, "%s", out);
+        if (to_file) {
+            char *slash = strrchr(dir, '/');
+            if (slash)
+                *slash = '\0';
+            else
+                snprintf(dir, sizeof dir, ".");
+        }
+        if (n && make_dirs(dir) != 0) {
+            fprintf(stderr, "%s: cannot create the output folder: %s\n", dir, strerror(errno));
+            status = EXIT_USAGE;
+            n = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            pb_pdf pdf;
+            if (render_document(r, c, kinds[i], &pdf, &errs) != 0) {
+                status = status == EXIT_OK ? EXIT_REJECTED : status;
+                continue;
+            }
+            char name[PATH_MAX];
+            if (to_file)
+                snprintf(name, sizeof name, "%s", strrchr(out, '/') ? strrchr(out, '/') + 1 : out);
+            else
+                snprintf(name, sizeof name, "%s-%s.pdf", c->id, doc_kind_name(kinds[i]));
+            if (write_file_atomic(dir, name, pdf.bytes, pdf.len, &errs) == 0)
+                printf("%s/%s\n", dir, name);
+            else
+                status = EXIT_USAGE;
+            pdf_free(&pdf);
+        }
+    }
+    diag_print_all(&errs, stderr);
+    diag_list_clear(&errs);
+    case_free(c);
+    case_source_close(src);
+    renderer_close(r);
+    return status;
+}

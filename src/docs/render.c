@@ -1,0 +1,268 @@
+/* render.c: case -> template context -> Markdown -> PDF, with what a run loads once; see render.h. */
+#include "docs/render.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/calendar.h"
+#include "core/paths.h"
+#include "core/strbuf.h"
+#include "docs/context.h"
+#include "template/escape.h"
+#include "template/mustache.h"
+
+/* The most Markdown a template may produce for one document (cmark-gfm's known quadratic cases
+ * stay bounded below this; see README, limits). */
+#define MAX_DOCUMENT_MARKDOWN (1u << 20)
+
+struct renderer {
+    char templates[PATH_MAX];
+    council_set *councils;
+    calendar *cal;
+    pb_fonts *fonts;
+    mu_template *tmpl[DOC_KIND_COUNT];
+    bool large_print;
+};
+
+static const char *const kind_titles[DOC_KIND_COUNT] = {
+    "Decision on a request for a personal budget or direct payments",
+    "Notice of a change to a personal budget",
+    "Request to repay direct payment money",
+    "Section J: Personal Budget (including arrangements for direct payments)",
+};
+
+static bool partial_name_safe(const char *name)
+{
+    if (!name[0] || strlen(name) > 64)
+        return false;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+            return false;
+    return true;
+}
+
+static char *read_text(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    strbuf sb = {0};
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len < (4u << 20))
+        sb_append(&sb, buf, n);
+    fclose(f);
+    if (len)
+        *len = sb.len;
+    return sb_take(&sb);
+}
+
+/* Partials live in TEMPLATES/partials/<name>.mustache.md; a name is [a-z0-9_-]+ so no path
+ * can leave that folder. */
+static char *load_partial(void *ud, const char *name, char **path_out)
+{
+    const renderer *r = ud;
+    if (!partial_name_safe(name))
+        return NULL;
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/partials/%s.mustache.md", r->templates, name) >= (int)sizeof path)
+        return NULL;
+    char *src = read_text(path, NULL);
+    if (src && path_out)
+        *path_out = strdup(path);
+    return src;
+}
+
+static int compile_kind(renderer *r, doc_kind k, diag_list *errs)
+{
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/%s.mustache.md", r->templates, doc_kind_name(k)) >= (int)sizeof path)
+        return -1;
+    size_t len;
+    char *src = read_text(path, &len);
+    if (!src) {
+        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the template");
+        return -1;
+    }
+    mu_options opt = {.load_partial = load_partial, .loader_ud = r, .strict = true};
+    r->tmpl[k] = mu_compile(path, src, len, &opt, errs);
+    free(src);
+    return r->tmpl[k] ? 0 : -1;
+}
+
+renderer *renderer_open(const render_options *opt, diag_list *errs)
+{
+    renderer *r = calloc(1, sizeof *r);
+    if (!r)
+        abort();
+    r->large_print = opt && opt->large_print;
+    if (opt && opt->templates_dir)
+        snprintf(r->templates, sizeof r->templates, "%s", opt->templates_dir);
+    else
+        pb_path(r->templates, sizeof r->templates, "templates");
+    char path[PATH_MAX];
+    struct stat st;
+    if (snprintf(path, sizeof path, "%s/councils", r->templates) >= (int)sizeof path ||
+        stat(path, &st) != 0)
+        pb_path(path, sizeof path, "templates/councils");
+    r->councils = councils_open(path);
+    r->cal = calendar_load(pb_path(path, sizeof path, "templates/calendar/england-and-wales.txt"), errs);
+    r->fonts = fonts_open(pb_path(path, sizeof path, "build/fonts"), errs);
+    int failed = !r->cal || !r->fonts;
+    for (int k = 0; k < DOC_KIND_COUNT && !failed; k++)
+        failed |= compile_kind(r, (doc_kind)k, errs) != 0;
+    if (failed) {
+        renderer_close(r);
+        return NULL;
+    }
+    return r;
+}
+
+void renderer_close(renderer *r)
+{
+    if (!r)
+        return;
+    for (int k = 0; k < DOC_KIND_COUNT; k++)
+        mu_template_free(r->tmpl[k]);
+    fonts_close(r->fonts);
+    calendar_free(r->cal);
+    councils_close(r->councils);
+    free(r);
+}
+
+council_set *renderer_councils(renderer *r)
+{
+    return r->councils;
+}
+
+static const council *case_council(renderer *r, const pb_case *c, diag_list *errs)
+{
+    const council *co = council_get(r->councils, c->council, errs);
+    if (!co)
+        diag_add(errs, c->file, c->line, 0, c->id, "@council", "has no usable council profile");
+    return co;
+}
+
+char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *errs)
+{
+    if (!c->has[kind]) {
+        diag_add(errs, c->file, c->line, 0, c->id, NULL, "does not ask for a %s document",
+                 doc_kind_name(kind));
+        return NULL;
+    }
+    const council *co = case_council(r, c, errs);
+    if (!co)
+        return NULL;
+    doc_input in = {.c = c, .council = co, .cal = r->cal};
+    mu_value *ctx = doc_context(kind, &in, errs);
+    if (!ctx)
+        return NULL;
+    strbuf md = {0};
+    size_t before = errs->len;
+    int rc = mu_render(r->tmpl[kind], ctx, mu_escape_markdown, &md, errs);
+    mu_free(ctx);
+    /* Template problems name the template; say which case they stopped. */
+    for (size_t i = before; i < errs->len; i++)
+        if (!errs->items[i].case_id)
+            errs->items[i].case_id = strdup(c->id);
+    if (rc != 0) {
+        sb_free(&md);
+        return NULL;
+    }
+    if (md.len > MAX_DOCUMENT_MARKDOWN) {
+        diag_add(errs, c->file, c->line, 0, c->id, NULL,
+                 "the %s document would be longer than the limit of %u KiB of text",
+                 doc_kind_name(kind), MAX_DOCUMENT_MARKDOWN >> 10);
+        sb_free(&md);
+        return NULL;
+    }
+    return sb_take(&md);
+}
+
+int render_document(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *out, diag_list *errs)
+{
+    *out = (pb_pdf){0};
+    char *md = render_markdown(r, c, kind, errs);
+    if (!md)
+        return -1;
+    const council *co = case_council(r, c, errs);
+    char running[1024], subject[256];
+    char dob[48];
+    date_format_long(c->child.date_of_birth, dob, sizeof dob);
+    if (kind == DOC_SECTION_J)
+        snprintf(running, sizeof running,
+                 "Section J \xC2\xB7 %s %s, born %s \xC2\xB7 EHC plan %s", c->child.given_names,
+                 c->child.family_name, dob, c->plan.reference);
+    else
+        snprintf(running, sizeof running, "%s \xC2\xB7 Our reference %s \xC2\xB7 %s %s", co->name,
+                 c->id, c->child.given_names, c->child.family_name);
+    snprintf(subject, sizeof subject, "Case %s, EHC plan %s", c->id, c->plan.reference);
+    static const size_t issued_offset[DOC_KIND_COUNT] = {
+        offsetof(pb_case, refusal.issued), offsetof(pb_case, reduction.issued),
+        offsetof(pb_case, repayment.issued), offsetof(pb_case, section_j.issued)};
+    pb_doc_setup setup = {
+        .letter = kind != DOC_SECTION_J,
+        .large_print = r->large_print || c->recipient.large_print,
+        .window = co->has_window ? (pb_window){co->window_mm[0], co->window_mm[1],
+                                               co->window_mm[2], co->window_mm[3]}
+                                 : PB_WINDOW_DEFAULT,
+        .title = kind_titles[kind],
+        .author = co->name,
+        .subject = subject,
+        .issued = *(const pb_date *)((const char *)c + issued_offset[kind]),
+        .running_header = running,
+        .logo_png = co->logo,
+        .case_id = c->id,
+        .source = c->file,
+    };
+    size_t before = errs->len;
+    int rc = typeset_pdf(md, strlen(md), &setup, r->fonts, out, errs);
+    for (size_t i = before; i < errs->len; i++)
+        if (!errs->items[i].case_id)
+            errs->items[i].case_id = strdup(c->id);
+    free(md);
+    return rc;
+}
+
+int write_file_atomic(const char *dir, const char *name, const void *bytes, size_t len,
+                      diag_list *errs)
+{
+    static unsigned long counter;
+    char tmp[PATH_MAX], final[PATH_MAX];
+    snprintf(final, sizeof final, "%s/%s", dir, name);
+    snprintf(tmp, sizeof tmp, "%s/.%s.tmp.%ld.%lu", dir, name, (long)getpid(),
+             __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        diag_add(errs, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    fchmod(fd, 0640); /* whatever the umask: letters hold personal data */
+    const char *p = bytes;
+    size_t left = len;
+    while (left) {
+        ssize_t n = write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            diag_add(errs, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
+            close(fd);
+            unlink(tmp);
+            return -1;
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+    if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, final) != 0) {
+        diag_add(errs, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
