@@ -446,6 +446,31 @@ static void test_text_rules(void)
     layout_free(&L);
     sb_free(&big);
 
+    /* hostile nesting (officers' Markdown): printed, not dropped, no crash, inside the margins */
+    sb_reset(&big);
+    for (int i = 0; i < 20000; i++)
+        sb_puts(&big, "> ");
+    sb_puts(&big, "deep quote\n\n");
+    for (int i = 0; i < 300; i++) {
+        for (int k = 0; k < i; k++)
+            sb_puts(&big, "  ");
+        sb_puts(&big, "- item\n");
+    }
+    sb_puts(&big, "\n");
+    for (int i = 0; i < 30000; i++)  /* 15000 strong emphases, one in the other */
+        sb_putc(&big, '*');
+    sb_puts(&big, "deep emphasis");
+    for (int i = 0; i < 30000; i++)
+        sb_putc(&big, '*');
+    sb_puts(&big, "\n");
+    rc = lay(sb_str(&big), &s, &L, &errs);
+    CHECK(rc == 0, "deep nesting lays out");
+    CHECK(find(&L, "deep quote", 0) >= 0 && find(&L, "deep emphasis", 0) >= 0, "deep text printed");
+    CHECK(count_ops(&L, "item") >= 300, "every nested item printed: %d", count_ops(&L, "item"));
+    check_invariants(&L, "deep nesting");
+    layout_free(&L);
+    sb_free(&big);
+
     /* emphasis picks faces */
     lay("plain *italic* **bold** ***both***\n", &s, &L, &errs);
     long it = find(&L, "italic", 0), bo = find(&L, "bold", 0), bi = find(&L, "both", 0);

@@ -68,7 +68,13 @@ typedef struct block_ctx {
     double x, w;     /* the column */
     double base;     /* body size for this flow */
     int list_depth;
+    int depth;       /* block nesting: lists and quotes */
 } block_ctx;
+
+/* Deeper than this, blocks are printed as plain lines (their text, never dropped) without more
+ * indentation or recursion: officers' Markdown could nest quotes thousands deep. */
+#define MAX_NESTING 12
+#define MAX_INLINE_NESTING 64
 
 typedef struct marker {
     bool pending;
@@ -216,6 +222,7 @@ typedef struct collect_mode {
     bool plain;      /* one face whatever the emphasis (the address) */
     double size;
     int line;        /* Markdown line, for messages */
+    int depth;       /* inline nesting (emphasis in emphasis...) */
 } collect_mode;
 
 /* Adds one character; '\n' is a hard line break. */
@@ -292,8 +299,40 @@ static bool chars_equal(const lay *L, size_t from, const char *s)
     return k == L->n_chars;
 }
 
+/* Every piece of text under node, in order, without recursion; block ends become line breaks. */
+static void collect_flat(lay *L, cmark_node *node, int face, collect_mode *m)
+{
+    cmark_iter *it = cmark_iter_new(node);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (n == node)
+            continue;
+        cmark_node_type t = cmark_node_get_type(n);
+        bool leaf = !cmark_node_first_child(n);
+        if (ev == CMARK_EVENT_ENTER && leaf) {
+            if (t == CMARK_NODE_SOFTBREAK)
+                add_char(L, ' ', face, m);
+            else if (t == CMARK_NODE_LINEBREAK)
+                add_char(L, '\n', face, m);
+            else
+                add_cstr(L, cmark_node_get_literal(n), face, m);
+        }
+        if ((ev == CMARK_EVENT_EXIT || leaf) &&
+            (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_CODE_BLOCK ||
+             t == CMARK_NODE_HTML_BLOCK))
+            add_char(L, '\n', face, m);
+    }
+    cmark_iter_free(it);
+}
+
 static void collect_inlines(lay *L, cmark_node *parent, int face, collect_mode *m)
 {
+    if (m->depth >= MAX_INLINE_NESTING) {
+        collect_flat(L, parent, face, m);
+        return;
+    }
+    m->depth++;
     for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT:
@@ -336,6 +375,7 @@ static void collect_inlines(lay *L, cmark_node *parent, int face, collect_mode *
             break;
         }
     }
+    m->depth--;
 }
 
 /* ---- line breaking ---- */
@@ -594,7 +634,7 @@ static void build_list(lay *L, cmark_node *list, const block_ctx *c)
     int number = cmark_node_get_list_start(list);
     double indent = 1.6 * c->base;
     bool nested = c->list_depth > 0;
-    block_ctx inner = {c->x + indent, c->w - indent, c->base, c->list_depth + 1};
+    block_ctx inner = {c->x + indent, c->w - indent, c->base, c->list_depth + 1, c->depth + 1};
     bool first = true;
     for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it), number++) {
         if (!first)
@@ -625,7 +665,7 @@ static void build_quote(lay *L, cmark_node *q, const block_ctx *c)
     size_t begin = add_item(L, IT_BOX_BEGIN, pad);
     L->items[begin].box_x = c->x;
     L->items[begin].box_w = c->w;
-    block_ctx inner = {c->x + pad, c->w - 2 * pad, c->base, c->list_depth};
+    block_ctx inner = {c->x + pad, c->w - 2 * pad, c->base, c->list_depth, c->depth + 1};
     build_blocks(L, cmark_node_first_child(q), &inner, false);
     size_t end = add_item(L, IT_BOX_END, pad);
     double h = 0;
@@ -848,6 +888,16 @@ static void add_gap_between(lay *L, cmark_node *prev, cmark_node *n, const block
 
 static void build_block(lay *L, cmark_node *n, const block_ctx *c, bool tight)
 {
+    if (c->depth >= MAX_NESTING && cmark_node_first_child(n) &&
+        cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH && cmark_node_get_type(n) != CMARK_NODE_HEADING) {
+        L->n_chars = 0;
+        collect_mode m = {.size = c->base, .line = cmark_node_get_start_line(n)};
+        collect_flat(L, n, FACE_REGULAR, &m);
+        while (L->n_chars && (L->chars[L->n_chars - 1].cp == ' ' || L->chars[L->n_chars - 1].cp == '\n'))
+            L->n_chars--;
+        emit_paragraph(L, 0, L->n_chars, c, c->base, c->base * LINE_HEIGHT, false);
+        return;
+    }
     switch (cmark_node_get_type(n)) {
     case CMARK_NODE_PARAGRAPH:
         build_paragraph(L, n, c, FACE_REGULAR, c->base, c->base * LINE_HEIGHT);
@@ -1085,7 +1135,7 @@ static double place_static(lay *L, size_t from, double y)
 static double place_letterhead(lay *L, cmark_node **nodes, size_t n)
 {
     double size = L->base - 2;
-    block_ctx c = {LETTERHEAD_LEFT, PAGE_WIDTH - RIGHT_MARGIN - LETTERHEAD_LEFT, size, 0};
+    block_ctx c = {LETTERHEAD_LEFT, PAGE_WIDTH - RIGHT_MARGIN - LETTERHEAD_LEFT, size, 0, 0};
     size_t from = L->n_items, staged = L->n_staged;
     for (size_t i = 0; i < n; i++) {
         if (i)
@@ -1306,7 +1356,7 @@ static int lay_out(lay *L, cmark_node *doc)
     }
 
     /* the body */
-    block_ctx c = {L->left, L->width, L->base, 0};
+    block_ctx c = {L->left, L->width, L->base, 0, 0};
     cmark_node *prev = NULL;
     for (size_t i = 0; i < n_body; i++) {
         cmark_node *n = body[i];
