@@ -88,7 +88,8 @@ KIND_PHRASES = {
                   "We will reconsider this decision only once", "treat it as received on",
                   "The new amount is enough to pay for the support"],
     "repayment": ["Request to repay direct payment money", "smaller amounts (instalments)",
-                  "what you can afford", "ask us to reconsider", "with our decision and our reasons"],
+                  "what you can afford", "ask us to reconsider", "with our decision and our reasons",
+                  "under the terms of the direct payment agreement"],
     "section-j": ["Section J: Personal Budget (including arrangements for direct payments)",
                   "within 3 months", "annual review"],
 }
