@@ -1134,7 +1134,7 @@ static double place_static(lay *L, size_t from, double y)
 
 static double place_letterhead(lay *L, cmark_node **nodes, size_t n)
 {
-    double size = L->base - 2;
+    double size = fmin(L->base - 2, 12);  /* large print: 12 pt, so addresses fit the column */
     block_ctx c = {LETTERHEAD_LEFT, PAGE_WIDTH - RIGHT_MARGIN - LETTERHEAD_LEFT, size, 0, 0};
     size_t from = L->n_items, staged = L->n_staged;
     for (size_t i = 0; i < n; i++) {
@@ -1232,6 +1232,10 @@ static double header_lines(lay *L, double size, size_t page, bool draw)
     const char *h = L->setup->running_header;
     if (!h || !*h)
         return 0;
+    /* one line if it can be, down to 8 pt; wrapped beyond that */
+    double one_line = text_width(L->fonts, FACE_REGULAR, size, h, strlen(h));
+    if (one_line > L->width)
+        size = fmax(8, floor(size * L->width / one_line * 2) / 2);
     L->n_chars = 0;
     collect_mode m = {.size = size};
     add_cstr(L, h, FACE_REGULAR, &m);
