@@ -172,9 +172,17 @@ static partial_file *find_partial(const lint_ctx *lc, const char *name)
     return NULL;
 }
 
+/* The renderer loads a partial only by a name of [a-z0-9_-], at most 64 long (render.c), so
+ * no name can leave the partials folder; lint holds names to the same rule. */
+static bool partial_name_usable(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 0 && n <= 64 && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") == n;
+}
+
 static bool partial_exists(void *ud, const char *name)
 {
-    return find_partial(ud, name) != NULL;
+    return partial_name_usable(name) && find_partial(ud, name) != NULL;
 }
 
 static bool is_partial_path(const lint_ctx *lc, const char *file)
@@ -979,7 +987,11 @@ int lint_templates(const char *dir, diag_list *problems, unsigned *used)
         if (lc.templates[i].kind >= 0 && lc.templates[i].tf.compiled)
             lint_document(&lc, &lc.templates[i], used);
     for (size_t i = 0; i < lc.npartials; i++)
-        if (!lc.partials[i].used)
+        if (!partial_name_usable(lc.partials[i].name))
+            add_message(&lc, (doc_kind)-1, lc.partials[i].tf.path, 1, 1,
+                        "a partial's name may only hold a-z, 0-9, '-' and '_' (at most 64): "
+                        "rename this file, or no template can use it");
+        else if (!lc.partials[i].used)
             add_message(&lc, (doc_kind)-1, lc.partials[i].tf.path, 1, 1,
                         "partial '%s' is not used by any template", lc.partials[i].name);
     emit_findings(&lc, problems);

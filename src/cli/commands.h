@@ -12,4 +12,5 @@ int cmd_render(int argc, char **argv);
 int make_dirs(const char *path);
 int cmd_lint(int argc, char **argv);
 int cmd_fields(int argc, char **argv);
+int cmd_preview(int argc, char **argv);
 #endif

@@ -43,6 +43,7 @@ int main(int argc, char **argv)
         {"render", cmd_render},
         {"lint", cmd_lint},
         {"fields", cmd_fields},
+        {"preview", cmd_preview},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(cmd, commands[i].name) == 0)

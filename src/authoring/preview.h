@@ -1,0 +1,41 @@
+/* preview.h: `pbdocs preview` — one template file (being edited, wherever it is) rendered
+ * against one case with the real partials, as the renderer would render that kind.
+ *
+ * What a run loads once (council profiles, calendar, fonts, the case) is kept in a preview;
+ * the template and its partials are read again at every render, since they are what changes. */
+#ifndef PBDOCS_PREVIEW_H
+#define PBDOCS_PREVIEW_H
+#include <stdbool.h>
+
+#include "case/case.h"
+#include "core/diag.h"
+
+typedef struct preview_options {
+    const char *template_path;  /* the template being edited */
+    int kind;                   /* DOC_*, or -1: from the template's file name */
+    const char *case_path;      /* a case file (the first case asking for the kind is used) */
+    const char *templates_dir;  /* partials, councils, calendar; NULL: ROOT/templates */
+    const char *out_path;       /* FILE.pdf, or FILE.md for the Markdown; NULL: out/preview.pdf */
+    bool large_print;
+} preview_options;
+
+typedef struct preview preview;
+
+/* NULL with problems in errs; *status is then the exit status (1 rejected data, 2 usage or
+ * unreadable input). */
+preview *preview_open(const preview_options *opt, diag_list *errs, int *status);
+void preview_close(preview *p);
+
+/* The path written by preview_render. */
+const char *preview_out_path(const preview *p);
+/* The folders whose files a render reads: the template's own folder and the partials folder. */
+const char *preview_template_dir(const preview *p);
+const char *preview_template_name(const preview *p);
+const char *preview_partials_dir(const preview *p);
+
+/* Renders the template now and writes the output (atomically: a failed render leaves the last
+ * good output in place). Returns 0 (pages set for a PDF, 0 for Markdown), or -1 with problems
+ * in errs. After a render, warnings (when not NULL) receives what `pbdocs lint` says about the
+ * template: problems the renderer does not stop at, such as a missing statutory block. */
+int preview_render(preview *p, int *pages, diag_list *errs, diag_list *warnings);
+#endif
