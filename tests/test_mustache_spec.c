@@ -3,6 +3,7 @@
  * lenient mode with HTML escaping, and prints one line per module. ~lambdas is skipped: lambdas
  * are code in the data, and pbdocs' data is XML. */
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -134,6 +135,13 @@ int main(void)
     const char *dir = getenv("MUSTACHE_SPEC_DIR");
     if (!dir)
         dir = "../shared/mustache-spec";
+    /* The spec files live beside the project (CI has them), not in it: a clone on its own, as
+     * on a fresh machine, has nothing to run, and says so rather than failing. */
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        printf("mustache spec: %s not found: skipped (set MUSTACHE_SPEC_DIR to run it)\n", dir);
+        return check_done("test_mustache_spec");
+    }
     for (size_t m = 0; m < sizeof modules / sizeof modules[0]; m++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/%s.json", dir, modules[m]);
