@@ -185,49 +185,79 @@ char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *e
     return sb_take(&md);
 }
 
-int render_document(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *out, diag_list *errs)
+int render_setup(renderer *r, const pb_case *c, doc_kind kind, doc_setup_copy *out,
+                 diag_list *errs)
 {
-    *out = (pb_pdf){0};
-    char *md = render_markdown(r, c, kind, errs);
-    if (!md)
-        return -1;
+    memset(out, 0, sizeof *out);
     const council *co = case_council(r, c, errs);
-    char running[1024], subject[256];
+    if (!co)
+        return -1;
     char dob[48];
     date_format_long(c->child.date_of_birth, dob, sizeof dob);
     if (kind == DOC_SECTION_J)
-        snprintf(running, sizeof running,
+        snprintf(out->running, sizeof out->running,
                  "Section J \xC2\xB7 %s %s, born %s \xC2\xB7 EHC plan %s", c->child.given_names,
                  c->child.family_name, dob, c->plan.reference);
     else
-        snprintf(running, sizeof running, "%s \xC2\xB7 Our reference %s \xC2\xB7 %s %s", co->name,
-                 c->id, c->child.given_names, c->child.family_name);
-    snprintf(subject, sizeof subject, "Case %s, EHC plan %s", c->id, c->plan.reference);
+        snprintf(out->running, sizeof out->running, "%s \xC2\xB7 Our reference %s \xC2\xB7 %s %s",
+                 co->name, c->id, c->child.given_names, c->child.family_name);
+    snprintf(out->subject, sizeof out->subject, "Case %s, EHC plan %s", c->id, c->plan.reference);
+    snprintf(out->author, sizeof out->author, "%s", co->name);
+    snprintf(out->case_id, sizeof out->case_id, "%s", c->id);
+    snprintf(out->source, sizeof out->source, "%s", c->file);
+    if (co->logo)
+        snprintf(out->logo, sizeof out->logo, "%s", co->logo);
     static const size_t issued_offset[DOC_KIND_COUNT] = {
         offsetof(pb_case, refusal.issued), offsetof(pb_case, reduction.issued),
         offsetof(pb_case, repayment.issued), offsetof(pb_case, section_j.issued)};
-    pb_doc_setup setup = {
+    out->setup = (pb_doc_setup){
         .letter = kind != DOC_SECTION_J,
         .large_print = r->large_print || c->recipient.large_print,
         .window = co->has_window ? (pb_window){co->window_mm[0], co->window_mm[1],
                                                co->window_mm[2], co->window_mm[3]}
                                  : PB_WINDOW_DEFAULT,
         .title = kind_titles[kind],
-        .author = co->name,
-        .subject = subject,
+        .author = out->author,
+        .subject = out->subject,
         .issued = *(const pb_date *)((const char *)c + issued_offset[kind]),
-        .running_header = running,
-        .logo_png = co->logo,
-        .case_id = c->id,
-        .source = c->file,
+        .running_header = out->running,
+        .logo_png = co->logo ? out->logo : NULL,
+        .case_id = out->case_id,
+        .source = out->source,
     };
-    size_t before = errs->len;
-    int rc = typeset_pdf(md, strlen(md), &setup, r->fonts, out, errs);
-    for (size_t i = before; i < errs->len; i++)
+    return 0;
+}
+
+/* Typesetting problems name the case. */
+static void name_case(diag_list *errs, size_t from, const char *id)
+{
+    for (size_t i = from; i < errs->len; i++)
         if (!errs->items[i].case_id)
-            errs->items[i].case_id = strdup(c->id);
+            errs->items[i].case_id = strdup(id);
+}
+
+int render_document(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *out, diag_list *errs)
+{
+    *out = (pb_pdf){0};
+    char *md = render_markdown(r, c, kind, errs);
+    if (!md)
+        return -1;
+    doc_setup_copy *sc = malloc(sizeof *sc);
+    if (!sc)
+        abort();
+    int rc = render_setup(r, c, kind, sc, errs);
+    size_t before = errs->len;
+    if (rc == 0)
+        rc = typeset_pdf(md, strlen(md), &sc->setup, r->fonts, out, errs);
+    name_case(errs, before, c->id);
+    free(sc);
     free(md);
     return rc;
+}
+
+const pb_fonts *renderer_fonts(renderer *r)
+{
+    return r->fonts;
 }
 
 int write_file_atomic(const char *dir, const char *name, const void *bytes, size_t len,

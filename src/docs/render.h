@@ -32,6 +32,17 @@ council_set *renderer_councils(renderer *r);
  * naming the case id; a template problem names FILE:LINE:COL). */
 int render_document(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *out, diag_list *errs);
 
+/* Everything typesetting a document needs besides its Markdown, held by value so it outlives
+ * the case and the renderer (a print stream lays letters out after the run, sorted). */
+typedef struct doc_setup_copy {
+    pb_doc_setup setup;  /* its strings point into this struct (title: static text) */
+    char running[1024], subject[256], author[256], case_id[72], source[1024], logo[1024];
+} doc_setup_copy;
+int render_setup(renderer *r, const pb_case *c, doc_kind kind, doc_setup_copy *out,
+                 diag_list *errs);
+/* The fonts the renderer typesets with (for print streams). */
+const pb_fonts *renderer_fonts(renderer *r);
+
 /* The Markdown a document's template produces (for preview and tests); malloc'd, or NULL. */
 char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *errs);
 

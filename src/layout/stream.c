@@ -1,0 +1,112 @@
+/* stream.c: print streams. Many letters in one PDF for the print room: each letter is laid out
+ * on its own (so its "Page N of M" counts its own pages), then its pages are appended to one
+ * layout that the PDF backend draws once. A letter can be made to start on an odd page, for
+ * duplex printing, by a blank page put before it.
+ *
+ * Memory grows with the letters in the stream (their positioned text, and libharu's document
+ * until it is saved): about 20 KB a letter, so a stream of 10,000 letters needs some 200 MB. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/layout.h"
+#include "pdf/pdf_write.h"
+
+struct pb_stream {
+    const pb_fonts *fonts;
+    pb_layout all;
+    const char *logo;  /* the one logo every letter of the stream shares (or NULL) */
+    bool has_logo;
+};
+
+static void *grow(void *p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return p;
+    size_t cap2 = *cap ? *cap : 64;
+    while (cap2 < need)
+        cap2 *= 2;
+    void *q = realloc(p, cap2 * elem);
+    if (!q)
+        abort();
+    *cap = cap2;
+    return q;
+}
+
+pb_stream *stream_open(const pb_fonts *fonts)
+{
+    pb_stream *s = calloc(1, sizeof *s);
+    if (!s)
+        abort();
+    s->fonts = fonts;
+    return s;
+}
+
+int stream_pages(const pb_stream *s)
+{
+    return (int)s->all.n_pages;
+}
+
+void stream_blank_page(pb_stream *s)
+{
+    pb_layout *d = &s->all;
+    d->pages = grow(d->pages, &d->cap_pages, d->n_pages + 1, sizeof *d->pages);
+    d->pages[d->n_pages++] = (pb_page){d->n_ops, 0};
+}
+
+int stream_add(pb_stream *s, const char *markdown, size_t len, const pb_doc_setup *setup,
+               bool odd_start, diag_list *errs)
+{
+    pb_layout one;
+    if (layout_markdown(markdown, len, setup, s->fonts, &one, errs) != 0) {
+        layout_free(&one);
+        return -1;
+    }
+    const char *logo = one.logo_png;
+    bool draws_logo = false;
+    for (size_t i = 0; i < one.n_ops; i++)
+        draws_logo |= one.ops[i].kind == OP_IMAGE;
+    if (draws_logo && s->has_logo && (!s->logo || strcmp(s->logo, logo) != 0)) {
+        diag_add(errs, setup->source, 0, 0, setup->case_id, NULL,
+                 "a print stream can hold only one council logo");
+        layout_free(&one);
+        return -1;
+    }
+    if (draws_logo) {
+        s->logo = logo;
+        s->has_logo = true;
+    }
+    if (odd_start && s->all.n_pages % 2 == 1)
+        stream_blank_page(s);
+    pb_layout *d = &s->all;
+    size_t base_ops = d->n_ops, base_text = d->text.len;
+    d->ops = grow(d->ops, &d->cap_ops, d->n_ops + one.n_ops, sizeof *d->ops);
+    for (size_t i = 0; i < one.n_ops; i++) {
+        pb_op op = one.ops[i];
+        op.text += base_text;
+        d->ops[d->n_ops++] = op;
+    }
+    sb_append(&d->text, sb_str(&one.text), one.text.len);
+    d->pages = grow(d->pages, &d->cap_pages, d->n_pages + one.n_pages, sizeof *d->pages);
+    for (size_t p = 0; p < one.n_pages; p++)
+        d->pages[d->n_pages++] = (pb_page){one.pages[p].first + base_ops, one.pages[p].count};
+    layout_free(&one);
+    return 0;
+}
+
+int stream_finish(pb_stream *s, const pb_doc_setup *info, pb_pdf *out, diag_list *errs)
+{
+    s->all.logo_png = s->logo;
+    int rc = s->all.n_pages ? pdf_write(&s->all, info, s->fonts, out, errs) : -1;
+    if (!s->all.n_pages)
+        diag_add(errs, info->source, 0, 0, NULL, NULL, "the print stream has no pages");
+    stream_abort(s);
+    return rc;
+}
+
+void stream_abort(pb_stream *s)
+{
+    if (!s)
+        return;
+    layout_free(&s->all);
+    free(s);
+}
