@@ -24,6 +24,9 @@ int cmd_fields(int argc, char **argv)
             return EXIT_OK;
         } else if (kind < 0 && argv[i][0] != '-' && doc_kind_parse(argv[i]) >= 0) {
             kind = doc_kind_parse(argv[i]);
+        } else if (argv[i][0] == '-') {
+            fprintf(stderr, "pbdocs fields: unknown option '%s'\n%s", argv[i], fields_usage);
+            return EXIT_USAGE;
         } else {
             fprintf(stderr, "pbdocs fields: '%s' is not a kind of document\n%s", argv[i], fields_usage);
             return EXIT_USAGE;
