@@ -209,54 +209,16 @@ static int write_atomic(const char *path, const void *bytes, size_t len, diag_li
     return rc;
 }
 
-static pb_date issued_of(const pb_case *c, doc_kind kind)
-{
-    switch (kind) {
-    case DOC_REFUSAL: return c->refusal.issued;
-    case DOC_REDUCTION: return c->reduction.issued;
-    case DOC_REPAYMENT: return c->repayment.issued;
-    default: return c->section_j.issued;
-    }
-}
-
-/* The document set-up of render_document() in docs/render.c, kept the same so a preview looks
- * like the letter (render.h has no call that typesets given Markdown for a case). */
+/* Typesets as render_document() does (the same set-up), so a preview looks like the letter. */
 static int typeset(preview *p, const char *md, size_t len, int *pages, diag_list *errs)
 {
-    static const char *const titles[DOC_KIND_COUNT] = {
-        "Decision on a request for a personal budget or direct payments",
-        "Notice of a change to a personal budget",
-        "Request to repay direct payment money",
-        "Section J: Personal Budget (including arrangements for direct payments)",
-    };
-    const pb_case *c = p->c;
-    const council *co = p->council;
-    char running[1024], subject[256], dob[48];
-    date_format_long(c->child.date_of_birth, dob, sizeof dob);
-    if (p->kind == DOC_SECTION_J)
-        snprintf(running, sizeof running, "Section J \xC2\xB7 %s %s, born %s \xC2\xB7 EHC plan %s",
-                 c->child.given_names, c->child.family_name, dob, c->plan.reference);
-    else
-        snprintf(running, sizeof running, "%s \xC2\xB7 Our reference %s \xC2\xB7 %s %s", co->name,
-                 c->id, c->child.given_names, c->child.family_name);
-    snprintf(subject, sizeof subject, "Case %s, EHC plan %s", c->id, c->plan.reference);
-    pb_doc_setup setup = {
-        .letter = p->kind != DOC_SECTION_J,
-        .large_print = p->opt.large_print || c->recipient.large_print,
-        .window = co->has_window ? (pb_window){co->window_mm[0], co->window_mm[1],
-                                               co->window_mm[2], co->window_mm[3]}
-                                 : PB_WINDOW_DEFAULT,
-        .title = titles[p->kind],
-        .author = co->name,
-        .subject = subject,
-        .issued = issued_of(c, p->kind),
-        .running_header = running,
-        .logo_png = co->logo,
-        .case_id = c->id,
-        .source = c->file,
-    };
+    doc_setup_copy *sc = malloc(sizeof *sc);
+    if (!sc)
+        abort();
+    doc_setup_fill(p->c, p->council, p->kind, p->opt.large_print, sc);
     pb_pdf pdf = {0};
-    int rc = typeset_pdf(md, len, &setup, p->fonts, &pdf, errs);
+    int rc = typeset_pdf(md, len, &sc->setup, p->fonts, &pdf, errs);
+    free(sc);
     if (rc == 0) {
         rc = write_atomic(p->out_path, pdf.bytes, pdf.len, errs);
         *pages = pdf.pages;

@@ -185,13 +185,10 @@ char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *e
     return sb_take(&md);
 }
 
-int render_setup(renderer *r, const pb_case *c, doc_kind kind, doc_setup_copy *out,
-                 diag_list *errs)
+void doc_setup_fill(const pb_case *c, const council *co, doc_kind kind, bool large_print,
+                    doc_setup_copy *out)
 {
     memset(out, 0, sizeof *out);
-    const council *co = case_council(r, c, errs);
-    if (!co)
-        return -1;
     char dob[48];
     date_format_long(c->child.date_of_birth, dob, sizeof dob);
     if (kind == DOC_SECTION_J)
@@ -212,7 +209,7 @@ int render_setup(renderer *r, const pb_case *c, doc_kind kind, doc_setup_copy *o
         offsetof(pb_case, repayment.issued), offsetof(pb_case, section_j.issued)};
     out->setup = (pb_doc_setup){
         .letter = kind != DOC_SECTION_J,
-        .large_print = r->large_print || c->recipient.large_print,
+        .large_print = large_print || c->recipient.large_print,
         .window = co->has_window ? (pb_window){co->window_mm[0], co->window_mm[1],
                                                co->window_mm[2], co->window_mm[3]}
                                  : PB_WINDOW_DEFAULT,
@@ -225,6 +222,17 @@ int render_setup(renderer *r, const pb_case *c, doc_kind kind, doc_setup_copy *o
         .case_id = out->case_id,
         .source = out->source,
     };
+}
+
+int render_setup(renderer *r, const pb_case *c, doc_kind kind, doc_setup_copy *out,
+                 diag_list *errs)
+{
+    const council *co = case_council(r, c, errs);
+    if (!co) {
+        memset(out, 0, sizeof *out);
+        return -1;
+    }
+    doc_setup_fill(c, co, kind, r->large_print, out);
     return 0;
 }
 

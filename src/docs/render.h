@@ -40,6 +40,9 @@ typedef struct doc_setup_copy {
 } doc_setup_copy;
 int render_setup(renderer *r, const pb_case *c, doc_kind kind, doc_setup_copy *out,
                  diag_list *errs);
+/* The same without a renderer (preview has its own council profile and fonts). */
+void doc_setup_fill(const pb_case *c, const council *co, doc_kind kind, bool large_print,
+                    doc_setup_copy *out);
 /* The fonts the renderer typesets with (for print streams). */
 const pb_fonts *renderer_fonts(renderer *r);
 
