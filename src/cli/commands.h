@@ -13,4 +13,5 @@ int make_dirs(const char *path);
 int cmd_lint(int argc, char **argv);
 int cmd_fields(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
 #endif

@@ -44,6 +44,7 @@ int main(int argc, char **argv)
         {"lint", cmd_lint},
         {"fields", cmd_fields},
         {"preview", cmd_preview},
+        {"batch", cmd_batch},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(cmd, commands[i].name) == 0)

@@ -1,0 +1,650 @@
+/* runner.c: see runner.h.
+ *
+ * The ring: slot seq % window holds case seq from the moment the input thread queues it until
+ * its rows are emitted. Three counters move forward only: next_put (input thread), next_take
+ * (workers take cases in order) and next_emit (the rows written so far). The input thread waits
+ * while next_put - next_emit == window; whichever worker finishes case next_emit writes its rows
+ * and those of every finished case after it, under the lock, with one write() per case. */
+#define _GNU_SOURCE  /* syncfs */
+#include "batch/runner.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <malloc.h>
+#include <libxml/parser.h>
+
+#include "batch/inputs.h"
+#include "batch/manifest.h"
+#include "batch/print_stream.h"
+#include "batch/resume.h"
+#include "batch/sha256.h"
+#include "case/load.h"
+#include "case/xml.h"
+#include "core/paths.h"
+#include "core/strbuf.h"
+#include "docs/render.h"
+
+enum { SLOT_FREE, SLOT_QUEUED, SLOT_TAKEN, SLOT_DONE };
+
+typedef struct slot {
+    int state;
+    size_t seq;
+    batch_item item;
+    strbuf rows;            /* manifest rows of this case */
+    strbuf log;             /* its problems, one a line, for stderr */
+    size_t cases, produced, reused, rejected, letters;
+    unsigned long long bytes;
+    print_entry printed[DOC_KIND_COUNT];  /* letters for the print stream (strings malloc'd) */
+    int n_printed;
+    char fatal[512];        /* a problem that stops the run (cannot write OUTDIR) */
+} slot;
+
+typedef struct runner runner;
+
+typedef struct worker {
+    runner *run;
+    int index;
+    renderer *r;
+    pthread_t thread;
+} worker;
+
+struct runner {
+    const batch_options *opt;
+    pthread_mutex_t lock;
+    pthread_cond_t work, space;
+    slot *ring;
+    size_t window;
+    size_t next_put, next_take, next_emit;
+    bool input_done, stop;
+    bool input_waiting;     /* the input thread waits for room in the ring */
+    int dirfd, manifest_fd;
+    atomic_bool tmpfile_ok; /* O_TMPFILE works in OUTDIR (see write_pdf) */
+    resume_index *done;     /* --resume: what the killed run finished */
+    print_list printed;
+    batch_summary sum;
+    diag_list fatal;        /* problems that stop the run */
+    size_t total_estimate;
+    double started, last_progress;
+};
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static long peak_rss_kb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return 0;
+    char line[256];
+    long kb = 0;
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "VmHWM:", 6) == 0)
+            kb = strtol(line + 6, NULL, 10);
+    fclose(f);
+    return kb;
+}
+
+/* --- one case, on a worker --------------------------------------------------------------- */
+
+static void add_log(slot *s, const diag_list *problems)
+{
+    char line[2048];
+    for (size_t i = 0; i < problems->len; i++) {
+        diag_format(&problems->items[i], line, sizeof line);
+        sb_puts(&s->log, line);
+        sb_putc(&s->log, '\n');
+    }
+}
+
+static void reject(slot *s, const char *case_id, const char *kind, const diag_list *problems)
+{
+    strbuf msg = {0};
+    manifest_format_problems(&msg, problems);
+    manifest_row row = {.case_id = case_id, .kind = kind, .message = sb_str(&msg)};
+    manifest_format_row(&s->rows, &row);
+    sb_free(&msg);
+    add_log(s, problems);
+    s->rejected++;
+}
+
+/* The case id the problems name (the loader names it only when it is valid), or "". */
+static const char *named_case_id(const diag_list *problems)
+{
+    for (size_t i = 0; i < problems->len; i++)
+        if (problems->items[i].case_id)
+            return problems->items[i].case_id;
+    return "";
+}
+
+static int write_all_fd(int fd, const char *p, size_t len)
+{
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                errno = ENOSPC;
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Writes bytes to OUTDIR/name so that a file named *.pdf is always complete, whenever the
+ * process dies. The bytes go to an unnamed temporary file in OUTDIR (O_TMPFILE) that is linked
+ * under its name when complete: one directory operation instead of create + rename, which matters
+ * when thousands of files a second land in one folder, and nothing to clean up after kill -9.
+ * Where O_TMPFILE is not supported, or the name exists (a document done again), the file is
+ * written under a temporary name (".NAME.tmp.PID.WORKER") and renamed over it.
+ * No fsync per file: kill -9 cannot lose what write() handed to the kernel, and the run syncs
+ * OUTDIR once at the end. */
+static int write_pdf(runner *run, int worker_index, const char *name, const void *bytes,
+                     size_t len, char *err, size_t errsize)
+{
+    int fd = run->tmpfile_ok ? openat(run->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0640)
+                             : -1;
+    if (fd >= 0) {
+        char proc[64];
+        snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+        if (write_all_fd(fd, bytes, len) == 0 && fchmod(fd, 0640) == 0 &&
+            linkat(AT_FDCWD, proc, run->dirfd, name, AT_SYMLINK_FOLLOW) == 0) {
+            close(fd);
+            return 0;
+        }
+        int e = errno;
+        close(fd);
+        if (e != EEXIST && e != ENOENT && e != EPERM && e != EOPNOTSUPP) {
+            snprintf(err, errsize, "cannot write %s/%s: %s", run->opt->outdir, name, strerror(e));
+            return -1;
+        }
+        if (e != EEXIST)
+            run->tmpfile_ok = false;  /* e.g. no /proc: use temporary names from now on */
+    } else if (run->tmpfile_ok && errno != EISDIR && errno != EOPNOTSUPP && errno != EINVAL) {
+        snprintf(err, errsize, "cannot create a file in %s: %s", run->opt->outdir,
+                 strerror(errno));
+        return -1;
+    } else {
+        run->tmpfile_ok = false;
+    }
+    char tmp[512];
+    snprintf(tmp, sizeof tmp, ".%s.tmp.%ld.%d", name, (long)getpid(), worker_index);
+    fd = openat(run->dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        snprintf(err, errsize, "cannot create a file in %s: %s", run->opt->outdir, strerror(errno));
+        return -1;
+    }
+    if (write_all_fd(fd, bytes, len) != 0 || fchmod(fd, 0640) != 0 || close(fd) != 0 ||
+        renameat(run->dirfd, tmp, run->dirfd, name) != 0) {
+        snprintf(err, errsize, "cannot write %s/%s: %s", run->opt->outdir, name, strerror(errno));
+        unlinkat(run->dirfd, tmp, 0);
+        return -1;
+    }
+    return 0;
+}
+
+static void remember_letter(runner *run, slot *s, const pb_case *c, const char *name, int pages,
+                            doc_kind kind)
+{
+    if (!run->opt->print_stream || kind == DOC_SECTION_J)
+        return;
+    print_entry *e = &s->printed[s->n_printed++];
+    e->postcode = strdup(c->recipient.postcode ? c->recipient.postcode : "");
+    e->name = strdup(name);
+    if (!e->postcode || !e->name)
+        abort();
+    e->pages = pages;
+    e->kind = kind;
+    e->seq = s->seq;
+}
+
+static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind)
+{
+    runner *run = w->run;
+    const char *kind_name = doc_kind_name(kind);
+    char name[128];
+    snprintf(name, sizeof name, "%s-%s.pdf", c->id, kind_name);
+    manifest_row row = {.case_id = c->id, .kind = kind_name, .ok = true, .path = name};
+    char sha[65];
+    if (run->done && resume_done(run->done, run->opt->outdir, name, c->id, kind_name, &row.pages,
+                                 &row.bytes, sha)) {
+        row.sha256 = sha;
+        manifest_format_row(&s->rows, &row);
+        remember_letter(run, s, c, name, row.pages, kind);
+        s->produced++;
+        s->reused++;
+        return;
+    }
+    diag_list errs = {0};
+    pb_pdf pdf = {0};
+    if (render_document(w->r, c, kind, &pdf, &errs) != 0) {
+        if (!errs.len)
+            diag_add(&errs, c->file, c->line, 0, c->id, kind_name, "could not be rendered");
+        reject(s, c->id, kind_name, &errs);
+        diag_list_clear(&errs);
+        pdf_free(&pdf);
+        return;
+    }
+    sha256_hex(pdf.bytes, pdf.len, sha);
+    if (write_pdf(run, w->index, name, pdf.bytes, pdf.len, s->fatal, sizeof s->fatal) != 0) {
+        pdf_free(&pdf);
+        return;
+    }
+    row.pages = pdf.pages;
+    row.bytes = pdf.len;
+    row.sha256 = sha;
+    manifest_format_row(&s->rows, &row);
+    remember_letter(run, s, c, name, pdf.pages, kind);
+    s->produced++;
+    s->letters++;
+    s->bytes += pdf.len;
+    pdf_free(&pdf);
+}
+
+static void process(worker *w, slot *s)
+{
+    batch_item *it = &s->item;
+    if (it->problems.len) {
+        reject(s, "", "", &it->problems);
+        return;
+    }
+    s->cases = 1;
+    diag_list errs = {0};
+    council_set *councils = renderer_councils(w->r);
+    pb_case *c = NULL;
+    if (it->xml) {
+        c = case_load_memory(it->xml, it->len, it->file, it->line_offset, councils, &errs);
+    } else {
+        size_t len;
+        bool too_big;
+        char *buf = xml_read_file(it->file, XML_MAX_CASE_BYTES, &len, &errs, &too_big);
+        if (buf)
+            c = case_load_memory(buf, len, it->file, 0, councils, &errs);
+        free(buf);
+    }
+    if (!c) {
+        if (!errs.len)
+            diag_add(&errs, it->file, it->line_offset + 1, 0, NULL, NULL, "cannot be read");
+        reject(s, named_case_id(&errs), "", &errs);
+        diag_list_clear(&errs);
+        return;
+    }
+    diag_list_clear(&errs);  /* warnings of a valid case, if any, are not rejections */
+    for (int k = 0; k < DOC_KIND_COUNT && !s->fatal[0]; k++)
+        if (c->has[k])
+            produce_document(w, s, c, (doc_kind)k);
+    case_free(c);
+}
+
+/* --- emitting rows in input order (called with the lock held) ---------------------------- */
+
+static void write_manifest(runner *run, const char *p, size_t len)
+{
+    if (write_all_fd(run->manifest_fd, p, len) != 0) {
+        if (!run->fatal.len)
+            diag_add(&run->fatal, run->opt->outdir, 0, 0, NULL, NULL, "cannot write %s: %s",
+                     MANIFEST_NAME, strerror(errno));
+        run->stop = true;
+    }
+}
+
+static void format_duration(double s, char *buf, size_t size)
+{
+    long t = s < 0 ? 0 : (long)(s + 0.5);
+    if (t >= 3600)
+        snprintf(buf, size, "%ldh%02ldm", t / 3600, t / 60 % 60);
+    else
+        snprintf(buf, size, "%ldm%02lds", t / 60, t % 60);
+}
+
+static void show_progress(runner *run, bool force)
+{
+    double now = now_seconds();
+    if (!force && now - run->last_progress < 0.25)
+        return;
+    run->last_progress = now;
+    double elapsed = now - run->started;
+    size_t done = run->next_emit;
+    size_t total = run->total_estimate > done ? run->total_estimate : done;
+    double rate = elapsed > 0 ? run->sum.produced / elapsed : 0;
+    double case_rate = elapsed > 0 ? done / elapsed : 0;
+    char eta[32];
+    format_duration(case_rate > 0 ? (double)(total - done) / case_rate : 0, eta, sizeof eta);
+    fprintf(run->opt->log, "\r%zu/%s%zu cases  %zu letters  %.0f letters/s  ETA %s\033[K", done,
+            run->opt->shard.n > 1 ? "~" : "", total, run->sum.produced, rate, eta);
+    fflush(run->opt->log);
+}
+
+static void emit_ready(runner *run)
+{
+    for (;;) {
+        slot *s = &run->ring[run->next_emit % run->window];
+        if (s->state != SLOT_DONE)
+            break;
+        if (s->fatal[0] && !run->fatal.len) {
+            diag_add(&run->fatal, NULL, 0, 0, NULL, NULL, "%s", s->fatal);
+            run->stop = true;
+        }
+        if (s->rows.len && !run->stop)
+            write_manifest(run, s->rows.data, s->rows.len);
+        if (s->log.len) {
+            if (run->opt->progress)
+                fputs("\r\033[K", run->opt->log);
+            fputs(s->log.data, run->opt->log);
+        }
+        run->sum.cases += s->cases;
+        run->sum.produced += s->produced;
+        run->sum.reused += s->reused;
+        run->sum.rejected += s->rejected;
+        run->sum.letters += s->letters;
+        run->sum.bytes += s->bytes;
+        for (int i = 0; i < s->n_printed; i++) {
+            print_entry *e = &s->printed[i];
+            print_list_add(&run->printed, e->postcode, e->name, e->pages, e->kind, e->seq);
+            free(e->postcode);
+            free(e->name);
+        }
+        batch_item_clear(&s->item);
+        sb_reset(&s->rows);
+        sb_reset(&s->log);
+        s->cases = s->produced = s->reused = s->rejected = s->letters = 0;
+        s->bytes = 0;
+        s->n_printed = 0;
+        s->fatal[0] = '\0';
+        s->state = SLOT_FREE;
+        run->next_emit++;
+        if (run->opt->progress)
+            show_progress(run, false);
+    }
+    /* Wake the input thread only once half the ring is free: one wake-up per window/2 cases
+     * instead of a ping-pong per case. */
+    if (run->input_waiting && (run->stop || run->next_put - run->next_emit <= run->window / 2))
+        pthread_cond_signal(&run->space);
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    runner *run = w->run;
+    pthread_mutex_lock(&run->lock);
+    for (;;) {
+        while (run->next_take == run->next_put && !run->input_done)
+            pthread_cond_wait(&run->work, &run->lock);
+        if (run->next_take == run->next_put)
+            break;
+        slot *s = &run->ring[run->next_take % run->window];
+        run->next_take++;
+        s->state = SLOT_TAKEN;
+        bool skip = run->stop;
+        pthread_mutex_unlock(&run->lock);
+        if (!skip)
+            process(w, s);
+        pthread_mutex_lock(&run->lock);
+        s->state = SLOT_DONE;
+        emit_ready(run);
+    }
+    pthread_mutex_unlock(&run->lock);
+    return NULL;
+}
+
+/* The input thread's side: queue one case, waiting while the ring is full. */
+static bool queue_item(batch_item *it, void *ud)
+{
+    runner *run = ud;
+    pthread_mutex_lock(&run->lock);
+    while (run->next_put - run->next_emit >= run->window && !run->stop) {
+        run->input_waiting = true;
+        pthread_cond_wait(&run->space, &run->lock);
+        run->input_waiting = false;
+    }
+    bool go = !run->stop;
+    if (go) {
+        slot *s = &run->ring[run->next_put % run->window];
+        s->item = *it;
+        memset(it, 0, sizeof *it);
+        s->seq = run->next_put++;
+        s->state = SLOT_QUEUED;
+        pthread_cond_signal(&run->work);
+    }
+    pthread_mutex_unlock(&run->lock);
+    return go;
+}
+
+/* --- the output folder --------------------------------------------------------------------- */
+
+static int make_dirs(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0750) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (mkdir(buf, 0750) != 0 && errno != EEXIST)
+        return -1;
+    struct stat st;
+    return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
+}
+
+/* Removes temporary files a killed run left (".NAME.tmp.PID.N" whose PID is gone). */
+static void remove_stale_temporaries(int dirfd)
+{
+    int fd = dup(dirfd);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const char *tmp = e->d_name[0] == '.' ? strstr(e->d_name, ".tmp.") : NULL;
+        if (!tmp)
+            continue;
+        char *end;
+        long pid = strtol(tmp + 5, &end, 10);
+        if (pid <= 0 || *end != '.')
+            continue;
+        if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH))
+            unlinkat(dirfd, e->d_name, 0);
+    }
+    closedir(d);
+}
+
+static int open_outdir(runner *run, diag_list *errs)
+{
+    const char *outdir = run->opt->outdir;
+    if (make_dirs(outdir) != 0) {
+        diag_add(errs, outdir, 0, 0, NULL, NULL, "cannot create this folder: %s", strerror(errno));
+        return -1;
+    }
+    run->dirfd = open(outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (run->dirfd < 0) {
+        diag_add(errs, outdir, 0, 0, NULL, NULL, "cannot open this folder: %s", strerror(errno));
+        return -1;
+    }
+    /* One batch per folder at a time: two runs would interleave their manifests. */
+    if (flock(run->dirfd, LOCK_EX | LOCK_NB) != 0) {
+        diag_add(errs, outdir, 0, 0, NULL, NULL,
+                 "another pbdocs batch is writing to this folder (give each shard its own -o)");
+        return -1;
+    }
+    remove_stale_temporaries(run->dirfd);
+    if (run->opt->resume) {
+        run->done = resume_index_new();
+        if (resume_prepare(outdir, run->done, errs) != 0)
+            return -1;
+    } else {
+        unlinkat(run->dirfd, RESUME_PREV_NAME, 0);
+    }
+    run->manifest_fd = openat(run->dirfd, MANIFEST_NAME,
+                              O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0640);
+    if (run->manifest_fd < 0 || fchmod(run->manifest_fd, 0640) != 0 ||
+        write(run->manifest_fd, MANIFEST_HEADER, strlen(MANIFEST_HEADER)) !=
+            (ssize_t)strlen(MANIFEST_HEADER)) {
+        diag_add(errs, outdir, 0, 0, NULL, NULL, "cannot write %s: %s", MANIFEST_NAME,
+                 strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* --- the run ------------------------------------------------------------------------------ */
+
+/* One renderer per worker (a renderer is single-threaded). Returns 0, or the exit status:
+ * a template problem (FILE:LINE:COL) is rejected input (1); anything else cannot run (2). */
+static int open_renderers(worker *workers, int jobs, const batch_options *opt, diag_list *errs)
+{
+    render_options ro = {.templates_dir = opt->templates_dir};
+    for (int i = 0; i < jobs; i++) {
+        workers[i].r = renderer_open(&ro, errs);
+        if (!workers[i].r) {
+            for (size_t j = 0; j < errs->len; j++)
+                if (errs->items[j].col > 0)
+                    return 1;
+            return 2;
+        }
+    }
+    return 0;
+}
+
+static void finish_outdir(runner *run)
+{
+    if (run->manifest_fd >= 0) {
+        fsync(run->manifest_fd);
+        close(run->manifest_fd);
+        run->manifest_fd = -1;
+    }
+    if (run->dirfd >= 0) {
+        /* Everything written this run reaches the disk before the run says it is done. */
+        syncfs(run->dirfd);
+        if (run->done && !run->stop)
+            resume_finish(run->opt->outdir);
+    }
+}
+
+int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs)
+{
+    memset(sum, 0, sizeof *sum);
+    if (inputs_check(opt->inputs, opt->n_inputs, errs))
+        return 2;
+    /* Process-wide state that must exist before any thread uses it. */
+    xmlInitParser();
+    pb_root();
+    /* Workers allocate and free a document's worth of memory per letter. glibc's defaults give
+     * freed memory back to the kernel at once (trimming thread arenas, unmapping large blocks),
+     * and with two threads each give-back flushes the other CPU's TLB: keep a few MB instead. */
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    mallopt(M_TRIM_THRESHOLD, 8 << 20);
+    case_schema_path();
+
+    runner run = {.opt = opt, .dirfd = -1, .manifest_fd = -1, .tmpfile_ok = true};
+    int jobs = opt->jobs > 0 ? opt->jobs : 1;
+    worker *workers = calloc((size_t)jobs, sizeof *workers);
+    run.window = 64 + 16 * (size_t)jobs;
+    run.ring = calloc(run.window, sizeof *run.ring);
+    if (!workers || !run.ring)
+        abort();
+    int status = open_renderers(workers, jobs, opt, errs);
+    if (status == 0 && open_outdir(&run, errs) != 0)
+        status = 2;
+    if (status == 0) {
+        if (opt->progress) {
+            size_t est = inputs_count_estimate(opt->inputs, opt->n_inputs);
+            run.total_estimate = opt->shard.n > 1 ? (est + opt->shard.n - 1) / opt->shard.n : est;
+        }
+        pthread_mutex_init(&run.lock, NULL);
+        pthread_cond_init(&run.work, NULL);
+        pthread_cond_init(&run.space, NULL);
+        run.started = now_seconds();
+        int started = 0;
+        for (; started < jobs; started++) {
+            workers[started].run = &run;
+            workers[started].index = started;
+            if (pthread_create(&workers[started].thread, NULL, worker_main, &workers[started]))
+                break;
+        }
+        if (started == 0) {
+            diag_add(errs, NULL, 0, 0, NULL, NULL, "cannot start a worker thread");
+            status = 2;
+        } else {
+            inputs_walk(opt->inputs, opt->n_inputs, &opt->shard, queue_item, &run);
+        }
+        pthread_mutex_lock(&run.lock);
+        run.input_done = true;
+        pthread_cond_broadcast(&run.work);
+        pthread_mutex_unlock(&run.lock);
+        for (int i = 0; i < started; i++)
+            pthread_join(workers[i].thread, NULL);
+        finish_outdir(&run);
+        if (opt->progress) {
+            show_progress(&run, true);
+            fputs("\r\033[K", opt->log);
+        }
+        run.sum.seconds = now_seconds() - run.started;
+        pthread_cond_destroy(&run.space);
+        pthread_cond_destroy(&run.work);
+        pthread_mutex_destroy(&run.lock);
+        if (run.fatal.len) {
+            diag_list_take(errs, &run.fatal);
+            status = 2;
+        } else if (status == 0 && opt->print_stream) {
+            print_list_sort(&run.printed);
+            if (print_stream_write(opt->print_stream, opt->outdir, &run.printed, errs) != 0)
+                status = 2;
+        }
+        if (status == 0 && run.sum.rejected)
+            status = 1;
+    }
+    diag_list_clear(&run.fatal);
+    for (int i = 0; i < jobs; i++)
+        renderer_close(workers[i].r);
+    for (size_t i = 0; i < run.window; i++) {
+        batch_item_clear(&run.ring[i].item);
+        sb_free(&run.ring[i].rows);
+        sb_free(&run.ring[i].log);
+    }
+    print_list_free(&run.printed);
+    resume_index_free(run.done);
+    if (run.manifest_fd >= 0)
+        close(run.manifest_fd);
+    if (run.dirfd >= 0)
+        close(run.dirfd);
+    free(run.ring);
+    free(workers);
+    run.sum.peak_rss_kb = peak_rss_kb();
+    *sum = run.sum;
+    return status;
+}
+
+void batch_summary_format(const batch_summary *sum, char *buf, size_t size)
+{
+    double secs = sum->seconds > 0 ? sum->seconds : 1e-9;
+    int n = snprintf(buf, size,
+                     "batch: %zu produced, %zu rejected, %.2f s, %.0f letters/s, %.1f MB/s, "
+                     "peak RSS %.1f MB",
+                     sum->produced, sum->rejected, sum->seconds, sum->letters / secs,
+                     sum->bytes / secs / 1e6, sum->peak_rss_kb / 1024.0);
+    if (sum->reused && n > 0 && (size_t)n < size)
+        snprintf(buf + n, size - (size_t)n, " (%zu already done by the run resumed)", sum->reused);
+}

@@ -1,0 +1,49 @@
+/* runner.h: pbdocs batch, the overnight run (contract sections 1 and 2).
+ *
+ *   inputs (this thread, streaming) -> bounded ring of cases -> N worker threads, each with its
+ *   own renderer: load + rules, render each document, sha256, write atomically -> rows emitted
+ *   in input order to manifest.csv as soon as every earlier case is done.
+ *
+ * Input order, not finishing order, decides the manifest, so the output is the same whatever
+ * --jobs is; the ring bounds how far the workers may run ahead, so memory does not grow with the
+ * number of cases. */
+#ifndef PBDOCS_RUNNER_H
+#define PBDOCS_RUNNER_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "batch/shard.h"
+#include "core/diag.h"
+
+typedef struct batch_options {
+    char *const *inputs;
+    int n_inputs;
+    const char *outdir;
+    int jobs;                   /* worker threads, >= 1 */
+    bool resume;
+    shard_spec shard;           /* {1, 1}: everything */
+    const char *print_stream;   /* FILE.pdf or NULL */
+    const char *templates_dir;  /* NULL: ROOT/templates */
+    bool progress;              /* draw a progress line on log (a terminal) */
+    FILE *log;                  /* rejections, progress and the summary (stderr) */
+} batch_options;
+
+typedef struct batch_summary {
+    size_t cases;      /* cases of this shard read */
+    size_t produced;   /* documents with an ok row (including those a resume found done) */
+    size_t reused;     /* of which --resume found already done */
+    size_t rejected;   /* rejected rows */
+    size_t letters;    /* documents rendered in this run */
+    unsigned long long bytes;  /* PDF bytes written in this run */
+    double seconds;
+    long peak_rss_kb;  /* VmHWM */
+} batch_summary;
+
+/* Runs the batch. Returns the exit status: 0 all produced, 1 some rejected, 2 could not run
+ * (problems in errs: unreadable input, OUTDIR not writable, renderer cannot start). */
+int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs);
+
+/* Formats the final summary line (no line end). */
+void batch_summary_format(const batch_summary *sum, char *buf, size_t size);
+#endif
