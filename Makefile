@@ -52,7 +52,7 @@ $(BUILD)/tests/%: tests/%.c $(LIB) tests/check.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests -o $@ $< $(LIB) $(PKG_LIBS) $(TEST_LIBS)
 
-test-bins: $(TEST_BIN)
+test-bins: $(TEST_BIN) $(BUILD)/bench/gen_cases
 
 # What template authors read instead of running `pbdocs fields`: written from the code's one field
 # catalogue whenever pbdocs is rebuilt (tests/test_fields_cmd.sh checks the committed copy is current).
@@ -67,7 +67,7 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS)
 
-bench-bins: $(BENCH_BIN)
+bench-bins: $(BENCH_BIN) $(BUILD)/bench/gen_cases
 
 build/fonts/LiberationSans-%.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/pdf/subset-fonts
 	@mkdir -p $(dir $@)

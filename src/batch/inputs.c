@@ -1,5 +1,4 @@
-/* inputs.c: see inputs.h. The stream reading follows src/case/source.c (same parser options,
- * same messages), but hands each case over as text instead of loading it here. */
+/* inputs.c: see inputs.h. */
 #include "batch/inputs.h"
 
 #include <dirent.h>
@@ -9,15 +8,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <libxml/xmlreader.h>
 
-#include "case/rules.h"
-#include "case/xml.h"
+#include "case/load.h"
 
 void batch_item_clear(batch_item *it)
 {
-    free(it->file);
-    xmlFree(it->xml);
+    case_free(it->c);
     diag_list_clear(&it->problems);
     memset(it, 0, sizeof *it);
 }
@@ -36,155 +32,49 @@ int inputs_check(char *const *paths, int n, diag_list *errs)
     return bad;
 }
 
-/* --- reading one file --------------------------------------------------------------------- */
+const char *problems_case_id(const diag_list *problems)
+{
+    for (size_t i = 0; i < problems->len; i++)
+        if (problems->items[i].case_id)
+            return problems->items[i].case_id;
+    return NULL;
+}
 
 typedef struct walker {
     const shard_spec *shard;
+    council_set *councils;
     item_sink sink;
     void *ud;
     bool stopped;
-    const char *path;       /* the file being read */
-    diag_list reader_errs;  /* the streaming reader's own errors */
 } walker;
-
-static void reader_error(void *ud, xmlErrorPtr e)
-{
-    walker *w = ud;
-    if (!e || e->level == XML_ERR_WARNING)
-        return;
-    char msg[512];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "unknown XML error");
-    size_t n = strlen(msg);
-    while (n && msg[n - 1] == '\n')
-        msg[--n] = '\0';
-    diag_add(&w->reader_errs, w->path, e->line > 0 ? e->line : 1, 0, NULL, NULL,
-             "not well-formed XML: %s; the cases after this point in the file could not be read",
-             msg);
-}
 
 static void emit(walker *w, batch_item *it)
 {
-    if (!w->stopped && !w->sink(it, w->ud))
+    const char *id = it->c ? it->c->id : problems_case_id(&it->problems);
+    if (!w->stopped && shard_holds(w->shard, id) && !w->sink(it, w->ud))
         w->stopped = true;
     batch_item_clear(it);  /* no-op when the sink took it */
 }
 
-/* A problem of the input itself: a rejected row, in shard 1 only (every shard sees it). */
-static void emit_problems(walker *w, diag_list *problems)
-{
-    if (w->shard->k != 1) {
-        diag_list_clear(problems);
-        return;
-    }
-    batch_item it = {.file = strdup(w->path)};
-    diag_list_take(&it.problems, problems);
-    emit(w, &it);
-}
-
-/* The id attribute of the reader's current element when it is a valid case id (malloc'd). */
-static char *valid_id(xmlTextReaderPtr rd)
-{
-    xmlChar *id = xmlTextReaderGetAttribute(rd, (const xmlChar *)"id");
-    if (id && case_id_valid((const char *)id))
-        return (char *)id;
-    xmlFree(id);
-    return NULL;
-}
-
-static bool in_shard(walker *w, xmlTextReaderPtr rd)
-{
-    char *id = valid_id(rd);
-    bool mine = shard_holds(w->shard, id);
-    xmlFree(id);
-    return mine;
-}
-
-/* Every <case> child of the <cases> root the reader stands on. */
-static void walk_stream(walker *w, xmlTextReaderPtr rd)
-{
-    int rc = xmlTextReaderRead(rd);
-    while (rc == 1 && !w->stopped && !w->reader_errs.len) {
-        if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT || xmlTextReaderDepth(rd) != 1) {
-            rc = xmlTextReaderRead(rd);
-            continue;
-        }
-        int line = (int)xmlGetLineNo(xmlTextReaderCurrentNode(rd));
-        const char *name = (const char *)xmlTextReaderConstLocalName(rd);
-        if (strcmp(name, "case") != 0) {
-            diag_list p = {0};
-            diag_add(&p, w->path, line, 0, NULL, name,
-                     "is not a case: a <cases> file holds only <case> elements");
-            emit_problems(w, &p);
-        } else if (in_shard(w, rd)) {
-            xmlChar *xml = xmlTextReaderReadOuterXml(rd);
-            if (xml && !w->reader_errs.len) {
-                batch_item it = {.file = strdup(w->path), .line_offset = line - 1,
-                                 .xml = (char *)xml, .len = strlen((const char *)xml)};
-                if (!it.file)
-                    abort();
-                xml = NULL;
-                emit(w, &it);
-            }
-            xmlFree(xml);
-        }
-        rc = xmlTextReaderNext(rd);  /* past this case's subtree */
-    }
-    if (rc < 0 && !w->reader_errs.len)
-        diag_add(&w->reader_errs, w->path, 0, 0, NULL, NULL,
-                 "not well-formed XML; the cases after this point could not be read");
-    if (w->reader_errs.len && !w->stopped)
-        emit_problems(w, &w->reader_errs);
-    diag_list_clear(&w->reader_errs);
-}
-
-/* The root element's name (static in the reader) or NULL (a DOCTYPE, or not XML). */
-static const char *root_element(xmlTextReaderPtr rd)
-{
-    while (xmlTextReaderRead(rd) == 1) {
-        int type = xmlTextReaderNodeType(rd);
-        if (type == XML_READER_TYPE_DOCUMENT_TYPE)
-            return NULL;
-        if (type == XML_READER_TYPE_ELEMENT)
-            return (const char *)xmlTextReaderConstLocalName(rd);
-    }
-    return NULL;
-}
-
 static void walk_file(walker *w, const char *path)
 {
-    w->path = path;
-    char head[65536];
-    size_t n = 0;
-    FILE *f = fopen(path, "rb");
-    if (f) {
-        n = fread(head, 1, sizeof head, f);
-        fclose(f);
+    batch_item it = {0};
+    case_source *src = case_source_open(path, &it.problems);
+    if (!src) {
+        if (!it.problems.len)
+            diag_add(&it.problems, path, 0, 0, NULL, NULL, "cannot read this file");
+        emit(w, &it);
+        return;
     }
-    xmlTextReaderPtr rd = NULL;
-    if (f && !xml_has_doctype(head, n))
-        rd = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
-                                              XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    const char *root = NULL;
-    if (rd) {
-        xmlTextReaderSetStructuredErrorHandler(rd, reader_error, w);
-        root = root_element(rd);
-    }
-    if (root && strcmp(root, "cases") == 0 && !w->reader_errs.len) {
-        walk_stream(w, rd);
-    } else {
-        /* A single case (or something the loader will reject with a precise message). Its
-         * shard comes from the root's id when the start of the file could be read. */
-        bool mine = root && !w->reader_errs.len ? in_shard(w, rd) : w->shard->k == 1;
-        diag_list_clear(&w->reader_errs);
-        if (mine) {
-            batch_item it = {.file = strdup(path)};
-            if (!it.file)
-                abort();
+    int rc;
+    while (!w->stopped && (rc = case_source_next(src, w->councils, &it.c, &it.problems)) != 0) {
+        if (it.c || it.problems.len)
             emit(w, &it);
-        }
+        if (rc < 0)
+            break;
     }
-    if (rd)
-        xmlFreeTextReader(rd);
+    batch_item_clear(&it);
+    case_source_close(src);
 }
 
 /* --- directories -------------------------------------------------------------------------- */
@@ -236,9 +126,10 @@ static char **list_case_files(const char *dir, size_t *count)
     return names;
 }
 
-bool inputs_walk(char *const *paths, int n, const shard_spec *shard, item_sink sink, void *ud)
+bool inputs_walk(char *const *paths, int n, const shard_spec *shard, council_set *councils,
+                 item_sink sink, void *ud)
 {
-    walker w = {.shard = shard, .sink = sink, .ud = ud};
+    walker w = {.shard = shard, .councils = councils, .sink = sink, .ud = ud};
     for (int i = 0; i < n && !w.stopped; i++) {
         struct stat st;
         if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {

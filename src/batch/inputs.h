@@ -1,30 +1,28 @@
 /* inputs.h: turning the command line's INPUTs into one ordered sequence of cases.
  *
  * An INPUT is a <cases> stream, a single case file, or a directory of case files (*.xml, in
- * byte order of their names; each may itself be a stream). Streams are read with libxml2's
- * streaming reader on the calling thread, which only cuts each <case> out as text: parsing,
- * schema and rules (case_load_memory) run on the workers, so reading never becomes the
- * bottleneck and memory holds only the cases in flight. A single case file is handed over as
- * its path and read whole by the worker.
+ * byte order of their names; each may itself be a stream). Every file is read with case_source
+ * (src/case/load.h): streams through libxml2's streaming reader, one case at a time, so memory
+ * holds only the cases in flight. Loading (schema and rules) happens here, on the input thread,
+ * with the same messages as `pbdocs validate`; rendering is the workers' job.
  *
- * The shard is decided here, from the id attribute alone, so cases of other shards cost only
- * the streaming read. */
+ * The shard of a case is decided here: by its id when it has a valid one, else shard 1 (see
+ * shard.h), so cases of other shards are dropped before they reach a worker. */
 #ifndef PBDOCS_INPUTS_H
 #define PBDOCS_INPUTS_H
 #include <stdbool.h>
-#include <stddef.h>
 
 #include "batch/shard.h"
+#include "case/case.h"
+#include "case/council.h"
 #include "core/diag.h"
 
-/* One unit of work: a case to load, or a problem found while reading an input (a stream whose
- * rest cannot be read, an element that is not a case) which becomes a rejected row. */
+/* One unit of work: a valid case, or a rejected one (problems non-empty, case NULL): a case
+ * with problems, or a problem of the input itself (a stream whose rest cannot be read, an
+ * element that is not a case, a file that cannot be read). */
 typedef struct batch_item {
-    char *file;          /* the input file, as named on the command line (malloc'd) */
-    int line_offset;     /* of the case in file, for messages */
-    char *xml;           /* the case's XML cut from a stream (xmlFree), or NULL: read file */
-    size_t len;
-    diag_list problems;  /* non-empty: not a case but a problem of the input */
+    pb_case *c;
+    diag_list problems;
 } batch_item;
 
 void batch_item_clear(batch_item *it);
@@ -37,7 +35,11 @@ typedef bool (*item_sink)(batch_item *it, void *ud);
 int inputs_check(char *const *paths, int n, diag_list *errs);
 
 /* Feeds every case of every input, in order, to sink. Returns false when the sink stopped it. */
-bool inputs_walk(char *const *paths, int n, const shard_spec *shard, item_sink sink, void *ud);
+bool inputs_walk(char *const *paths, int n, const shard_spec *shard, council_set *councils,
+                 item_sink sink, void *ud);
+
+/* The case id the problems name (the loader names only valid ids), or NULL. */
+const char *problems_case_id(const diag_list *problems);
 
 /* A quick estimate of the number of cases (counts "<case" tags without parsing), for the
  * progress line only. */

@@ -29,7 +29,6 @@
 #include "batch/resume.h"
 #include "batch/sha256.h"
 #include "case/load.h"
-#include "case/xml.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "docs/render.h"
@@ -119,15 +118,6 @@ static void reject(slot *s, const char *case_id, const char *kind, const diag_li
     sb_free(&msg);
     add_log(s, problems);
     s->rejected++;
-}
-
-/* The case id the problems name (the loader names it only when it is valid), or "". */
-static const char *named_case_id(const diag_list *problems)
-{
-    for (size_t i = 0; i < problems->len; i++)
-        if (problems->items[i].case_id)
-            return problems->items[i].case_id;
-    return "";
 }
 
 static int write_all_fd(int fd, const char *p, size_t len)
@@ -260,36 +250,16 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
 static void process(worker *w, slot *s)
 {
     batch_item *it = &s->item;
-    if (it->problems.len) {
-        reject(s, "", "", &it->problems);
+    if (!it->c) {
+        const char *id = problems_case_id(&it->problems);
+        s->cases = id != NULL;  /* a problem of the input itself is not a case */
+        reject(s, id ? id : "", "", &it->problems);
         return;
     }
     s->cases = 1;
-    diag_list errs = {0};
-    council_set *councils = renderer_councils(w->r);
-    pb_case *c = NULL;
-    if (it->xml) {
-        c = case_load_memory(it->xml, it->len, it->file, it->line_offset, councils, &errs);
-    } else {
-        size_t len;
-        bool too_big;
-        char *buf = xml_read_file(it->file, XML_MAX_CASE_BYTES, &len, &errs, &too_big);
-        if (buf)
-            c = case_load_memory(buf, len, it->file, 0, councils, &errs);
-        free(buf);
-    }
-    if (!c) {
-        if (!errs.len)
-            diag_add(&errs, it->file, it->line_offset + 1, 0, NULL, NULL, "cannot be read");
-        reject(s, named_case_id(&errs), "", &errs);
-        diag_list_clear(&errs);
-        return;
-    }
-    diag_list_clear(&errs);  /* warnings of a valid case, if any, are not rejections */
     for (int k = 0; k < DOC_KIND_COUNT && !s->fatal[0]; k++)
-        if (c->has[k])
-            produce_document(w, s, c, (doc_kind)k);
-    case_free(c);
+        if (it->c->has[k])
+            produce_document(w, s, it->c, (doc_kind)k);
 }
 
 /* --- emitting rows in input order (called with the lock held) ---------------------------- */
@@ -565,6 +535,13 @@ int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs)
     run.ring = calloc(run.window, sizeof *run.ring);
     if (!workers || !run.ring)
         abort();
+    /* The input thread loads cases with its own council profiles (a set is not shared). */
+    char dir[4096];
+    if (opt->templates_dir)
+        snprintf(dir, sizeof dir, "%s/councils", opt->templates_dir);
+    else
+        pb_path(dir, sizeof dir, "templates/councils");
+    council_set *councils = councils_open(dir);
     int status = open_renderers(workers, jobs, opt, errs);
     if (status == 0 && open_outdir(&run, errs) != 0)
         status = 2;
@@ -588,7 +565,7 @@ int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs)
             diag_add(errs, NULL, 0, 0, NULL, NULL, "cannot start a worker thread");
             status = 2;
         } else {
-            inputs_walk(opt->inputs, opt->n_inputs, &opt->shard, queue_item, &run);
+            inputs_walk(opt->inputs, opt->n_inputs, &opt->shard, councils, queue_item, &run);
         }
         pthread_mutex_lock(&run.lock);
         run.input_done = true;
@@ -625,6 +602,7 @@ int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs)
         sb_free(&run.ring[i].log);
     }
     print_list_free(&run.printed);
+    councils_close(councils);
     resume_index_free(run.done);
     if (run.manifest_fd >= 0)
         close(run.manifest_fd);
