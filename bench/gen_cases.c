@@ -186,7 +186,7 @@ static void put_reasons(const char *element, int min_reasons)
 }
 
 typedef struct item {
-    char id[16];
+    char id[24];
     long annual;
 } item;
 
