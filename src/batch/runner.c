@@ -141,52 +141,63 @@ static int write_all_fd(int fd, const char *p, size_t len)
  * process dies. The bytes go to an unnamed temporary file in OUTDIR (O_TMPFILE) that is linked
  * under its name when complete: one directory operation instead of create + rename, which matters
  * when thousands of files a second land in one folder, and nothing to clean up after kill -9.
- * Where O_TMPFILE is not supported, or the name exists (a document done again), the file is
- * written under a temporary name (".NAME.tmp.PID.WORKER") and renamed over it.
- * No fsync per file: kill -9 cannot lose what write() handed to the kernel, and the run syncs
- * OUTDIR once at the end. */
+ * When the name exists (a document made again), the file is linked under a temporary name
+ * (".NAME.tmp.PID.WORKER") and renamed over it; where O_TMPFILE is not supported, it is written
+ * under that temporary name. No fsync per file: kill -9 cannot lose what write() handed to the
+ * kernel, and the run syncs OUTDIR once at the end. */
 static int write_pdf(runner *run, int worker_index, const char *name, const void *bytes,
                      size_t len, char *err, size_t errsize)
 {
-    int fd = run->tmpfile_ok ? openat(run->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0640)
-                             : -1;
-    if (fd >= 0) {
-        char proc[64];
-        snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-        if (write_all_fd(fd, bytes, len) == 0 && fchmod(fd, 0640) == 0 &&
-            linkat(AT_FDCWD, proc, run->dirfd, name, AT_SYMLINK_FOLLOW) == 0) {
-            close(fd);
-            return 0;
-        }
-        int e = errno;
-        close(fd);
-        if (e != EEXIST && e != ENOENT && e != EPERM && e != EOPNOTSUPP) {
-            snprintf(err, errsize, "cannot write %s/%s: %s", run->opt->outdir, name, strerror(e));
-            return -1;
-        }
-        if (e != EEXIST)
-            run->tmpfile_ok = false;  /* e.g. no /proc: use temporary names from now on */
-    } else if (run->tmpfile_ok && errno != EISDIR && errno != EOPNOTSUPP && errno != EINVAL) {
-        snprintf(err, errsize, "cannot create a file in %s: %s", run->opt->outdir,
-                 strerror(errno));
-        return -1;
-    } else {
-        run->tmpfile_ok = false;
-    }
     char tmp[512];
     snprintf(tmp, sizeof tmp, ".%s.tmp.%ld.%d", name, (long)getpid(), worker_index);
-    fd = openat(run->dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+    int fd = -1;
+    bool unnamed = false;
+    if (atomic_load(&run->tmpfile_ok)) {
+        fd = openat(run->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0640);
+        if (fd >= 0)
+            unnamed = true;
+        else if (errno == EISDIR || errno == EOPNOTSUPP || errno == EINVAL)
+            atomic_store(&run->tmpfile_ok, false);
+    }
+    if (fd < 0)
+        fd = openat(run->dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
     if (fd < 0) {
         snprintf(err, errsize, "cannot create a file in %s: %s", run->opt->outdir, strerror(errno));
         return -1;
     }
-    if (write_all_fd(fd, bytes, len) != 0 || fchmod(fd, 0640) != 0 || close(fd) != 0 ||
-        renameat(run->dirfd, tmp, run->dirfd, name) != 0) {
-        snprintf(err, errsize, "cannot write %s/%s: %s", run->opt->outdir, name, strerror(errno));
+    bool named_tmp = !unnamed;
+    int rc = write_all_fd(fd, bytes, len) == 0 && fchmod(fd, 0640) == 0 ? 0 : -1;
+    if (rc == 0 && unnamed) {
+        char proc[64];
+        snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+        if (linkat(AT_FDCWD, proc, run->dirfd, name, AT_SYMLINK_FOLLOW) == 0) {
+            close(fd);
+            return 0;
+        }
+        if (errno != EEXIST && errno != ENOENT)
+            rc = -1;
+        else if (errno == ENOENT)
+            atomic_store(&run->tmpfile_ok, false);  /* no /proc: temporary names from now on */
         unlinkat(run->dirfd, tmp, 0);
-        return -1;
+        if (rc == 0 && linkat(AT_FDCWD, proc, run->dirfd, tmp, AT_SYMLINK_FOLLOW) != 0)
+            rc = -1;
+        named_tmp = rc == 0;
     }
-    return 0;
+    int e = errno;
+    if (close(fd) != 0 && rc == 0) {
+        rc = -1;
+        e = errno;
+    }
+    if (rc == 0 && renameat(run->dirfd, tmp, run->dirfd, name) != 0) {
+        rc = -1;
+        e = errno;
+    }
+    if (rc != 0) {
+        snprintf(err, errsize, "cannot write %s/%s: %s", run->opt->outdir, name, strerror(e));
+        if (named_tmp)
+            unlinkat(run->dirfd, tmp, 0);
+    }
+    return rc;
 }
 
 static void remember_letter(runner *run, slot *s, const pb_case *c, const char *name, int pages,
