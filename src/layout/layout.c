@@ -745,11 +745,10 @@ static void build_table(lay *L, cmark_node *table, const block_ctx *c)
         if (line > maxw[col])
             maxw[col] = line;
     }
-    double avail = c->w, sum_min = 0, sum_max = 0;
+    double avail = c->w, sum_max = 0;
     for (int i = 0; i < ncols; i++) {
         minw[i] += 2 * pad_x + 0.01;
         maxw[i] += 2 * pad_x + 0.01;
-        sum_min += minw[i];
         sum_max += maxw[i];
     }
     if (sum_max <= avail) {
