@@ -97,7 +97,8 @@ const mu_value *mu_map_get(const mu_value *map, const char *key, size_t keylen)
         return NULL;
     for (size_t i = 0; i < map->u.map.len; i++) {
         const char *k = map->u.map.keys[i];
-        if (strncmp(k, key, keylen) == 0 && k[keylen] == '\0')
+        /* key may hold a NUL (a template's bytes): compare lengths first, never read past k */
+        if (strnlen(k, keylen + 1) == keylen && memcmp(k, key, keylen) == 0)
             return map->u.map.vals[i];
     }
     return NULL;
