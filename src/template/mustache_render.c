@@ -330,7 +330,8 @@ static const mu_unit *partial_unit(rstate *rs, const mu_unit *u, const mu_instr 
     return p->state == PARTIAL_OK || p->state == PARTIAL_LOADING ? p->unit : NULL;
 }
 
-/* Enters a partial or parent: depth limit, indentation. Returns false when too deep. */
+/* Enters a partial, parent or block: depth limit. Returns false when too deep. A block counts
+ * too: an override can hold a block of its own name, which finds that override again. */
 static bool enter(rstate *rs, const mu_unit *u, const mu_instr *in)
 {
     int max = rs->t->opt.max_partial_depth;
@@ -338,7 +339,10 @@ static bool enter(rstate *rs, const mu_unit *u, const mu_instr *in)
         rs->chain[rs->partial_depth] = in;
     if (++rs->partial_depth > max) {
         strbuf m = {0};
-        sb_printf(&m, "partials nested deeper than %d (a partial that includes itself?): ", max);
+        if (in->op == OP_BLOCK)
+            sb_printf(&m, "blocks nested deeper than %d (a block that includes itself?): ", max);
+        else
+            sb_printf(&m, "partials nested deeper than %d (a partial that includes itself?): ", max);
         int shown = rs->partial_depth - 1 < 8 ? rs->partial_depth - 1 : 8;
         for (int k = 0; k < shown; k++)
             sb_printf(&m, "%.*s -> ", (int)rs->chain[k]->len, rs->chain[k]->str);
@@ -415,11 +419,14 @@ static void render_range(rstate *rs, const mu_unit *u, size_t begin, size_t end,
             const mu_unit *bu = u;
             const mu_instr *bi = in;
             find_block(ovr, in, &bu, &bi);
-            size_t saved = rs->indent.len;
-            sb_append(&rs->indent, in->indent, in->indent_len);
-            render_range(rs, bu, (size_t)(bi - bu->ins) + 1, bi->end, in->flags & IF_STARTS_LINE, ovr);
-            rs->indent.len = saved;
-            rs->indent.data[saved] = '\0';
+            if (enter(rs, u, in)) {
+                size_t saved = rs->indent.len;
+                sb_append(&rs->indent, in->indent, in->indent_len);
+                render_range(rs, bu, (size_t)(bi - bu->ins) + 1, bi->end, in->flags & IF_STARTS_LINE, ovr);
+                rs->indent.len = saved;
+                rs->indent.data[saved] = '\0';
+                rs->partial_depth--;
+            }
             i = in->end;
             break;
         }
