@@ -397,6 +397,62 @@ static void fuzz(void)
     mu_free(data);
 }
 
+/* Limits that keep a hostile template (or data) from taking unbounded time or memory. */
+static void limits(void)
+{
+    /* an override holding a block of its own name finds that override again: a depth error */
+    static const named layout[] = {{"layout", "[{{$body}}{{/body}}]"}, {0}};
+    render_fails("{{<layout}}{{$body}}{{$body}}{{/body}}{{/body}}{{/layout}}", layout, mu_map(),
+                 "t.md:1:21: blocks nested deeper than 5 (a block that includes itself?): "
+                 "layout -> body -> body -> body -> body -> ... -> body");
+
+    /* a partial used twice at every level asks for 2^depth copies: the output limit stops it */
+    static const named twice[] = {{"twice", "0123456789012345678901234567890123456789"
+                                            "0123456789012345678901234567890123456789"
+                                            "01234567890123456789{{>twice}}{{>twice}}"}, {0}};
+    mu_options small = {.load_partial = load, .strict = true, .max_partial_depth = 60,
+                        .max_output = 2048};
+    partials = twice;
+    diag_list errs = {0};
+    mu_template *t = mu_compile("t.md", "{{>twice}}", 10, &small, &errs);
+    strbuf out = {0};
+    CHECK(t && mu_render(t, NULL, NULL, &out, &errs) == -1, "2^40 copies rendered");
+    CHECK(has(&errs, "twice.md:1:101: the output is longer than the limit of 2 KiB (a value too "
+                     "long, or partials or sections repeating); rendering stopped here"), "output limit");
+    CHECK(out.len == 0, "output left after the limit");
+    mu_template_free(t);
+    diag_list_clear(&errs);
+
+    /* sections over a list nested deep with nothing to print: the step limit stops them */
+    mu_value *list = mu_list();
+    for (int i = 0; i < 10; i++)
+        mu_list_push(list, mu_map());
+    mu_options steps = {.strict = true, .max_steps = 100000};
+    const char *deep = "{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}"
+                       "{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}";
+    t = mu_compile("t.md", deep, strlen(deep), &steps, &errs);
+    mu_value *data = map1("l", list);
+    CHECK(t && mu_render(t, data, NULL, &out, &errs) == -1, "10^9 iterations rendered");
+    CHECK(has(&errs, "t.md:1:49: rendering takes more than 100000 steps (sections or partials "
+                     "repeated too deep?); stopped here"), "step limit");
+    mu_template_free(t);
+    mu_free(data);
+    diag_list_clear(&errs);
+    sb_free(&out);
+
+    /* a NUL byte inside a tag name matches no field (and reads nothing past a key) */
+    static const char nul[] = "[{{na\0me}}]";
+    t = mu_compile("t.md", nul, sizeof nul - 1, &lenient, &errs);
+    data = map1("na", mu_string("x"));
+    mu_map_set(data, "name", mu_string("y"));
+    CHECK(t && mu_render(t, data, NULL, &out, &errs) == 0, "NUL in a name");
+    CHECK_STR(sb_str(&out), "[]");
+    mu_template_free(t);
+    mu_free(data);
+    diag_list_clear(&errs);
+    sb_free(&out);
+}
+
 int main(void)
 {
     syntax_errors();
@@ -408,5 +464,6 @@ int main(void)
     indentation();
     byte_order_mark();
     fuzz();
+    limits();
     return check_done("test_mustache_errors");
 }

@@ -90,7 +90,8 @@ static int compile_kind(renderer *r, doc_kind k, diag_list *errs)
         diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the template");
         return -1;
     }
-    mu_options opt = {.load_partial = load_partial, .loader_ud = r, .strict = true};
+    mu_options opt = {.load_partial = load_partial, .loader_ud = r, .strict = true,
+                      .max_output = MAX_DOCUMENT_MARKDOWN};
     r->tmpl[k] = mu_compile(path, src, len, &opt, errs);
     free(src);
     return r->tmpl[k] ? 0 : -1;

@@ -68,6 +68,10 @@ mu_template *mu_compile(const char *path, const char *src, size_t len, const mu_
         t->opt = *opt;
     if (t->opt.max_partial_depth <= 0)
         t->opt.max_partial_depth = 64;
+    if (t->opt.max_output == 0)
+        t->opt.max_output = 16u << 20;
+    if (t->opt.max_steps == 0)
+        t->opt.max_steps = 1000000;
     size_t before = errs->len;
     t->root = mu_unit_compile(t, dupn(path ? path : "<template>", strlen(path ? path : "<template>")),
                               dupn(src ? src : "", src ? len : 0), src ? len : 0, errs);

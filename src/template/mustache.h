@@ -41,7 +41,13 @@ typedef struct mu_options {
      * directly inside a parent but outside any block (they would silently vanish).
      * Lenient (the spec): misses render as "", unknown partials as "". */
     bool strict;
-    int max_partial_depth;  /* nesting of partials/parents while rendering; <= 0 means 64 */
+    int max_partial_depth;  /* nesting of partials/parents/blocks while rendering; <= 0: 64 */
+    /* A render fails (with an error at the tag where it stopped) once it has written more than
+     * max_output bytes (0: 16 MiB) or executed more than max_steps instructions (0: one million):
+     * partials used twice at every level, or sections over lists nested deep, can otherwise ask
+     * for output or work exponential in the template's size. */
+    size_t max_output;
+    unsigned long max_steps;
 } mu_options;
 
 /* Compiles src (len bytes; path is only for messages). Partials named in the template are

@@ -10,6 +10,7 @@
  * partials keep the chain (a partial is a parent with no arguments).
  *
  * Output goes straight into `out`; on failure `out` is cut back to where it started. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,8 @@ typedef struct rstate {
     mu_template *t;
     mu_escape_fn escape;
     strbuf *out;
+    size_t start;          /* out->len when the render began */
+    unsigned long steps;   /* instructions executed */
     diag_list *errs;
     frame *stack;
     int depth, cap;
@@ -268,6 +271,7 @@ static void interpolate(rstate *rs, const mu_unit *u, const mu_instr *in)
 
 static void render_range(rstate *rs, const mu_unit *u, size_t begin, size_t end, bool starts_line,
                          const override *ovr);
+static bool over_budget(rstate *rs, const mu_unit *u, const mu_instr *in);
 
 static void section(rstate *rs, const mu_unit *u, const mu_instr *in, size_t i, const override *ovr)
 {
@@ -286,6 +290,8 @@ static void section(rstate *rs, const mu_unit *u, const mu_instr *in, size_t i, 
         return;
     if (v->kind == MU_LIST) {
         for (size_t k = 0; k < v->u.list.len && !rs->fatal; k++) {
+            if (k && over_budget(rs, u, in))  /* an empty body still costs a step */
+                return;
             push(rs, v->u.list.items[k], found, in, (long)k);
             render_range(rs, u, i + 1, in->end, false, ovr);
             rs->depth--;
@@ -373,12 +379,32 @@ static void find_block(const override *ovr, const mu_instr *blk, const mu_unit *
     }
 }
 
+/* True (and the render failed) when the output or the work has passed its limit. */
+static bool over_budget(rstate *rs, const mu_unit *u, const mu_instr *in)
+{
+    const mu_options *o = &rs->t->opt;
+    if (rs->out->len - rs->start <= o->max_output && ++rs->steps <= o->max_steps)
+        return false;
+    char msg[160];
+    if (rs->out->len - rs->start > o->max_output)
+        snprintf(msg, sizeof msg, "the output is longer than the limit of %zu KiB (a value too "
+                 "long, or partials or sections repeating); rendering stopped here", o->max_output >> 10);
+    else
+        snprintf(msg, sizeof msg, "rendering takes more than %lu steps (sections or partials "
+                 "repeated too deep?); stopped here", o->max_steps);
+    fail(rs, u, in, msg);
+    rs->fatal = true;
+    return true;
+}
+
 static void render_range(rstate *rs, const mu_unit *u, size_t begin, size_t end, bool starts_line,
                          const override *ovr)
 {
     size_t i = begin;
     while (i < end && !rs->fatal) {
         const mu_instr *in = &u->ins[i];
+        if (over_budget(rs, u, in))
+            return;
         bool ind = rs->indent.len &&
                    ((in->flags & IF_BOL) || (starts_line && (in->flags & IF_FIRST_LINE)));
         if (in->op == OP_TEXT) {
@@ -449,7 +475,7 @@ int mu_render(mu_template *t, const mu_value *data, mu_escape_fn escape, strbuf 
         return -1;
     }
     size_t start = out->len;
-    rstate rs = {.t = t, .escape = escape, .out = out, .errs = errs};
+    rstate rs = {.t = t, .escape = escape, .out = out, .start = start, .errs = errs};
     push(&rs, data, -1, NULL, -1);
     render_range(&rs, t->root, 0, t->root->n, false, NULL);
     int rc = rs.failed ? -1 : 0;
