@@ -1,7 +1,13 @@
 /* source.c: where cases come from. A file whose root is <case> is read whole (64 MiB cap); a file
  * whose root is <cases> is read with libxml2's streaming reader: each <case> is cut out,
  * serialised and handed to the same loader as a single file, with its line offset, and then
- * dropped, so memory does not grow with the number of cases. */
+ * dropped, so memory does not grow with the number of cases.
+ *
+ * One case of a stream is capped like a case file: the reader gets its bytes through read_input,
+ * which refuses to go on once the parser has consumed more than 64 MiB since the case began, so
+ * an enormous case is never held whole. The reader cannot recover from that, so a fresh reader
+ * reopens the file and skips the cases already seen and the enormous one, walking them node by
+ * node (libxml2 frees each node behind the walk), and the run goes on with the case after it. */
 #include <errno.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -10,11 +16,18 @@
 #include <libxml/xmlreader.h>
 
 #include "case/load.h"
+#include "case/rules.h"
 #include "case/xml.h"
 
 struct case_source {
     char *path;
+    FILE *file;               /* what the reader reads, through read_input */
     xmlTextReaderPtr reader;  /* NULL for a single case file */
+    long case_start;          /* bytes the parser had consumed when the case being expanded began; -1: none */
+    bool case_too_big;        /* read_input refused to go past the limit */
+    long top_seen;            /* elements under <cases> met so far (to skip them after a reopen) */
+    int resume_rc;            /* after a reopen: the reader is already on the next node (1),
+                               * at the end (0), broken (-1); -2: read on as usual */
     bool single_done;
     diag_list *errs;          /* non-NULL while a call runs */
     diag_list pending;        /* the reader's errors, reported with the end of the stream */
@@ -62,6 +75,40 @@ static void report_break(case_source *src, diag_list *errs, int lost_from_line)
     diag_list_take(errs, &src->pending);
 }
 
+/* The reader's input: the file, cut off (an I/O error for the reader) once the case being
+ * expanded has passed the size limit. */
+static int read_input(void *ctx, char *buf, int len)
+{
+    case_source *src = ctx;
+    if (src->case_start >= 0 && src->reader &&
+        xmlTextReaderByteConsumed(src->reader) - src->case_start > (long)XML_MAX_CASE_BYTES) {
+        src->case_too_big = true;
+        return -1;
+    }
+    size_t n = fread(buf, 1, (size_t)len, src->file);
+    return n == 0 && ferror(src->file) ? -1 : (int)n;
+}
+
+static int close_input(void *ctx)
+{
+    case_source *src = ctx;
+    if (src->file)
+        fclose(src->file);
+    src->file = NULL;
+    return 0;
+}
+
+static xmlTextReaderPtr open_reader(case_source *src)
+{
+    src->file = fopen(src->path, "rb");
+    if (!src->file)
+        return NULL;
+    src->case_start = -1;
+    return xmlReaderForIO(read_input, close_input, src, src->path, NULL,
+                          XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR |
+                              XML_PARSE_NOWARNING);
+}
+
 /* Reads up to the first element; returns its name (static) or NULL. */
 static const char *first_element(case_source *src)
 {
@@ -96,12 +143,12 @@ case_source *case_source_open(const char *path, diag_list *errs)
     if (!src)
         abort();
     src->path = strdup(path);
+    src->resume_rc = -2;
     if (xml_has_doctype(head, n)) {
         /* Nothing is parsed: the single-case loader reports the DOCTYPE with its line. */
         return src;
     }
-    src->reader = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
-                                                   XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    src->reader = open_reader(src);
     if (!src->reader) {
         diag_add(errs, path, 0, 0, NULL, NULL, "cannot read this file");
         case_source_close(src);
@@ -119,6 +166,32 @@ case_source *case_source_open(const char *path, diag_list *errs)
     xmlFreeTextReader(src->reader);
     src->reader = NULL;
     return src;
+}
+
+/* After a case too big to read: a fresh reader on the file, moved past every element under
+ * <cases> met so far (the enormous case included). False when the file cannot be read again. */
+static bool reopen_after(case_source *src)
+{
+    xmlFreeTextReader(src->reader);
+    src->reader = open_reader(src);
+    if (!src->reader)
+        return false;
+    xmlTextReaderSetStructuredErrorHandler(src->reader, reader_error, src);
+    const char *root = first_element(src);
+    if (!root || strcmp(root, "cases") != 0)
+        return false;
+    int rc = xmlTextReaderRead(src->reader);
+    for (long skip = src->top_seen; rc == 1 && skip > 0;) {
+        if (xmlTextReaderNodeType(src->reader) == XML_READER_TYPE_ELEMENT &&
+            xmlTextReaderDepth(src->reader) == 1) {
+            skip--;
+            rc = xmlTextReaderNext(src->reader); /* walks the subtree, freeing it behind */
+        } else {
+            rc = xmlTextReaderRead(src->reader);
+        }
+    }
+    src->resume_rc = rc;
+    return true;
 }
 
 static int next_single(case_source *src, council_set *councils, pb_case **out, diag_list *errs)
@@ -158,7 +231,8 @@ int case_source_next(case_source *src, council_set *councils, pb_case **out, dia
     src->errs = errs;
     int result = 0;
     for (;;) {
-        int rc = src->pending.len ? -1 : xmlTextReaderRead(src->reader);
+        int rc = src->pending.len ? -1 : src->resume_rc != -2 ? src->resume_rc : xmlTextReaderRead(src->reader);
+        src->resume_rc = -2;
         if (rc != 1) {
             result = rc == 0 && !src->pending.len ? 0 : -1;
             if (rc < 0 && !src->pending.len)
@@ -170,6 +244,7 @@ int case_source_next(case_source *src, council_set *councils, pb_case **out, dia
             xmlTextReaderDepth(src->reader) != 1)
             continue;
         const char *name = (const char *)xmlTextReaderConstLocalName(src->reader);
+        src->top_seen++;
         if (strcmp(name, "case") != 0) {
             int line = (int)xmlGetLineNo(xmlTextReaderCurrentNode(src->reader));
             diag_add(errs, src->path, line, 0, NULL, name,
@@ -179,8 +254,25 @@ int case_source_next(case_source *src, council_set *councils, pb_case **out, dia
             break;
         }
         int start = (int)xmlGetLineNo(xmlTextReaderCurrentNode(src->reader));
+        src->case_start = xmlTextReaderByteConsumed(src->reader);
+        src->case_too_big = false;
         xmlNodePtr node = xmlTextReaderExpand(src->reader);
         xmlChar *xml = node ? xmlTextReaderReadOuterXml(src->reader) : NULL;
+        src->case_start = -1;
+        if (src->case_too_big) {
+            /* Refused unread; the reader is spent, so a fresh one goes on after this case. */
+            xmlFree(xml);
+            xmlChar *id = xmlTextReaderGetAttribute(src->reader, (const xmlChar *)"id");
+            diag_list_clear(&src->pending);
+            diag_add(errs, src->path, start, 0, id && case_id_valid((const char *)id) ? (const char *)id : NULL,
+                     NULL, "this case is larger than the limit of %u MiB for one case",
+                     XML_MAX_CASE_BYTES >> 20);
+            xmlFree(id);
+            if (!reopen_after(src))
+                diag_add(&src->pending, src->path, start, 0, NULL, NULL, "cannot read the file again");
+            result = 1;
+            break;
+        }
         if (!xml && src->pending.len) {
             /* The reader met a break while reading ahead. When this case's element was closed
              * before the break (something follows it), it is whole: check it all the same. */
@@ -221,6 +313,7 @@ void case_source_close(case_source *src)
         return;
     if (src->reader)
         xmlFreeTextReader(src->reader);
+    close_input(src);
     diag_list_clear(&src->pending);
     free(src->path);
     free(src);
