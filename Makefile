@@ -32,9 +32,9 @@ SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize
 
 DEB_PKGS := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-dev \
             libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
-            poppler-utils qpdf libcjson-dev
+            poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev
 
-.PHONY: all deps demo test check spec bench clean test-bins bench-bins
+.PHONY: all deps demo test check spec bench clean test-bins bench-bins fuzz fuzz-bins
 all: $(BIN) $(FONTS) templates/FIELDS.md
 
 $(BIN): $(CLI_OBJ) $(LIB)
@@ -52,7 +52,18 @@ $(BUILD)/tests/%: tests/%.c $(LIB) tests/check.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests -o $@ $< $(LIB) $(PKG_LIBS) $(TEST_LIBS)
 
-test-bins: $(TEST_BIN) $(BUILD)/bench/gen_cases
+# Fuzz targets (tests/fuzz/fuzz_*.c): linked with libFuzzer by `make fuzz`, and with
+# tests/fuzz/replay.c into BUILD/fuzz-replay/ so `make test` runs the seeds and every crash input
+# found (tests/fuzz/regressions/) through them with any compiler.
+FUZZ_SRC   := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/%.c=%)
+REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
+$(BUILD)/fuzz-replay/%: $(BUILD)/tests/fuzz/%.o $(BUILD)/tests/fuzz/replay.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS)
+
+test-bins: $(TEST_BIN) $(BUILD)/bench/gen_cases $(REPLAY_BIN)
+.SECONDARY: $(FUZZ_NAMES:%=$(BUILD)/tests/fuzz/%.o) $(BUILD)/tests/fuzz/replay.o
 
 # What template authors read instead of running `pbdocs fields`: written from the code's one field
 # catalogue whenever pbdocs is rebuilt (tests/test_fields_cmd.sh checks the committed copy is current).
@@ -72,6 +83,32 @@ bench-bins: $(BENCH_BIN) $(BUILD)/bench/gen_cases
 build/fonts/LiberationSans-%.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/pdf/subset-fonts
 	@mkdir -p $(dir $@)
 	sh src/pdf/subset-fonts $(PY) $< $@
+
+# `make fuzz`: each target in turn for FUZZ_SECONDS (one process at a time, niced), clang's
+# libFuzzer with ASan + UBSan, built in build/fuzz. Seeds come from tests/fuzz/corpus/<target>/;
+# what the fuzzer learns goes to build/fuzz/corpus/<target>/, crash inputs to build/fuzz/crashes/
+# (copy one to tests/fuzz/regressions/<target>/ once fixed). FUZZ_TARGETS picks some targets.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+FUZZ_OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+            -fno-sanitize-recover=all
+fuzz: deps $(FONTS)
+	$(MAKE) CC=clang BUILD=build/fuzz OPT="$(FUZZ_OPT)" fuzz-bins
+	@mkdir -p build/fuzz/crashes
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus/$$t; \
+	  dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+	  echo "== $$t: $(FUZZ_SECONDS) s"; \
+	  nice -n 10 build/fuzz/libfuzzer/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=2048 -jobs=1 -workers=1 -print_final_stats=1 $$dict \
+	    -artifact_prefix=build/fuzz/crashes/$$t- build/fuzz/corpus/$$t tests/fuzz/corpus/$$t \
+	    || exit 1; \
+	done
+
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/libfuzzer/%)
+$(BUILD)/libfuzzer/%: $(BUILD)/tests/fuzz/%.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

@@ -1,0 +1,3 @@
+{{<layout}}{{$title}}My title{{/title}}{{$body}}
+  {{>table}}
+{{/body}}{{/layout}}

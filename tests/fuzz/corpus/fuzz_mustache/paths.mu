@@ -1,0 +1,1 @@
+{{#a}}{{#b}}{{c}}{{/b}}{{/a}} {{a.b.c}} {{#council}}{{name}}{{#address}}{{.}}, {{/address}}{{/council}} {{none}} {{missing}}

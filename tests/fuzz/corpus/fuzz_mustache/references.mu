@@ -1,0 +1,4 @@
+{{date}}
+
+Our reference: {{reference}}\
+Your contact: {{officer.name}}, {{officer.role}}
