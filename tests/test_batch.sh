@@ -257,7 +257,9 @@ fi
 # ---------------------------------------------------------------------------------------------
 # 8. --print-stream: one PDF for the print room, letters by postcode, each on an odd page.
 batch ps "$tmp/mixed.xml" -o "$tmp/ps" --jobs 2 --print-stream "$tmp/ps/print.pdf"
-if grep -q 'cannot be assembled yet' "$tmp/ps.err"; then
+if grep -q 'print-stream is not available yet' "$tmp/ps.err"; then
+  check "print stream not available: exit 2 (got $rc)" [ "$rc" -eq 2 ]
+  check "print stream not available: refused before anything is written" [ ! -e "$tmp/ps" ]
   echo "note: --print-stream is waiting for the typesetter's stream API: not checked"
 else
   check "print stream: exit 1 (rejected cases)" [ "$rc" -eq 1 ]

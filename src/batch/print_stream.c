@@ -60,12 +60,18 @@ size_t print_stream_pages(const print_list *list)
     return pages;
 }
 
+bool print_stream_available(void)
+{
+    return false;
+}
+
 int print_stream_write(const char *path, const char *outdir, const print_list *list,
                        diag_list *errs)
 {
     (void)outdir;
     (void)list;
     diag_add(errs, path, 0, 0, NULL, NULL,
-             "the print stream cannot be assembled yet: it waits for the typesetter's stream API");
+             "--print-stream is not available yet: assembling one PDF from many letters "
+             "waits for the typesetter's stream API");
     return -1;
 }

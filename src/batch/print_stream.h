@@ -6,6 +6,7 @@
  * starting on an odd page: a blank page follows any letter with an odd number of pages. */
 #ifndef PBDOCS_PRINT_STREAM_H
 #define PBDOCS_PRINT_STREAM_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "case/case.h"
@@ -33,6 +34,10 @@ void print_list_free(print_list *list);
 /* Pages of the assembled stream: a cover (padded to 2 pages) and each letter padded to an even
  * number of pages, so every letter starts on an odd page. */
 size_t print_stream_pages(const print_list *list);
+
+/* False while the typesetter has no API to assemble a stream; the run then refuses
+ * --print-stream at the start (exit 2) rather than after a night's work. */
+bool print_stream_available(void);
 
 /* Writes the sorted letters of outdir into path. Returns 0, or -1 with a problem. */
 int print_stream_write(const char *path, const char *outdir, const print_list *list,

@@ -524,11 +524,14 @@ static void finish_outdir(runner *run)
     }
 }
 
-int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs)
+static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *errs)
 {
-    memset(sum, 0, sizeof *sum);
     if (inputs_check(opt->inputs, opt->n_inputs, errs))
         return 2;
+    if (opt->print_stream && !print_stream_available()) {
+        print_stream_write(opt->print_stream, opt->outdir, NULL, errs);
+        return 2;
+    }
     /* Process-wide state that must exist before any thread uses it. */
     xmlInitParser();
     pb_root();
@@ -621,8 +624,15 @@ int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs)
         close(run.dirfd);
     free(run.ring);
     free(workers);
-    run.sum.peak_rss_kb = peak_rss_kb();
     *sum = run.sum;
+    return status;
+}
+
+int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs)
+{
+    memset(sum, 0, sizeof *sum);
+    int status = run_batch(opt, sum, errs);
+    sum->peak_rss_kb = peak_rss_kb();
     return status;
 }
 
