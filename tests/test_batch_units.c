@@ -13,7 +13,7 @@
 #include "batch/shard.h"
 #include "check.h"
 
-static void test_sha256(void)
+static void test_sha256_vectors(void)
 {
     char hex[65];
     sha256_hex("", 0, hex);
@@ -60,6 +60,18 @@ static void test_sha256(void)
         }
     }
     CHECK(mismatches == 0, "incremental hashing differs from one-shot in %d cases", mismatches);
+}
+
+static void test_sha256(void)
+{
+    sha256_use_portable(true);
+    test_sha256_vectors();
+    if (sha256_use_portable(false)) {
+        printf("SHA-NI in use: the same vectors again\n");
+        test_sha256_vectors();
+    } else {
+        printf("no SHA-NI on this CPU: portable code only\n");
+    }
 }
 
 typedef struct collected {

@@ -342,6 +342,12 @@ static void emit_ready(runner *run)
             free(e->name);
         }
         batch_item_clear(&s->item);
+        /* Slots keep their buffers for the next case, but not an unusually large one: the
+         * ring's memory stays what ordinary cases need however long the run. */
+        if (s->rows.cap > 4096)
+            sb_free(&s->rows);
+        if (s->log.cap > 4096)
+            sb_free(&s->log);
         sb_reset(&s->rows);
         sb_reset(&s->log);
         s->cases = s->produced = s->reused = s->rejected = s->letters = 0;

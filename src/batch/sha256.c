@@ -1,8 +1,18 @@
-/* sha256.c: SHA-256 as FIPS 180-4 section 6.2 describes it, written for clarity first; one
- * block at a time, big-endian words, message padded with 0x80, zeros and the bit length. */
+/* sha256.c: SHA-256 as FIPS 180-4 section 6.2 describes it: big-endian words, message padded
+ * with 0x80, zeros and the bit length. The compression function is written twice: portable C for
+ * clarity, and with the x86 SHA extensions (SHA-NI), chosen at run time when the CPU has them,
+ * because a batch hashes every PDF it writes (about 16 KB a letter: 75 us in C, under 10 with
+ * SHA-NI, against 1.5 ms to make the letter). Both are checked against the same vectors. */
 #include "batch/sha256.h"
 
+#include <stdatomic.h>
 #include <string.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_SHA_NI_PATH 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 static const uint32_t round_constants[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -20,7 +30,96 @@ static uint32_t rotr(uint32_t x, unsigned n)
     return (x >> n) | (x << (32 - n));
 }
 
-static void compress(uint32_t state[8], const unsigned char block[64])
+static void compress_one(uint32_t state[8], const unsigned char block[64]);
+
+static void compress_portable(uint32_t state[8], const unsigned char *data, size_t blocks)
+{
+    for (; blocks; blocks--, data += 64)
+        compress_one(state, data);
+}
+
+#ifdef HAVE_SHA_NI_PATH
+/* The SHA extensions keep the state as two vectors, ABEF and CDGH; each sha256rnds2 does two
+ * rounds, and sha256msg1/msg2 compute the message schedule four words at a time. */
+__attribute__((target("sha,sse4.1,ssse3")))
+static void compress_sha_ni(uint32_t state[8], const unsigned char *data, size_t blocks)
+{
+    const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i dcba = _mm_loadu_si128((const __m128i *)&state[0]);
+    __m128i hgfe = _mm_loadu_si128((const __m128i *)&state[4]);
+    __m128i badc = _mm_shuffle_epi32(dcba, 0xB1);
+    __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+    __m128i abef = _mm_alignr_epi8(badc, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, badc, 0xF0);
+    for (; blocks; blocks--, data += 64) {
+        __m128i abef_before = abef, cdgh_before = cdgh;
+        __m128i m[4];
+        for (int i = 0; i < 4; i++)
+            m[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * i)), byte_swap);
+        for (int g = 0; g < 16; g++) {
+            if (g >= 4) {
+                /* W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16], four at a time. */
+                __m128i w7 = _mm_alignr_epi8(m[(g + 3) & 3], m[(g + 2) & 3], 4);
+                __m128i sum = _mm_add_epi32(_mm_sha256msg1_epu32(m[g & 3], m[(g + 1) & 3]), w7);
+                m[g & 3] = _mm_sha256msg2_epu32(sum, m[(g + 3) & 3]);
+            }
+            __m128i wk = _mm_add_epi32(
+                m[g & 3], _mm_loadu_si128((const __m128i *)&round_constants[4 * g]));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk, 0x0E));
+        }
+        abef = _mm_add_epi32(abef, abef_before);
+        cdgh = _mm_add_epi32(cdgh, cdgh_before);
+    }
+    __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(feba, dchg, 0xF0));
+    _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+static bool cpu_has_sha_ni(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3))
+        return false;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+}
+#endif
+
+typedef void (*compress_fn)(uint32_t state[8], const unsigned char *data, size_t blocks);
+static _Atomic int implementation;  /* 0: not chosen yet, 1: portable, 2: SHA-NI */
+
+static compress_fn compressor(void)
+{
+    int impl = atomic_load(&implementation);
+    if (!impl) {
+        impl = 1;
+#ifdef HAVE_SHA_NI_PATH
+        if (cpu_has_sha_ni())
+            impl = 2;
+#endif
+        atomic_store(&implementation, impl);
+    }
+#ifdef HAVE_SHA_NI_PATH
+    if (impl == 2)
+        return compress_sha_ni;
+#endif
+    return compress_portable;
+}
+
+bool sha256_use_portable(bool portable)
+{
+    atomic_store(&implementation, portable ? 1 : 0);
+    compressor();
+    return atomic_load(&implementation) == 2;
+}
+
+static void compress(uint32_t state[8], const unsigned char *data, size_t blocks)
+{
+    compressor()(state, data, blocks);
+}
+
+static void compress_one(uint32_t state[8], const unsigned char block[64])
 {
     uint32_t w[64];
     for (int t = 0; t < 16; t++)
@@ -80,11 +179,14 @@ void sha256_update(sha256_ctx *ctx, const void *data, size_t len)
         len -= take;
         if (ctx->used < 64)
             return;
-        compress(ctx->state, ctx->block);
+        compress(ctx->state, ctx->block, 1);
         ctx->used = 0;
     }
-    for (; len >= 64; p += 64, len -= 64)
-        compress(ctx->state, p);
+    if (len >= 64) {
+        compress(ctx->state, p, len / 64);
+        p += len / 64 * 64;
+        len %= 64;
+    }
     memcpy(ctx->block, p, len);
     ctx->used = len;
 }
@@ -95,13 +197,13 @@ void sha256_final(sha256_ctx *ctx, unsigned char digest[32])
     ctx->block[ctx->used++] = 0x80;
     if (ctx->used > 56) {
         memset(ctx->block + ctx->used, 0, 64 - ctx->used);
-        compress(ctx->state, ctx->block);
+        compress(ctx->state, ctx->block, 1);
         ctx->used = 0;
     }
     memset(ctx->block + ctx->used, 0, 56 - ctx->used);
     for (int i = 0; i < 8; i++)
         ctx->block[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
-    compress(ctx->state, ctx->block);
+    compress(ctx->state, ctx->block, 1);
     for (int i = 0; i < 8; i++) {
         digest[4 * i] = (unsigned char)(ctx->state[i] >> 24);
         digest[4 * i + 1] = (unsigned char)(ctx->state[i] >> 16);

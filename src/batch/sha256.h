@@ -3,6 +3,7 @@
  * file from a stale one. */
 #ifndef PBDOCS_SHA256_H
 #define PBDOCS_SHA256_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,4 +22,8 @@ void sha256_final(sha256_ctx *ctx, unsigned char digest[32]);
 void sha256_hex(const void *data, size_t len, char hex[65]);
 /* The digest as hex from a finished context. */
 void sha256_final_hex(sha256_ctx *ctx, char hex[65]);
+
+/* For tests: true forces the portable C code; false goes back to the fastest the CPU has.
+ * Returns true when the SHA-NI code is in use afterwards. */
+bool sha256_use_portable(bool portable);
 #endif
