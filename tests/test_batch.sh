@@ -275,6 +275,20 @@ else
   even=$(printf '%s\n' "$starts" | awk '$1 % 2 == 0' | head -n 3)
   check "print stream: $letters letters start ($n_starts found)" [ "$n_starts" -eq "$letters" ]
   check "print stream: every letter starts on an odd page ($even)" [ -z "$even" ]
+  # Letters are in postcode order: each letter's reference, looked up in the input, in turn.
+  pdftotext -layout "$tmp/ps/print.pdf" "$tmp/ps.txt" 2>/dev/null
+  check "print stream: letters sorted by recipient postcode" /usr/bin/python3 - "$tmp/mixed.xml" "$tmp/ps.txt" <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+post = {}
+for c in ET.parse(sys.argv[1]).getroot().iter("case"):
+    pc = c.findtext("recipient/address/postcode") or ""
+    pc = pc.upper().replace(" ", "")
+    post[c.get("id")] = pc[:-3] + " " + pc[-3:]
+pages = open(sys.argv[2], encoding="utf-8").read().split("\f")
+order = [post[m.group(1)] for p in pages if "Page 1 of" in p
+         for m in [re.search(r"Our reference: (\S+)", p)] if m]
+sys.exit(0 if order and order == sorted(order) else 1)
+PY
 fi
 
 # ---------------------------------------------------------------------------------------------

@@ -269,13 +269,21 @@ static void test_resume(const char *dir)
     sb_free(&sb);
 }
 
+static void add_entry(print_list *list, const char *postcode, const char *name, int pages,
+                      doc_kind kind, size_t seq)
+{
+    print_entry e = {.postcode = strdup(postcode), .name = strdup(name), .pages = pages,
+                     .kind = kind, .seq = seq};
+    print_list_add(list, &e);
+}
+
 static void test_print_order(void)
 {
     print_list list = {0};
-    print_list_add(&list, "BA2 4JT", "C-refusal.pdf", 1, DOC_REFUSAL, 2);
-    print_list_add(&list, "B27 6AW", "B-repayment.pdf", 2, DOC_REPAYMENT, 1);
-    print_list_add(&list, "BA2 4JT", "A-reduction.pdf", 3, DOC_REDUCTION, 0);
-    print_list_add(&list, "B27 6AW", "B-refusal.pdf", 1, DOC_REFUSAL, 1);
+    add_entry(&list, "BA2 4JT", "C-refusal.pdf", 1, DOC_REFUSAL, 2);
+    add_entry(&list, "B27 6AW", "B-repayment.pdf", 2, DOC_REPAYMENT, 1);
+    add_entry(&list, "BA2 4JT", "A-reduction.pdf", 3, DOC_REDUCTION, 0);
+    add_entry(&list, "B27 6AW", "B-refusal.pdf", 1, DOC_REFUSAL, 1);
     print_list_sort(&list);
     CHECK_STR(list.items[0].name, "B-refusal.pdf");
     CHECK_STR(list.items[1].name, "B-repayment.pdf");

@@ -11,6 +11,7 @@
 
 #include "case/case.h"
 #include "core/diag.h"
+#include "docs/render.h"
 
 typedef struct print_entry {
     char *postcode;  /* normalised, as in the case */
@@ -18,16 +19,22 @@ typedef struct print_entry {
     int pages;
     doc_kind kind;
     size_t seq;      /* input order */
+    char *markdown;  /* what the letter's template produced: laid out again into the stream */
+    pb_doc_setup setup;  /* its strings point into strings */
+    char *strings;
 } print_entry;
+
+/* Keeps what laying the letter out again needs (the Markdown and the set-up, copied). */
+void print_entry_keep(print_entry *e, char *markdown, const doc_setup_copy *setup);
+void print_entry_free(print_entry *e);
 
 typedef struct print_list {
     print_entry *items;
     size_t len, cap;
 } print_list;
 
-/* Copies the strings. */
-void print_list_add(print_list *list, const char *postcode, const char *name, int pages,
-                    doc_kind kind, size_t seq);
+/* Moves the entry (its strings) into the list. */
+void print_list_add(print_list *list, print_entry *e);
 void print_list_sort(print_list *list);
 void print_list_free(print_list *list);
 
@@ -35,11 +42,10 @@ void print_list_free(print_list *list);
  * number of pages, so every letter starts on an odd page. */
 size_t print_stream_pages(const print_list *list);
 
-/* False while the typesetter has no API to assemble a stream; the run then refuses
- * --print-stream at the start (exit 2) rather than after a night's work. */
-bool print_stream_available(void);
-
-/* Writes the sorted letters of outdir into path. Returns 0, or -1 with a problem. */
-int print_stream_write(const char *path, const char *outdir, const print_list *list,
+/* Lays the sorted letters out again into one PDF (typeset.h print streams) after a cover page
+ * listing the letters of each kind, every letter starting on an odd page, and writes it to path
+ * (atomically, mode 0640). Memory grows with the letters: about 25 KB each.
+ * Returns 0, or -1 with a problem. */
+int print_stream_write(const char *path, const print_list *list, const pb_fonts *fonts,
                        diag_list *errs);
 #endif

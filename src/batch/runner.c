@@ -200,19 +200,38 @@ static int write_pdf(runner *run, int worker_index, const char *name, const void
     return rc;
 }
 
-static void remember_letter(runner *run, slot *s, const pb_case *c, const char *name, int pages,
+/* A letter for the print stream: its Markdown and set-up are kept (rendered again when the
+ * PDF itself was kept from a resumed run) to be laid out into the stream after the run. */
+static void remember_letter(worker *w, slot *s, const pb_case *c, const char *name, int pages,
                             doc_kind kind)
 {
+    runner *run = w->run;
     if (!run->opt->print_stream || kind == DOC_SECTION_J)
         return;
-    print_entry *e = &s->printed[s->n_printed++];
-    e->postcode = strdup(c->recipient.postcode ? c->recipient.postcode : "");
-    e->name = strdup(name);
-    if (!e->postcode || !e->name)
+    diag_list errs = {0};
+    char *md = render_markdown(w->r, c, kind, &errs);
+    doc_setup_copy *sc = malloc(sizeof *sc);
+    if (!sc)
         abort();
-    e->pages = pages;
-    e->kind = kind;
-    e->seq = s->seq;
+    if (md && render_setup(w->r, c, kind, sc, &errs) == 0) {
+        print_entry *e = &s->printed[s->n_printed++];
+        memset(e, 0, sizeof *e);
+        e->postcode = strdup(c->recipient.postcode ? c->recipient.postcode : "");
+        e->name = strdup(name);
+        if (!e->postcode || !e->name)
+            abort();
+        e->pages = pages;
+        e->kind = kind;
+        e->seq = s->seq;
+        print_entry_keep(e, md, sc);
+        md = NULL;
+    } else {
+        snprintf(s->fatal, sizeof s->fatal, "%s: the letter could not be kept for the print stream",
+                 name);
+    }
+    free(md);
+    free(sc);
+    diag_list_clear(&errs);
 }
 
 static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind)
@@ -227,7 +246,7 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
                                  &row.bytes, sha)) {
         row.sha256 = sha;
         manifest_format_row(&s->rows, &row);
-        remember_letter(run, s, c, name, row.pages, kind);
+        remember_letter(w, s, c, name, row.pages, kind);
         s->produced++;
         s->reused++;
         return;
@@ -251,7 +270,7 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
     row.bytes = pdf.len;
     row.sha256 = sha;
     manifest_format_row(&s->rows, &row);
-    remember_letter(run, s, c, name, pdf.pages, kind);
+    remember_letter(w, s, c, name, pdf.pages, kind);
     s->produced++;
     s->letters++;
     s->bytes += pdf.len;
@@ -335,12 +354,8 @@ static void emit_ready(runner *run)
         run->sum.rejected += s->rejected;
         run->sum.letters += s->letters;
         run->sum.bytes += s->bytes;
-        for (int i = 0; i < s->n_printed; i++) {
-            print_entry *e = &s->printed[i];
-            print_list_add(&run->printed, e->postcode, e->name, e->pages, e->kind, e->seq);
-            free(e->postcode);
-            free(e->name);
-        }
+        for (int i = 0; i < s->n_printed; i++)
+            print_list_add(&run->printed, &s->printed[i]);
         batch_item_clear(&s->item);
         /* Slots keep their buffers for the next case, but not an unusually large one: the
          * ring's memory stays what ordinary cases need however long the run. */
@@ -534,10 +549,6 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
 {
     if (inputs_check(opt->inputs, opt->n_inputs, errs))
         return 2;
-    if (opt->print_stream && !print_stream_available()) {
-        print_stream_write(opt->print_stream, opt->outdir, NULL, errs);
-        return 2;
-    }
     /* Process-wide state that must exist before any thread uses it. */
     xmlInitParser();
     pb_root();
@@ -607,7 +618,8 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
             status = 2;
         } else if (status == 0 && opt->print_stream) {
             print_list_sort(&run.printed);
-            if (print_stream_write(opt->print_stream, opt->outdir, &run.printed, errs) != 0)
+            if (print_stream_write(opt->print_stream, &run.printed, renderer_fonts(workers[0].r),
+                                   errs) != 0)
                 status = 2;
         }
         if (status == 0 && run.sum.rejected)
@@ -617,6 +629,8 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
     for (int i = 0; i < jobs; i++)
         renderer_close(workers[i].r);
     for (size_t i = 0; i < run.window; i++) {
+        for (int k = 0; k < run.ring[i].n_printed; k++)
+            print_entry_free(&run.ring[i].printed[k]);
         batch_item_clear(&run.ring[i].item);
         sb_free(&run.ring[i].rows);
         sb_free(&run.ring[i].log);

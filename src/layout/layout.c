@@ -1259,6 +1259,8 @@ static void add_page_furniture(lay *L, size_t pages, double small)
     for (size_t p = 0; p < pages; p++) {
         if (p > 0)
             header_lines(L, small, p, true);
+        if (L->setup->no_page_numbers)
+            continue;
         snprintf(buf, sizeof buf, "Page %zu of %zu", p + 1, pages);
         double w = text_width(L->fonts, FACE_REGULAR, small, buf, strlen(buf));
         place_text(L, p, FACE_REGULAR, small, (PAGE_WIDTH - w) / 2, FOOTER_BASELINE, buf);

@@ -51,6 +51,7 @@ typedef struct pb_doc_setup {
     const char *logo_png;       /* council logo file (8-bit PNG), or NULL */
     const char *case_id;        /* named in problems (NULL: none) */
     const char *source;         /* the case file, named in problems (NULL: none) */
+    bool no_page_numbers;       /* no "Page N of M" (a print stream's cover page) */
 } pb_doc_setup;
 
 typedef struct pb_pdf {
