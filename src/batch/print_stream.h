@@ -44,7 +44,7 @@ size_t print_stream_pages(const print_list *list);
 
 /* Lays the sorted letters out again into one PDF (typeset.h print streams) after a cover page
  * listing the letters of each kind, every letter starting on an odd page, and writes it to path
- * (atomically, mode 0640). Memory grows with the letters: about 25 KB each.
+ * (atomically, mode 0640). Memory grows with the letters: about 60 KB each.
  * Returns 0, or -1 with a problem. */
 int print_stream_write(const char *path, const print_list *list, const pb_fonts *fonts,
                        diag_list *errs);
