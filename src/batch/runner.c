@@ -29,6 +29,7 @@
 #include "batch/resume.h"
 #include "batch/sha256.h"
 #include "case/load.h"
+#include "core/files.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "docs/render.h"
@@ -429,24 +430,6 @@ static bool queue_item(batch_item *it, void *ud)
 }
 
 /* --- the output folder --------------------------------------------------------------------- */
-
-static int make_dirs(const char *path)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0750) != 0 && errno != EEXIST)
-            return -1;
-        *p = '/';
-    }
-    if (mkdir(buf, 0750) != 0 && errno != EEXIST)
-        return -1;
-    struct stat st;
-    return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
-}
 
 /* Removes temporary files a killed run left (".NAME.tmp.PID.N" whose PID is gone). */
 static void remove_stale_temporaries(int dirfd)

@@ -10,6 +10,7 @@
 
 #include "case/load.h"
 #include "cli/commands.h"
+#include "core/files.h"
 #include "docs/render.h"
 
 static int usage(const char *why)
@@ -19,22 +20,6 @@ static int usage(const char *why)
     fputs("usage: pbdocs render CASE.xml [--doc KIND]... [-o PATH] [--templates DIR] [--large-print]\n",
           stderr);
     return EXIT_USAGE;
-}
-
-/* mkdir -p; 0 or -1. */
-int make_dirs(const char *path)
-{
-    char buf[PATH_MAX];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0750) != 0 && errno != EEXIST)
-            return -1;
-        *p = '/';
-    }
-    return mkdir(buf, 0750) != 0 && errno != EEXIST ? -1 : 0;
 }
 
 static bool ends_with_pdf(const char *s)

@@ -8,8 +8,6 @@ enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
 
 int cmd_validate(int argc, char **argv);
 int cmd_render(int argc, char **argv);
-/* mkdir -p for output folders; 0 or -1 (errno set). */
-int make_dirs(const char *path);
 int cmd_lint(int argc, char **argv);
 int cmd_fields(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
