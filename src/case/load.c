@@ -2,6 +2,7 @@
  * file reads the values and applies the rules no schema can: ids, refs, dates that exist,
  * amounts in pence with at most 2 decimals, a reduction that reduces, postcodes, printable text.
  * It never stops at the first problem: every problem of a case is reported. */
+#define _GNU_SOURCE /* memmem */
 #include "case/load.h"
 
 #include <stdarg.h>
@@ -454,23 +455,19 @@ static void read_case(loader *ld, xmlNodePtr root, council_set *councils)
 /* The case id from the raw bytes, for messages when the XML cannot be parsed. */
 static char *scrape_id(const char *buf, size_t len)
 {
-    const char *tag = memchr(buf, '<', len);
-    while (tag && (size_t)(tag - buf) + 5 < len && strncmp(tag, "<case", 5) != 0)
-        tag = memchr(tag + 1, '<', len - (size_t)(tag + 1 - buf));
-    if (!tag)
+    /* buf need not end in a NUL: every search stays inside buf[0..len) */
+    const char *tag = memmem(buf, len, "<case", 5);
+    const char *end = tag ? memchr(tag, '>', len - (size_t)(tag - buf)) : NULL;
+    const char *at = end ? memmem(tag, (size_t)(end - tag), " id=\"", 5) : NULL;
+    if (!at)
         return NULL;
-    const char *end = memchr(tag, '>', len - (size_t)(tag - buf));
-    const char *at = tag;
-    while (end && (at = strstr(at, " id=\"")) && at < end) {
-        const char *v = at + 5, *q = memchr(v, '"', (size_t)(end - v));
-        if (!q || q - v > 64)
-            return NULL;
-        char id[65];
-        memcpy(id, v, (size_t)(q - v));
-        id[q - v] = '\0';
-        return case_id_valid(id) ? strdup(id) : NULL;
-    }
-    return NULL;
+    const char *v = at + 5, *q = memchr(v, '"', (size_t)(end - v));
+    if (!q || q - v > 64)
+        return NULL;
+    char id[65];
+    memcpy(id, v, (size_t)(q - v));
+    id[q - v] = '\0';
+    return case_id_valid(id) ? strdup(id) : NULL;
 }
 
 /* A case's problems in the order of their lines (stable: same line keeps its order). */
