@@ -1000,13 +1000,24 @@ static void new_page(lay *L, flow *f, double top_next)
     f->header_on_page = -1;
 }
 
-static size_t keep_end(const lay *L, size_t i)
+/* Where the group kept with each item ends: its keep_until, extended by the group of every item
+ * inside it. Computed once, backwards, so a chain (headings, each kept with the next) costs
+ * O(n), not O(n^2) as walking the chain from every item did. */
+static size_t *keep_ends(const lay *L)
 {
-    size_t k = L->items[i].keep_until;
-    for (size_t j = i + 1; j <= k && j < L->n_items; j++)
-        if (L->items[j].keep_until > k)
-            k = L->items[j].keep_until;
-    return k < L->n_items ? k : L->n_items - 1;
+    size_t n = L->n_items;
+    size_t *end = malloc((n ? n : 1) * sizeof *end);
+    if (!end)
+        abort();
+    for (size_t i = n; i-- > 0;) {
+        size_t k = L->items[i].keep_until < n ? L->items[i].keep_until : n - 1;
+        size_t r = k > i ? k : i;
+        for (size_t j = i + 1; j <= k; j++)
+            if (end[j] > r)
+                r = end[j];
+        end[i] = r;
+    }
+    return end;
 }
 
 /* Places every item; returns the number of pages. */
@@ -1014,6 +1025,13 @@ static size_t paginate(lay *L, double first_top, double next_top, double bottom)
 {
     flow f = {.page = 0, .y = first_top, .top = first_top, .bottom = bottom, .header_on_page = -1};
     double capacity = bottom - next_top;
+    size_t *kept_to = keep_ends(L);
+    double *above = malloc((L->n_items + 1) * sizeof *above); /* height of items [0, i) */
+    if (!above)
+        abort();
+    above[0] = 0;
+    for (size_t i = 0; i < L->n_items; i++)
+        above[i + 1] = above[i] + L->items[i].h;
     for (size_t i = 0; i < L->n_items; i++) {
         item *it = &L->items[i];
         switch (it->kind) {
@@ -1035,10 +1053,7 @@ static size_t paginate(lay *L, double first_top, double next_top, double bottom)
             break;
         case IT_LINE:
         case IT_BOX_BEGIN: {
-            size_t k = keep_end(L, i);
-            double need = 0;
-            for (size_t j = i; j <= k; j++)
-                need += L->items[j].h;
+            double need = above[kept_to[i] + 1] - above[i];
             if (f.has_content && f.y + need > f.bottom + 1e-6 && need <= capacity)
                 new_page(L, &f, next_top);
             else if (f.has_content && f.y + it->h > f.bottom + 1e-6)
@@ -1063,6 +1078,8 @@ static size_t paginate(lay *L, double first_top, double next_top, double bottom)
         }
         }
     }
+    free(kept_to);
+    free(above);
     return f.page + 1;
 }
 
