@@ -517,6 +517,61 @@ static void test_logo(void)
     diag_list_clear(&errs);
 }
 
+/* The limits of layout.c: refused with a message before any work that could blow up. */
+static void expect_refused(const char *name, const char *md, const char *message)
+{
+    pb_doc_setup s = plain_setup();
+    pb_layout L;
+    diag_list errs = {0};
+    int rc = lay(md, &s, &L, &errs);
+    CHECK(rc != 0, "%s: laid out although over a limit", name);
+    CHECK(errs.len == 1 && strstr(errs.items[0].message, message) != NULL,
+          "%s: want one problem saying '%s', got %zu: %s", name, message, errs.len,
+          errs.len ? errs.items[0].message : "");
+    layout_free(&L);
+    diag_list_clear(&errs);
+}
+
+static void test_limits(void)
+{
+    strbuf md = {0};
+    /* 13 columns, as a table in a quote */
+    sb_puts(&md, "> | a | b | c | d | e | f | g | h | i | j | k | l | m |\n> |");
+    for (int i = 0; i < 13; i++)
+        sb_puts(&md, ":-:|");
+    sb_puts(&md, "\n> | x |\n");
+    expect_refused("13 columns", sb_str(&md), "a table has 13 columns (Markdown line 2); at most 12 fit");
+    /* 12 columns are fine */
+    sb_reset(&md);
+    sb_puts(&md, "a|b|c|d|e|f|g|h|i|j|k|l\n-|-|-|-|-|-|-|-|-|-|-|-\n1|2\n");
+    pb_doc_setup s = plain_setup();
+    pb_layout L;
+    diag_list errs = {0};
+    CHECK(lay(sb_str(&md), &s, &L, &errs) == 0 && errs.len == 0, "12 columns refused");
+    layout_free(&L);
+    diag_list_clear(&errs);
+    /* short rows padded to the header's width: counted before cmark-gfm pads them */
+    sb_reset(&md);
+    sb_puts(&md, "|a|b|c|d|e|f|g|h|i|j|\n|-|-|-|-|-|-|-|-|-|-|\n");
+    for (int i = 0; i < 2100; i++)
+        sb_puts(&md, "x\n");
+    expect_refused("20,000 cells", sb_str(&md), "the tables hold more than 20000 cells");
+    /* a blank line ends a table: many small tables under the limit are fine */
+    sb_reset(&md);
+    for (int i = 0; i < 40; i++)
+        sb_puts(&md, "a|b\n-|-\n1|2\n\nText.\n\n");
+    CHECK(lay(sb_str(&md), &s, &L, &errs) == 0 && errs.len == 0, "40 small tables refused");
+    layout_free(&L);
+    diag_list_clear(&errs);
+    /* pages */
+    sb_reset(&md);
+    for (int i = 0; i < 209; i++)
+        sb_puts(&md, "Page.\n\n---\n\n");
+    sb_puts(&md, "Last page.\n");
+    expect_refused("210 pages", sb_str(&md), "the document would have 210 pages; the limit is 200");
+    sb_free(&md);
+}
+
 int main(void)
 {
     char dir[4096];
@@ -533,6 +588,7 @@ int main(void)
     test_address_errors();
     test_text_rules();
     test_logo();
+    test_limits();
     fonts_close(fonts);
     diag_list_clear(&errs);
     return check_done("layout");

@@ -36,6 +36,12 @@ typedef struct pb_window {
     double left_mm, top_mm, width_mm, height_mm;
 } pb_window;
 
+/* Limits (see README): a document that would pass one is refused with a diag, never cut. Tables
+ * are counted before cmark-gfm parses them (it pads every row to the header's width). */
+#define MAX_PAGES 200            /* pages in one document */
+#define MAX_TABLE_COLUMNS 12     /* columns in one table: more cannot be read on A4 */
+#define MAX_TABLE_CELLS 20000    /* cells in all the tables of one document */
+
 /* GOV.UK Notify letter geometry. */
 #define PB_WINDOW_DEFAULT ((pb_window){24.6, 39.5, 95.4, 26.8})
 
