@@ -100,7 +100,7 @@ fuzz: deps $(FONTS)
 	  dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
 	  echo "== $$t: $(FUZZ_SECONDS) s"; \
 	  nice -n 10 build/fuzz/libfuzzer/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	    -rss_limit_mb=2048 -jobs=1 -workers=1 -print_final_stats=1 $$dict \
+	    -rss_limit_mb=2048 -print_final_stats=1 $$dict \
 	    -artifact_prefix=build/fuzz/crashes/$$t- build/fuzz/corpus/$$t tests/fuzz/corpus/$$t \
 	    || exit 1; \
 	done
