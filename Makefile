@@ -32,7 +32,7 @@ SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize
 
 DEB_PKGS := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-dev \
             libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
-            poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev
+            poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev valgrind
 
 .PHONY: all deps demo test check spec bench clean test-bins bench-bins fuzz fuzz-bins
 all: $(BIN) $(FONTS) templates/FIELDS.md
