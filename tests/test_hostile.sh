@@ -356,6 +356,16 @@ for cmd in render batch; do
   want "$cmd: a failing document over an existing PDF" 1
   check "$cmd: a failing document over an existing PDF: the old one changed" [ "$(cat "$tmp/keep/GOOD-1-refusal.pdf")" = "OLD PDF" ]
 done
+# A symlink where the PDF goes, pointing outside OUTDIR: replaced, never written through.
+printf 'OUTSIDE\n' >"$tmp/outside"
+for cmd in render batch; do
+  rm -f "$tmp/keep/GOOD-1-refusal.pdf"; ln -s "$tmp/outside" "$tmp/keep/GOOD-1-refusal.pdf"
+  run "$cmd: a symlink at the PDF's name" 5 $cmd $H/good.xml -o "$tmp/keep"
+  want "$cmd: a symlink at the PDF's name" 0
+  check "$cmd: a symlink at the PDF's name: written through it" [ "$(cat "$tmp/outside")" = OUTSIDE ]
+  check "$cmd: a symlink at the PDF's name: not replaced by the PDF" \
+    sh -c "[ ! -L '$tmp/keep/GOOD-1-refusal.pdf' ] && head -c 5 '$tmp/keep/GOOD-1-refusal.pdf' | grep -q '%PDF-'"
+done
 check "no temporary file left in the output folder" [ -z "$(ls -A "$tmp/keep" | grep -v -E '^(GOOD-1-refusal\.pdf|manifest\.csv|\.manifest\.csv\.prev)$')" ]
 
 # ---- 14. no personal data in any message ------------------------------------------------------
