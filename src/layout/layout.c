@@ -809,9 +809,11 @@ static void build_table(lay *L, cmark_node *table, const block_ctx *c)
             break_lines(L, ct.from, ct.to, colw[col] - 2 * pad_x, false);
             span_first[col] = n_all;
             span_count[col] = L->n_spans;
-            all = grow(all, &cap_all, n_all + L->n_spans, sizeof *all);
-            memcpy(all + n_all, L->spans, L->n_spans * sizeof *all);
-            n_all += L->n_spans;
+            if (L->n_spans) {  /* an empty cell has none, and `all` may still be NULL */
+                all = grow(all, &cap_all, n_all + L->n_spans, sizeof *all);
+                memcpy(all + n_all, L->spans, L->n_spans * sizeof *all);
+                n_all += L->n_spans;
+            }
             if (L->n_spans > most)
                 most = L->n_spans;
         }
