@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "core/files.h"
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -187,7 +189,7 @@ static char *load_partial(void *ud, const char *name, char **path_out)
         return NULL;
     strbuf file = {0};
     sb_printf(&file, "%s/%s" SUFFIX, p->partials_dir, name);
-    char *src = read_text_file(sb_str(&file), NULL);
+    char *src = read_text_file(sb_str(&file), MAX_TEMPLATE_BYTES, NULL);
     if (!src) {
         sb_free(&file);
         return NULL;
@@ -231,7 +233,7 @@ int preview_render(preview *p, int *pages, diag_list *errs, diag_list *warnings)
 {
     *pages = 0;
     size_t len;
-    char *src = read_text_file(p->opt.template_path, &len);
+    char *src = read_text_file(p->opt.template_path, MAX_TEMPLATE_BYTES, &len);
     if (!src) {
         diag_add(errs, p->opt.template_path, 0, 0, NULL, NULL, "cannot read this template: %s",
                  strerror(errno));

@@ -8,38 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/files.h"
 #include "template/mustache.h"
-
-#define MAX_TEMPLATE_BYTES (16u << 20)
-
-char *read_text_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_TEMPLATE_BYTES) {
-        fclose(f);
-        errno = EINVAL;
-        return NULL;
-    }
-    size_t n = (size_t)st.st_size;
-    char *buf = malloc(n + 1);
-    if (!buf)
-        abort();
-    size_t got = fread(buf, 1, n, f);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    buf[got] = '\0';
-    if (len)
-        *len = got;
-    return buf;
-}
 
 typedef struct loader {
     partial_exists_fn exists;
@@ -121,7 +91,7 @@ int tag_file_read(tag_file *tf, const char *path, partial_exists_fn exists, void
     if (!tf->path)
         abort();
     size_t len;
-    char *src = read_text_file(path, &len);
+    char *src = read_text_file(path, MAX_TEMPLATE_BYTES, &len);
     if (!src) {
         diag_add(errs, path, 0, 0, NULL, NULL, "cannot read this template: %s", strerror(errno));
         return -1;

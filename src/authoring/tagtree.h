@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "core/diag.h"
+#include "core/files.h" /* read_text_file */
 
 typedef struct tag_node {
     int kind;              /* MU_TAG_* (mustache.h); never MU_TAG_END */
@@ -36,6 +37,4 @@ int tag_file_read(tag_file *tf, const char *path, partial_exists_fn exists, void
                   diag_list *errs);
 void tag_file_free(tag_file *tf);
 
-/* Reads a whole text file (at most 16 MB); malloc'd and NUL-terminated, or NULL (errno set). */
-char *read_text_file(const char *path, size_t *len);
 #endif

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 int make_dirs(const char *path)
@@ -30,4 +31,34 @@ int make_dirs(const char *path)
         return -1;
     }
     return 0;
+}
+
+char *read_text_file(const char *path, size_t max, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || (unsigned long long)st.st_size > max) {
+        int e = S_ISREG(st.st_mode) ? EFBIG : EINVAL;
+        fclose(f);
+        errno = e;
+        return NULL;
+    }
+    size_t n = (size_t)st.st_size;
+    char *buf = malloc(n + 1);
+    if (!buf)
+        abort();
+    size_t got = fread(buf, 1, n, f);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    buf[got] = '\0';
+    if (len)
+        *len = got;
+    return buf;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/calendar.h"
+#include "core/files.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "docs/context.h"
@@ -47,22 +48,6 @@ static bool partial_name_safe(const char *name)
     return true;
 }
 
-static char *read_text(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    strbuf sb = {0};
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len < (4u << 20))
-        sb_append(&sb, buf, n);
-    fclose(f);
-    if (len)
-        *len = sb.len;
-    return sb_take(&sb);
-}
-
 /* Partials live in TEMPLATES/partials/<name>.mustache.md; a name is [a-z0-9_-]+ so no path
  * can leave that folder. */
 static char *load_partial(void *ud, const char *name, char **path_out)
@@ -73,7 +58,7 @@ static char *load_partial(void *ud, const char *name, char **path_out)
     char path[PATH_MAX];
     if (snprintf(path, sizeof path, "%s/partials/%s.mustache.md", r->templates, name) >= (int)sizeof path)
         return NULL;
-    char *src = read_text(path, NULL);
+    char *src = read_text_file(path, MAX_TEMPLATE_BYTES, NULL);
     if (src && path_out)
         *path_out = strdup(path);
     return src;
@@ -85,9 +70,9 @@ static int compile_kind(renderer *r, doc_kind k, diag_list *errs)
     if (snprintf(path, sizeof path, "%s/%s.mustache.md", r->templates, doc_kind_name(k)) >= (int)sizeof path)
         return -1;
     size_t len;
-    char *src = read_text(path, &len);
+    char *src = read_text_file(path, MAX_TEMPLATE_BYTES, &len);
     if (!src) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the template");
+        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the template: %s", strerror(errno));
         return -1;
     }
     mu_options opt = {.load_partial = load_partial, .loader_ud = r, .strict = true,
