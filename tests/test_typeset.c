@@ -1,13 +1,15 @@
 /* test_typeset: Markdown to finished PDF, checked from the outside with the tools a reader
  * would use: pdftotext (the text, its order, every character, no warnings), qpdf --check
  * (valid), pdffonts (every font embedded and subset), pdfinfo (pages and document info);
- * byte-identical renders, in one process and across processes. */
+ * byte-identical renders, in one process and across processes; and, read back from the PDF
+ * itself, each embedded font program and /Widths array. */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "check.h"
 #include "core/paths.h"
@@ -351,6 +353,113 @@ static void test_every_character(void)
     sb_free(&want);
 }
 
+/* The number after key in the dictionary text at p (0 when missing). */
+static long dict_number(const char *p, const char *end, const char *key)
+{
+    const char *k = memmem(p, (size_t)(end - p), key, strlen(key));
+    return k ? strtol(k + strlen(key), NULL, 10) : 0;
+}
+
+/* Checks, in a PDF held in memory, the font dictionary whose /BaseFont is base and its
+ * embedded program: the program inflates to /Length1 bytes, parses as TrueType and has a glyph
+ * for every character of want; the /Widths of ASCII codes are the face's own advance widths. */
+static void check_embedded(const pb_pdf *pdf, const char *base, pb_face face, const char *want)
+{
+    const char *b = (const char *)pdf->bytes, *end = b + pdf->len;
+    char key[160];
+    snprintf(key, sizeof key, "/Type /Font\n/BaseFont /%s\n", base);
+    const char *font = memmem(b, pdf->len, key, strlen(key));
+    CHECK(font != NULL, "%s: a font dictionary", base);
+    if (!font)
+        return;
+    const char *widths = strstr(font, "/Widths [");
+    long first = dict_number(font, end, "/FirstChar ");
+    int ascii_ok = 0;
+    char *w = widths ? (char *)widths + 9 : NULL;
+    for (long code = first; w && code < 0x7F; code++) {
+        long v = strtol(w, &w, 10);
+        int want_w = font_advance(fonts, face, (uint32_t)code);
+        if (v == want_w && (want_w > 0 || code == 0x7F))
+            ascii_ok++;
+    }
+    CHECK(first == 32 && ascii_ok == 95, "%s: /Widths of all 95 ASCII codes are the face's: %d", base,
+          ascii_ok);
+
+    /* the descriptor this font names, then its FontFile2 stream */
+    long desc = dict_number(font, end, "/FontDescriptor ");
+    snprintf(key, sizeof key, "\n%ld 0 obj\n", desc);
+    const char *d = memmem(b, pdf->len, key, strlen(key));
+    long file = d ? dict_number(d, end, "/FontFile2 ") : 0;
+    snprintf(key, sizeof key, "\n%ld 0 obj\n", file);
+    const char *f = file ? memmem(b, pdf->len, key, strlen(key)) : NULL;
+    const char *data = f ? memmem(f, (size_t)(end - f), "stream\r\n", 8) : NULL;
+    CHECK(data && d && strstr(d, "/Flags ") && memmem(f, (size_t)(data - f), "/Filter /FlateDecode", 20),
+          "%s: a descriptor with a deflated FontFile2", base);
+    if (!data)
+        return;
+    data += 8;
+    long length1 = dict_number(f, data, "/Length1 ");
+    const char *stop = memmem(data, (size_t)(end - data), "\nendstream", 10);
+    uLongf n = (uLongf)length1 + 16;
+    unsigned char *ttf = malloc(n);
+    int zrc = ttf && stop ? uncompress(ttf, &n, (const Bytef *)data, (uLong)(stop - data)) : -1;
+    CHECK(zrc == Z_OK && (long)n == length1 && length1 > 0, "%s: the program inflates to /Length1 = %ld bytes",
+          base, length1);
+    ttf_face parsed = {0};
+    const char *perr = zrc == Z_OK ? ttf_parse(&parsed, ttf, n) : "not inflated";
+    CHECK(perr == NULL, "%s: the program parses as TrueType: %s", base, perr ? perr : "");
+    int missing = 0;
+    for (const unsigned char *s = (const unsigned char *)want; !perr && *s;) {
+        uint32_t cp = *s;
+        int len = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+        if (len > 1)
+            cp &= 0x3Fu >> (len - 1);
+        for (int i = 1; i < len && s[i]; i++)
+            cp = cp << 6 | (s[i] & 0x3Fu);
+        s += len;
+        if (cp != ' ' && (cp >= CHARSET_LIMIT || !parsed.gid_of[cp]))
+            missing++;
+    }
+    CHECK(!perr && missing == 0, "%s: the program has a glyph for each of \"%s\": %d missing", base,
+          want, missing);
+    if (!perr)
+        ttf_free(&parsed);
+    free(ttf);
+}
+
+/* The font programs are kept between documents (pdf/font_program.h): what a document embeds must
+ * not depend on what was rendered before it, and must hold every glyph it prints. */
+static void test_embedded_fonts(void)
+{
+    char *md = fixture("one-page.md");
+    CHECK(md != NULL, "one-page.md");
+    if (!md)
+        return;
+    pb_doc_setup s = letter_setup();
+    char dir[4096];
+    diag_list errs = {0};
+    pb_fonts *warm = fonts;  /* has rendered every test document above */
+    fonts = fonts_open(pb_path(dir, sizeof dir, "build/fonts"), &errs);
+    pb_pdf cold = {0}, again = {0}, other = {0};
+    CHECK(fonts && render(md, &s, "fonts-cold.pdf", &cold), "renders with fonts just opened");
+    if (fonts)
+        fonts_close(fonts);
+    fonts = warm;
+    CHECK(render("# Ŵ ŷ ß\n\nQuixotic zebras jump; 0123456789 **Ærø** *Ħ*", &s, "fonts-other.pdf", &other),
+          "another document between");
+    CHECK(render(md, &s, "fonts-warm.pdf", &again), "renders again with the fonts kept");
+    CHECK(cold.len && cold.len == again.len && memcmp(cold.bytes, again.bytes, cold.len) == 0,
+          "the same bytes whatever was rendered before (%zu and %zu bytes)", cold.len, again.len);
+    check_embedded(&again, "PBDOCA+LiberationSans", FACE_REGULAR, "Mrs Anna Łukasiewicz 14 Heol-y-Ŵyn");
+    check_embedded(&other, "PBDOCA+LiberationSans", FACE_REGULAR, "Quixotic zebras jump; 0123456789");
+    check_embedded(&other, "PBDOCB+LiberationSans-Bold,Bold", FACE_BOLD, "Ŵ ŷ ß Ærø");
+    check_embedded(&other, "PBDOCC+LiberationSans-Italic,Italic", FACE_ITALIC, "Ħ");
+    pdf_free(&cold);
+    pdf_free(&again);
+    pdf_free(&other);
+    free(md);
+}
+
 static void test_refusals(void)
 {
     pb_doc_setup s = letter_setup();
@@ -417,6 +526,7 @@ int main(void)
     test_letter();
     test_one_page();
     test_every_character();
+    test_embedded_fonts();
     test_refusals();
     test_no_growth();
     fonts_close(fonts);

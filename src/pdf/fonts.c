@@ -84,6 +84,25 @@ static bool check_face(pb_fonts *f, pb_face face, diag_list *errs)
         goto done;
     }
     f->advance[face][0xA0] = f->advance[face][' '];  /* no-break space: printed as a space */
+    pb_face_info *info = &f->info[face];
+    char tag[7];
+    snprintf(tag, sizeof tag, "PBDOC%c", 'A' + (int)face);  /* six capitals: a subset's tag */
+    HPDF_TTFontDef_SetTagName(def, tag);
+    snprintf(info->name, sizeof info->name, "%s", def->base_font);
+    snprintf(info->subset_name, sizeof info->subset_name, "%s",
+             ((HPDF_TTFontDefAttr)def->attr)->base_font);
+    info->ascent = def->ascent;
+    info->descent = def->descent;
+    info->cap_height = def->cap_height;
+    info->x_height = def->x_height;
+    info->italic_angle = def->italic_angle;
+    info->stemv = def->stemv;
+    info->missing_width = def->missing_width;
+    info->flags = def->flags;
+    info->bbox[0] = def->font_bbox.left;
+    info->bbox[1] = def->font_bbox.bottom;
+    info->bbox[2] = def->font_bbox.right;
+    info->bbox[3] = def->font_bbox.top;
     if (face == FACE_REGULAR) {
         f->ascent = HPDF_Font_GetAscent(font);
         f->descent = HPDF_Font_GetDescent(font);
@@ -101,7 +120,10 @@ pb_fonts *fonts_open(const char *dir, diag_list *errs)
         diag_add(errs, dir, 0, 0, NULL, NULL, "out of memory opening the fonts");
         return NULL;
     }
-    bool ok = true;
+    f->cache = font_cache_new();
+    bool ok = f->cache != NULL;
+    if (!ok)
+        diag_add(errs, dir, 0, 0, NULL, NULL, "out of memory opening the fonts");
     for (int face = 0; face < FACE_COUNT; face++) {
         pb_font_file *file = &f->file[face];
         if (!read_file(file, dir, (pb_face)face, errs)) {
@@ -131,5 +153,6 @@ void fonts_close(pb_fonts *fonts)
         free(fonts->file[face].path);
         free(fonts->file[face].bytes);
     }
+    font_cache_free(fonts->cache);
     free(fonts);
 }

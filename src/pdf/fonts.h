@@ -1,9 +1,10 @@
 /* fonts.h: the four Liberation Sans faces, located once per process, with the metrics the layout
  * needs (advance widths per character, ascent, descent) read once and kept.
  *
- * libharu cannot share a loaded font between documents, so the PDF backend loads the font file
- * again for every document; everything that can be computed once (widths, the check that every
- * printable character has a glyph in every face) is done here, in fonts_open(). */
+ * libharu cannot share a loaded font between documents, so everything a PDF needs of a face is
+ * read here once, in fonts_open(): widths, the descriptor's metrics, the check that every
+ * printable character has a glyph in every face; and the embedded subsets are kept as they are
+ * made (font_program.h). A pb_fonts may be used by several threads at once. */
 #ifndef PBDOCS_FONTS_H
 #define PBDOCS_FONTS_H
 #include <stdbool.h>
@@ -12,6 +13,7 @@
 
 #include "core/diag.h"
 #include "pdf/charset.h"
+#include "pdf/font_program.h"
 #include "pdf/ttf_subset.h"
 
 typedef enum pb_face {
@@ -33,11 +35,24 @@ typedef struct pb_font_file {
     size_t len;
 } pb_font_file;
 
+/* What a PDF's font dictionary and font descriptor say of a face, as libharu reads them from
+ * the whole face (the PDF backend writes them without loading the font again). */
+typedef struct pb_face_info {
+    char name[128];        /* libharu's name for the face, e.g. "LiberationSans-Bold,Bold" */
+    char subset_name[128]; /* the name PDFs give it: a subset tag and that name */
+    int ascent, descent, cap_height, x_height, italic_angle, stemv, missing_width;
+    unsigned flags;
+    float bbox[4];         /* left, bottom, right, top */
+} pb_face_info;
+
 struct pb_fonts {
     pb_font_file file[FACE_COUNT];
     ttf_face ttf[FACE_COUNT];                 /* its tables, parsed once for ttf_subset() */
+    pb_face_info info[FACE_COUNT];
     uint16_t advance[FACE_COUNT][CHARSET_LIMIT]; /* 1/1000 em, as libharu writes /Widths */
     int ascent, descent;                      /* 1/1000 em of the regular face; descent < 0 */
+    font_cache *cache;                        /* the embedded programs made so far: the one
+                                                 part that changes, behind its own lock */
 };
 
 /* Opens DIR/LiberationSans-{Regular,Bold,Italic,BoldItalic}.ttf. Returns NULL and adds a diag

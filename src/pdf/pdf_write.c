@@ -1,11 +1,13 @@
 /* pdf_write.c: a layout to PDF bytes with libharu 2.3.
  *
- * Fonts: each face used is loaded once per document from the pre-subset TTF and embedded as a
- * subset. Text is written through encodings made for this document (see charset.h): ASCII as
- * itself, and every other character the document uses at codes 0x80 and up, in order of first
- * use, 128 to an encoding. A typical letter needs one encoding, so each face is one small font
- * object whose /Widths and /Differences list only what the letter uses; a text run switches
- * font object only when it meets a character of another encoding.
+ * Fonts: each face used is embedded as a subset of the glyphs the document prints, deflated once
+ * per glyph set and kept (font_program.h); libharu gets a font definition that already has its
+ * descriptor and widths, so it never reads a font file. Text is written through encodings made
+ * for this document (see charset.h): ASCII as itself, and every other character the document
+ * uses at codes 0x80 and up, in order of first use, 128 to an encoding. A typical letter needs
+ * one encoding, so each face is one small font object whose /Differences list only the other
+ * characters the letter uses; a text run switches font object only when it meets a character
+ * of another encoding.
  *
  * Determinism: libharu 2.3 writes no /ID unless asked to encrypt, and the only date written is
  * the creation date we set from the issue date, so the same layout gives the same bytes. */
@@ -14,6 +16,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_encoder.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <math.h>
@@ -23,20 +26,12 @@
 
 enum { MAX_ENCODINGS = 8 };  /* 8 x 128 codes: more than there are printable characters */
 
-/* libharu reads an embedded font again, four bytes at a time, when it writes it out; it reads
- * ours from memory: the subset made for this document (ttf_subset.h). */
-typedef struct font_reader {
-    const unsigned char *data;
-    size_t len, pos;
-} font_reader;
-
 typedef struct writer {
     HPDF_Doc doc;
     HPDF_STATUS error;  /* the first error libharu reported */
     HPDF_STATUS detail;
     const pb_fonts *fonts;
     const char *face_name[FACE_COUNT];
-    font_reader reader[FACE_COUNT];
     HPDF_Font font[FACE_COUNT][MAX_ENCODINGS];
     HPDF_Font cur_font;   /* the page's current font and size: Tf only when they change */
     float cur_size;
@@ -48,8 +43,8 @@ typedef struct writer {
     uint8_t code_of[CHARSET_LIMIT];
     uint32_t extras[MAX_ENCODINGS][128];
     int n_extras[MAX_ENCODINGS];
-    uint8_t used[FACE_COUNT][CHARSET_LIMIT / 8];  /* characters printed in each face */
-    strbuf subset[FACE_COUNT];                     /* each face's font for this document */
+    glyph_set used[FACE_COUNT];  /* characters printed in each face */
+    font_program program[FACE_COUNT];
 } writer;
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -94,7 +89,7 @@ static void assign_codes(writer *w, const pb_layout *L)
             k += utf8_next(text + op->text + k, op->len - k, &cp);
             cp = printed(cp);
             if (cp < CHARSET_LIMIT)
-                w->used[op->face][cp / 8] |= (uint8_t)(1u << (cp % 8));
+                w->used[op->face].bits[cp / 8] |= (uint8_t)(1u << (cp % 8));
             if (cp < 0x80 || !charset_has_glyph(cp) || w->enc_of[cp])
                 continue;
             int e = w->n_encodings - 1;
@@ -137,60 +132,74 @@ static bool make_encodings(writer *w)
     return true;
 }
 
-static HPDF_STATUS reader_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *size)
+/* The dictionary key libharu leaves out: a stream it did not deflate itself is written raw
+ * (filter none), so the descriptor's FontFile2 names its filter here. */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
 {
-    font_reader *r = s->attr;
-    size_t left = r->len - r->pos;
-    if (*size > left) {
-        memcpy(ptr, r->data + r->pos, left);
-        memset(ptr + left, 0, *size - left);
-        r->pos = r->len;
-        *size = (HPDF_UINT)left;
-        return HPDF_STREAM_EOF;
-    }
-    memcpy(ptr, r->data + r->pos, *size);
-    r->pos += *size;
-    return HPDF_OK;
+    (void)dict;
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-static HPDF_STATUS reader_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+/* The font descriptor libharu would make for face, with the embedded program already deflated
+ * (font_program.h): libharu only makes one for a font definition that has none. */
+static HPDF_Dict make_descriptor(writer *w, pb_face face, const font_program *prog)
 {
-    font_reader *r = s->attr;
-    long to = mode == HPDF_SEEK_SET ? pos : mode == HPDF_SEEK_CUR ? (long)r->pos + pos
-                                                                 : (long)r->len + pos;
-    if (to < 0 || (size_t)to > r->len)
-        return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
-    r->pos = (size_t)to;
-    return HPDF_OK;
-}
-
-static HPDF_INT32 reader_tell(HPDF_Stream s) { return (HPDF_INT32)((font_reader *)s->attr)->pos; }
-static HPDF_UINT32 reader_size(HPDF_Stream s) { return (HPDF_UINT32)((font_reader *)s->attr)->len; }
-
-/* What HPDF_LoadTTFontFromFile does, from memory: load, register, tag as an embedded subset;
- * the font loaded holds only the glyphs this face prints in this document. */
-static const char *load_face(writer *w, pb_face face)
-{
-    uint32_t cps[CHARSET_LIMIT];
-    size_t n = 0;
-    for (uint32_t cp = 0; cp < CHARSET_LIMIT; cp++)
-        if ((w->used[face][cp / 8] >> (cp % 8)) & 1)
-            cps[n++] = cp;
-    ttf_subset(&w->fonts->ttf[face], cps, n, &w->subset[face]);
-    font_reader *r = &w->reader[face];
-    *r = (font_reader){(const unsigned char *)w->subset[face].data, w->subset[face].len, 0};
-    HPDF_Stream s = HPDF_CallbackReader_New(w->doc->mmgr, reader_read, reader_seek, reader_tell,
-                                            reader_size, r);
-    if (!s)
+    const pb_face_info *in = &w->fonts->info[face];
+    HPDF_Doc doc = w->doc;
+    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+    if (!d || HPDF_Xref_Add(doc->xref, d) != HPDF_OK)
+        return NULL;  /* the xref freed it */
+    HPDF_Box box = {in->bbox[0], in->bbox[1], in->bbox[2], in->bbox[3]};
+    HPDF_STATUS ret = HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+    ret += HPDF_Dict_AddNumber(d, "Ascent", in->ascent);
+    ret += HPDF_Dict_AddNumber(d, "Descent", in->descent);
+    ret += HPDF_Dict_AddNumber(d, "CapHeight", in->cap_height);
+    ret += HPDF_Dict_AddNumber(d, "Flags", (HPDF_INT32)in->flags);
+    ret += HPDF_Dict_Add(d, "FontBBox", HPDF_Box_Array_New(doc->mmgr, box));
+    ret += HPDF_Dict_AddName(d, "FontName", in->subset_name);
+    ret += HPDF_Dict_AddNumber(d, "ItalicAngle", in->italic_angle);
+    ret += HPDF_Dict_AddNumber(d, "StemV", in->stemv);
+    ret += HPDF_Dict_AddNumber(d, "XHeight", in->x_height);
+    HPDF_Dict data = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    if (ret != HPDF_OK || !data)
         return NULL;
-    HPDF_FontDef def = HPDF_TTFontDef_Load(w->doc->mmgr, s, HPDF_TRUE);
+    data->write_fn = write_flate_filter;
+    ret += HPDF_Stream_Write(data->stream, prog->deflated, (HPDF_UINT)prog->deflated_len);
+    ret += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)prog->length1);
+    ret += HPDF_Dict_Add(d, "FontFile2", data);
+    return ret == HPDF_OK ? d : NULL;
+}
+
+/* Registers face with the document as a TrueType font definition that needs no font file: its
+ * descriptor is made here and every width is set when a font object is made (font_for), so
+ * libharu never reads the face. Returns the name to get fonts by. */
+static const char *embed_face(writer *w, pb_face face)
+{
+    glyph_set_widen(&w->used[face]);
+    if (font_program_get(w->fonts, face, &w->used[face], &w->program[face]) != 0)
+        return NULL;
+    HPDF_FontDef def = HPDF_TTFontDef_New(w->doc->mmgr);
     if (!def)
         return NULL;
+    HPDF_TTFontDefAttr attr = def->attr;
+    const pb_face_info *in = &w->fonts->info[face];
+    snprintf(def->base_font, sizeof def->base_font, "%s", in->name);
+    snprintf(attr->base_font, sizeof attr->base_font, "%s", in->subset_name);
+    def->missing_width = (HPDF_INT16)in->missing_width;
+    /* libharu clears the glyph flags of a registered definition when a document is reset */
+    attr->glyph_tbl.flgs = HPDF_GetMem(w->doc->mmgr, 1);
+    if (!attr->glyph_tbl.flgs) {
+        HPDF_FontDef_Free(def);
+        return NULL;
+    }
+    attr->num_glyphs = 1;
+    def->descriptor = make_descriptor(w, face, &w->program[face]);
+    if (!def->descriptor) {
+        HPDF_FontDef_Free(def);
+        return NULL;
+    }
     if (HPDF_Doc_RegisterFontDef(w->doc, def) != HPDF_OK)
         return NULL;  /* libharu freed it */
-    char tag[7];
-    snprintf(tag, sizeof tag, "PBDOC%c", 'A' + (int)face);  /* six capitals: a subset's tag */
-    HPDF_TTFontDef_SetTagName(def, tag);
     return def->base_font;
 }
 
@@ -199,11 +208,23 @@ static HPDF_Font font_for(writer *w, pb_face face, int enc)
     if (w->font[face][enc])
         return w->font[face][enc];
     if (!w->face_name[face])
-        w->face_name[face] = load_face(w, face);
+        w->face_name[face] = embed_face(w, face);
     if (!w->face_name[face])
         return NULL;
-    w->font[face][enc] = HPDF_GetFont(w->doc, w->face_name[face], w->encoding_name[enc]);
-    return w->font[face][enc];
+    HPDF_Font font = HPDF_GetFont(w->doc, w->face_name[face], w->encoding_name[enc]);
+    if (!font)
+        return NULL;
+    /* the widths libharu would look up in the face, from the table fonts_open() read */
+    HPDF_FontAttr attr = font->attr;
+    for (unsigned code = 0x20; code < 0x100; code++) {
+        uint32_t cp = code < 0x7F ? code : code >= 0x80 && code - 0x80u < (unsigned)w->n_extras[enc]
+                                              ? w->extras[enc][code - 0x80]
+                                              : 0;
+        attr->widths[code] = (HPDF_INT16)font_advance(w->fonts, face, cp);
+        attr->used[code] = 1;
+    }
+    w->font[face][enc] = font;
+    return font;
 }
 
 static void flush_piece(writer *w, HPDF_Page page, const pb_op *op, int enc, char *piece,
@@ -338,7 +359,7 @@ static int fail(writer *w, const pb_doc_setup *setup, pb_pdf *out, diag_list *er
     if (w->doc)
         HPDF_Free(w->doc);
     for (int f = 0; f < FACE_COUNT; f++)
-        sb_free(&w->subset[f]);
+        free(w->program[f].owned);
     free(w);
     return -1;
 }
@@ -393,9 +414,9 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
         return fail(w, setup, out, errs);
     out->len = size;
     out->pages = (int)layout->n_pages;
-    HPDF_Free(w->doc);  /* before the subsets: libharu reads them until it is done */
+    HPDF_Free(w->doc);
     for (int f = 0; f < FACE_COUNT; f++)
-        sb_free(&w->subset[f]);
+        free(w->program[f].owned);
     free(w);
     return 0;
 }

@@ -1,0 +1,43 @@
+/* font_program.h: the font programs embedded in the PDFs, made once per glyph set and kept.
+ *
+ * Every PDF embeds, for each face it prints in, a TrueType subset holding the glyphs it uses
+ * (ttf_subset.h), deflated. Making and deflating that subset was most of a letter's cost, yet
+ * the letters of one run use nearly the same glyphs. A face that prints half of ASCII gets all
+ * of it, and one that prints a digit gets all ten (dates and amounts change from letter to
+ * letter), so two letters' sets differ mostly in the other characters their names hold. The deflated program is kept per glyph set and shared by every
+ * letter that uses that set; what a PDF embeds depends only on its own text, never on which
+ * letters came before, so output stays byte-identical whatever the order or number of jobs. */
+#ifndef PBDOCS_FONT_PROGRAM_H
+#define PBDOCS_FONT_PROGRAM_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pdf/charset.h"
+
+typedef struct pb_fonts pb_fonts;
+typedef struct font_cache font_cache;
+
+/* One face's glyph set: a bit per code point below CHARSET_LIMIT. */
+typedef struct glyph_set {
+    uint8_t bits[CHARSET_LIMIT / 8];
+} glyph_set;
+
+/* A deflated TrueType font program, as a FontFile2 stream holds it. */
+typedef struct font_program {
+    const unsigned char *deflated;
+    size_t deflated_len;
+    size_t length1;       /* its length before deflating: FontFile2's /Length1 */
+    unsigned char *owned; /* non-NULL when the cache was full: the caller frees it */
+} font_program;
+
+font_cache *font_cache_new(void);
+void font_cache_free(font_cache *cache);
+
+/* Widens set to what the face's embedded program will hold: all of printable ASCII when the
+ * set has half of it already, else all ten digits when it has one. */
+void glyph_set_widen(glyph_set *set);
+
+/* The program for face holding the glyphs of set, from the fonts' cache, or made now and kept
+ * (while the cache has room). Thread-safe. Returns 0, or -1 when out of memory. */
+int font_program_get(const pb_fonts *fonts, int face, const glyph_set *set, font_program *out);
+#endif
