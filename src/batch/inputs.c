@@ -13,6 +13,7 @@
 
 void batch_item_clear(batch_item *it)
 {
+    case_text_clear(&it->text);
     case_free(it->c);
     diag_list_clear(&it->problems);
     memset(it, 0, sizeof *it);
@@ -50,7 +51,7 @@ typedef struct walker {
 
 static void emit(walker *w, batch_item *it)
 {
-    const char *id = it->c ? it->c->id : problems_case_id(&it->problems);
+    const char *id = it->c ? it->c->id : it->text.xml ? it->text.id : problems_case_id(&it->problems);
     if (!w->stopped && shard_holds(w->shard, id) && !w->sink(it, w->ud))
         w->stopped = true;
     batch_item_clear(it);  /* no-op when the sink took it */
@@ -67,8 +68,9 @@ static void walk_file(walker *w, const char *path)
         return;
     }
     int rc;
-    while (!w->stopped && (rc = case_source_next(src, w->councils, &it.c, &it.problems)) != 0) {
-        if (it.c || it.problems.len)
+    while (!w->stopped &&
+           (rc = case_source_next_text(src, w->councils, &it.c, &it.text, &it.problems)) != 0) {
+        if (it.c || it.text.xml || it.problems.len)
             emit(w, &it);
         if (rc < 0)
             break;

@@ -3,8 +3,9 @@
  * An INPUT is a <cases> stream, a single case file, or a directory of case files (*.xml, in
  * byte order of their names; each may itself be a stream). Every file is read with case_source
  * (src/case/load.h): streams through libxml2's streaming reader, one case at a time, so memory
- * holds only the cases in flight. Loading (schema and rules) happens here, on the input thread,
- * with the same messages as `pbdocs validate`; rendering is the workers' job.
+ * holds only the cases in flight. A case of a stream is only cut out here, on the input thread:
+ * loading it (schema and rules, with the same messages as `pbdocs validate`) is the workers'
+ * job with rendering, so reading keeps ahead of them. A single case file is loaded here.
  *
  * The shard of a case is decided here: by its id when it has a valid one, else shard 1 (see
  * shard.h), so cases of other shards are dropped before they reach a worker. */
@@ -15,12 +16,15 @@
 #include "batch/shard.h"
 #include "case/case.h"
 #include "case/council.h"
+#include "case/load.h"
 #include "core/diag.h"
 
-/* One unit of work: a valid case, or a rejected one (problems non-empty, case NULL): a case
- * with problems, or a problem of the input itself (a stream whose rest cannot be read, an
- * element that is not a case, a file that cannot be read). */
+/* One unit of work: a case of a stream still to load (text.xml set), a valid case, or a
+ * rejected one (problems non-empty, case NULL): a case with problems, or a problem of the input
+ * itself (a stream whose rest cannot be read, an element that is not a case, a file that cannot
+ * be read). */
 typedef struct batch_item {
+    case_text text;
     pb_case *c;
     diag_list problems;
 } batch_item;

@@ -281,6 +281,8 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
 static void process(worker *w, slot *s)
 {
     batch_item *it = &s->item;
+    if (it->text.xml)
+        it->c = case_text_load(&it->text, renderer_councils(w->r), &it->problems);
     if (!it->c) {
         const char *id = problems_case_id(&it->problems);
         s->cases = id != NULL;  /* a problem of the input itself is not a case */
@@ -549,7 +551,8 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
     run.ring = calloc(run.window, sizeof *run.ring);
     if (!workers || !run.ring)
         abort();
-    /* The input thread loads cases with its own council profiles (a set is not shared). */
+    /* The input thread loads single case files with council profiles of its own; a worker loads
+     * the cases of a stream with its renderer's. */
     char dir[4096];
     if (opt->templates_dir)
         snprintf(dir, sizeof dir, "%s/councils", opt->templates_dir);

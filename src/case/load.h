@@ -24,6 +24,24 @@ case_source *case_source_open(const char *path, diag_list *errs);
 int case_source_next(case_source *src, council_set *councils, pb_case **out, diag_list *errs);
 void case_source_close(case_source *src);
 
+/* A case of a stream cut out but not yet loaded, so that another thread can load it: reading
+ * the stream is then all the reading thread does. */
+typedef struct case_text {
+    char *xml;        /* the <case> element as text (NULL: none) */
+    size_t len;
+    char *file;       /* the stream it came from */
+    int line_offset;  /* added to the lines of xml to give the stream's */
+    char *id;         /* its id attribute, when that is a valid case id; else NULL */
+} case_text;
+
+/* As case_source_next, but a case of a stream is returned unloaded, in *text (then *out is NULL
+ * and errs empty); a single case file is loaded as by case_source_next. */
+int case_source_next_text(case_source *src, council_set *councils, pb_case **out, case_text *text,
+                          diag_list *errs);
+/* Loads *text (case_load_memory) and clears it. */
+pb_case *case_text_load(case_text *text, council_set *councils, diag_list *errs);
+void case_text_clear(case_text *text);
+
 /* The schema file, for messages and tests. */
 const char *case_schema_path(void);
 #endif

@@ -225,6 +225,27 @@ static int element_line(xmlNodePtr node)
 
 int case_source_next(case_source *src, council_set *councils, pb_case **out, diag_list *errs)
 {
+    return case_source_next_text(src, councils, out, NULL, errs);
+}
+
+void case_text_clear(case_text *t)
+{
+    xmlFree(t->xml);
+    free(t->file);
+    xmlFree(t->id);
+    memset(t, 0, sizeof *t);
+}
+
+pb_case *case_text_load(case_text *t, council_set *councils, diag_list *errs)
+{
+    pb_case *c = case_load_memory(t->xml, t->len, t->file, t->line_offset, councils, errs);
+    case_text_clear(t);
+    return c;
+}
+
+int case_source_next_text(case_source *src, council_set *councils, pb_case **out, case_text *text,
+                          diag_list *errs)
+{
     *out = NULL;
     if (!src->reader)
         return next_single(src, councils, out, errs);
@@ -297,9 +318,18 @@ int case_source_next(case_source *src, council_set *councils, pb_case **out, dia
         src->last_line = line;
         /* A case read whole before the reader met a break further on is still checked; the
          * break is reported by the next call. */
-        *out = case_load_memory((const char *)xml, strlen((const char *)xml), src->path,
-                                line - 1, councils, errs);
-        xmlFree(xml);
+        case_text t = {(char *)xml, strlen((const char *)xml), strdup(src->path), line - 1, NULL};
+        if (!t.file)
+            abort();
+        xmlChar *id = xmlGetProp(node, (const xmlChar *)"id");
+        if (id && case_id_valid((const char *)id))
+            t.id = (char *)id;
+        else
+            xmlFree(id);
+        if (text)
+            *text = t;
+        else
+            *out = case_text_load(&t, councils, errs);
         result = 1;
         break;
     }

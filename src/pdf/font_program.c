@@ -1,11 +1,11 @@
 /* font_program.c: deflated TrueType subsets, kept per (face, glyph set).
  *
- * The cache is a short list per face searched by a 64-bit hash of the set, then the set itself:
- * a run meets a few dozen sets, so no table is needed. It only grows, up to CACHE_LIMIT entries,
- * so a program handed out stays valid until the fonts are closed; past the limit (a run of
- * letters with very varied characters) programs are made per letter, as before there was a
- * cache. The lock is held while a program is made: two workers that miss on the same set at
- * the same moment would otherwise both make it. */
+ * The cache is a short list searched by a 64-bit hash of (face, set), then the set itself: a run
+ * meets a few dozen sets, so no table is needed. Once it holds CACHE_LIMIT programs, the one
+ * used least recently makes room, so memory stays flat however long the run and the sets in
+ * use stay in. Callers get a copy (a few kilobytes): an entry may be replaced while another
+ * thread still writes its PDF. The lock is held while a program is made: two workers that miss
+ * on the same set at the same moment would otherwise both make it. */
 #include "pdf/font_program.h"
 
 #include <pthread.h>
@@ -17,11 +17,12 @@
 #include "core/strbuf.h"
 #include "pdf/fonts.h"
 
-enum { CACHE_LIMIT = 1024 };  /* ~5 KB each: at most ~5 MB per set of fonts */
+enum { CACHE_LIMIT = 128 };  /* ~6 KB each: under 1 MB per set of fonts */
 
 typedef struct cache_entry {
     int face;
     uint64_t hash;
+    uint64_t last_used;
     glyph_set set;
     unsigned char *deflated;
     size_t deflated_len, length1;
@@ -31,6 +32,7 @@ struct font_cache {
     pthread_mutex_t lock;
     cache_entry *entries;
     size_t n;
+    uint64_t clock;  /* counts lookups: last_used compares entries */
 };
 
 font_cache *font_cache_new(void)
@@ -87,7 +89,32 @@ static uint64_t set_hash(int face, const glyph_set *set)
     return h;
 }
 
-/* The subset for set, deflated at the highest level: it is made once and read by many. */
+/* Deflates in[0..n) into a new buffer: a window just large enough for the input, as setting up
+ * zlib's full 32 KB window and hash cost more than deflating a small program. */
+static unsigned char *deflate_all(const char *in, size_t n, size_t *out_len)
+{
+    int bits = 9;
+    while (bits < 15 && ((size_t)1 << bits) < n)
+        bits++;
+    z_stream z = {0};
+    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, bits, 6, Z_DEFAULT_STRATEGY) != Z_OK)
+        return NULL;
+    size_t cap = deflateBound(&z, (uLong)n);
+    unsigned char *out = malloc(cap);
+    z.next_in = (Bytef *)in;
+    z.avail_in = (uInt)n;
+    z.next_out = out;
+    z.avail_out = (uInt)cap;
+    if (out && deflate(&z, Z_FINISH) != Z_STREAM_END) {
+        free(out);
+        out = NULL;
+    }
+    *out_len = cap - z.avail_out;
+    deflateEnd(&z);
+    return out;
+}
+
+/* The subset for set, deflated. */
 static unsigned char *make_program(const pb_fonts *fonts, int face, const glyph_set *set,
                                    size_t *deflated_len, size_t *length1)
 {
@@ -101,16 +128,21 @@ static unsigned char *make_program(const pb_fonts *fonts, int face, const glyph_
     strbuf ttf = {0};
     ttf_subset(&fonts->ttf[face], cps, n, &ttf);
     free(cps);
-    uLongf len = compressBound((uLong)ttf.len);
-    unsigned char *out = malloc(len);
-    if (out && compress2(out, &len, (const Bytef *)ttf.data, (uLong)ttf.len, 9) != Z_OK) {
-        free(out);
-        out = NULL;
-    }
-    *deflated_len = len;
+    unsigned char *out = deflate_all(ttf.data, ttf.len, deflated_len);
     *length1 = ttf.len;
     sb_free(&ttf);
     return out;
+}
+
+static int copy_out(const cache_entry *e, font_program *out)
+{
+    out->deflated = malloc(e->deflated_len);
+    if (!out->deflated)
+        return -1;
+    memcpy(out->deflated, e->deflated, e->deflated_len);
+    out->deflated_len = e->deflated_len;
+    out->length1 = e->length1;
+    return 0;
 }
 
 int font_program_get(const pb_fonts *fonts, int face, const glyph_set *set, font_program *out)
@@ -119,23 +151,33 @@ int font_program_get(const pb_fonts *fonts, int face, const glyph_set *set, font
     uint64_t hash = set_hash(face, set);
     memset(out, 0, sizeof *out);
     pthread_mutex_lock(&c->lock);
-    for (size_t i = 0; i < c->n; i++) {
-        const cache_entry *e = &c->entries[i];
-        if (e->hash == hash && e->face == face && !memcmp(&e->set, set, sizeof *set)) {
-            *out = (font_program){e->deflated, e->deflated_len, e->length1, NULL};
-            pthread_mutex_unlock(&c->lock);
-            return 0;
+    c->clock++;
+    cache_entry *e = NULL, *oldest = NULL;
+    for (size_t i = 0; i < c->n && !e; i++) {
+        cache_entry *x = &c->entries[i];
+        if (x->hash == hash && x->face == face && !memcmp(&x->set, set, sizeof *set))
+            e = x;
+        else if (!oldest || x->last_used < oldest->last_used)
+            oldest = x;
+    }
+    if (!e) {
+        size_t dlen = 0, len1 = 0;
+        unsigned char *program = make_program(fonts, face, set, &dlen, &len1);
+        if (program) {
+            if (c->n < CACHE_LIMIT)
+                e = &c->entries[c->n++];
+            else {
+                e = oldest;
+                free(e->deflated);
+            }
+            *e = (cache_entry){face, hash, 0, *set, program, dlen, len1};
         }
     }
-    size_t dlen = 0, len1 = 0;
-    unsigned char *program = make_program(fonts, face, set, &dlen, &len1);
-    if (program) {
-        *out = (font_program){program, dlen, len1, NULL};
-        if (c->n < CACHE_LIMIT)
-            c->entries[c->n++] = (cache_entry){face, hash, *set, program, dlen, len1};
-        else
-            out->owned = program;
+    int rc = -1;
+    if (e) {
+        e->last_used = c->clock;
+        rc = copy_out(e, out);
     }
     pthread_mutex_unlock(&c->lock);
-    return program ? 0 : -1;
+    return rc;
 }

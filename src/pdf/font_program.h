@@ -24,10 +24,9 @@ typedef struct glyph_set {
 
 /* A deflated TrueType font program, as a FontFile2 stream holds it. */
 typedef struct font_program {
-    const unsigned char *deflated;
+    unsigned char *deflated;  /* the caller's, to free */
     size_t deflated_len;
-    size_t length1;       /* its length before deflating: FontFile2's /Length1 */
-    unsigned char *owned; /* non-NULL when the cache was full: the caller frees it */
+    size_t length1;           /* its length before deflating: FontFile2's /Length1 */
 } font_program;
 
 font_cache *font_cache_new(void);
@@ -37,7 +36,7 @@ void font_cache_free(font_cache *cache);
  * set has half of it already, else all ten digits when it has one. */
 void glyph_set_widen(glyph_set *set);
 
-/* The program for face holding the glyphs of set, from the fonts' cache, or made now and kept
- * (while the cache has room). Thread-safe. Returns 0, or -1 when out of memory. */
+/* A copy of the program for face holding the glyphs of set, from the fonts' cache, or made now
+ * and kept. Thread-safe. Returns 0, or -1 when out of memory. */
 int font_program_get(const pb_fonts *fonts, int face, const glyph_set *set, font_program *out);
 #endif

@@ -85,12 +85,7 @@ static bool check_face(pb_fonts *f, pb_face face, diag_list *errs)
     }
     f->advance[face][0xA0] = f->advance[face][' '];  /* no-break space: printed as a space */
     pb_face_info *info = &f->info[face];
-    char tag[7];
-    snprintf(tag, sizeof tag, "PBDOC%c", 'A' + (int)face);  /* six capitals: a subset's tag */
-    HPDF_TTFontDef_SetTagName(def, tag);
     snprintf(info->name, sizeof info->name, "%s", def->base_font);
-    snprintf(info->subset_name, sizeof info->subset_name, "%s",
-             ((HPDF_TTFontDefAttr)def->attr)->base_font);
     info->ascent = def->ascent;
     info->descent = def->descent;
     info->cap_height = def->cap_height;

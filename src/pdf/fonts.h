@@ -39,7 +39,6 @@ typedef struct pb_font_file {
  * the whole face (the PDF backend writes them without loading the font again). */
 typedef struct pb_face_info {
     char name[128];        /* libharu's name for the face, e.g. "LiberationSans-Bold,Bold" */
-    char subset_name[128]; /* the name PDFs give it: a subset tag and that name */
     int ascent, descent, cap_height, x_height, italic_angle, stemv, missing_width;
     unsigned flags;
     float bbox[4];         /* left, bottom, right, top */

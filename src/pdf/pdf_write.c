@@ -1,13 +1,14 @@
 /* pdf_write.c: a layout to PDF bytes with libharu 2.3.
  *
- * Fonts: each face used is embedded as a subset of the glyphs the document prints, deflated once
- * per glyph set and kept (font_program.h); libharu gets a font definition that already has its
+ * Fonts: each face used is embedded as subsets of the glyphs the document prints, deflated once
+ * per glyph set and kept (font_program.h); libharu gets font definitions that already have their
  * descriptor and widths, so it never reads a font file. Text is written through encodings made
- * for this document (see charset.h): ASCII as itself, and every other character the document
- * uses at codes 0x80 and up, in order of first use, 128 to an encoding. A typical letter needs
- * one encoding, so each face is one small font object whose /Differences list only the other
- * characters the letter uses; a text run switches font object only when it meets a character
- * of another encoding.
+ * for this document (see charset.h): ASCII as itself, in a font of its own, and every other
+ * character the document uses at codes 0x80 and up, in order of first use, 128 to an encoding,
+ * in a second font whose /Differences list just those characters. A text run switches font
+ * object where it passes from one to the other.
+ *
+ * Pages: the content stream is written here, not through libharu's one call per operator.
  *
  * Determinism: libharu 2.3 writes no /ID unless asked to encrypt, and the only date written is
  * the creation date we set from the issue date, so the same layout gives the same bytes. */
@@ -19,32 +20,47 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 enum { MAX_ENCODINGS = 8 };  /* 8 x 128 codes: more than there are printable characters */
+
+/* Each face used is embedded as up to two programs (font_program.h): one for the ASCII
+ * characters, the same in almost every letter and so nearly always kept from an earlier one, and
+ * one for the document's other characters (accented letters of names and places), small and
+ * quick to make. Font objects are per program and encoding: slot 0 is the ASCII font, slot
+ * 1 + e the other characters' font through encoding e. */
+enum { PART_ASCII, PART_OTHER, PART_COUNT };
+enum { SLOTS = 1 + MAX_ENCODINGS };
 
 typedef struct writer {
     HPDF_Doc doc;
     HPDF_STATUS error;  /* the first error libharu reported */
     HPDF_STATUS detail;
     const pb_fonts *fonts;
-    const char *face_name[FACE_COUNT];
-    HPDF_Font font[FACE_COUNT][MAX_ENCODINGS];
+    const char *def_name[FACE_COUNT][PART_COUNT];  /* registered font definitions */
+    HPDF_Font font[FACE_COUNT][SLOTS];
+    strbuf content;        /* the page being drawn: its content stream, then deflated */
+    z_stream z;
+    bool z_ready;
+    unsigned char *deflated;
+    size_t deflated_cap;
     HPDF_Font cur_font;   /* the page's current font and size: Tf only when they change */
     float cur_size;
     double line_x, line_y; /* start of the current text line: runs move there with Td */
-    int n_encodings;
-    char encoding_name[MAX_ENCODINGS][24];
+    int n_encodings;       /* for characters beyond ASCII */
+    char encoding_name[SLOTS][24];
     /* each non-ASCII character used: its encoding + 1 (0: not used) and its code there */
     uint8_t enc_of[CHARSET_LIMIT];
     uint8_t code_of[CHARSET_LIMIT];
     uint32_t extras[MAX_ENCODINGS][128];
     int n_extras[MAX_ENCODINGS];
-    glyph_set used[FACE_COUNT];  /* characters printed in each face */
-    font_program program[FACE_COUNT];
+    glyph_set used[FACE_COUNT][PART_COUNT];  /* characters printed in each face */
+    font_program program[FACE_COUNT][PART_COUNT];
 } writer;
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -79,7 +95,6 @@ static uint32_t printed(uint32_t cp) { return cp == 0xA0 ? ' ' : cp; }
 static void assign_codes(writer *w, const pb_layout *L)
 {
     const unsigned char *text = (const unsigned char *)sb_str(&L->text);
-    w->n_encodings = 1;
     for (size_t i = 0; i < L->n_ops; i++) {
         const pb_op *op = &L->ops[i];
         if (op->kind != OP_TEXT)
@@ -89,9 +104,12 @@ static void assign_codes(writer *w, const pb_layout *L)
             k += utf8_next(text + op->text + k, op->len - k, &cp);
             cp = printed(cp);
             if (cp < CHARSET_LIMIT)
-                w->used[op->face].bits[cp / 8] |= (uint8_t)(1u << (cp % 8));
+                w->used[op->face][cp < 0x80 ? PART_ASCII : PART_OTHER].bits[cp / 8] |=
+                    (uint8_t)(1u << (cp % 8));
             if (cp < 0x80 || !charset_has_glyph(cp) || w->enc_of[cp])
                 continue;
+            if (!w->n_encodings)
+                w->n_encodings = 1;
             int e = w->n_encodings - 1;
             if (w->n_extras[e] == 128) {
                 if (w->n_encodings == MAX_ENCODINGS)
@@ -106,24 +124,25 @@ static void assign_codes(writer *w, const pb_layout *L)
 }
 
 /* Registers the document's encodings with libharu before any font uses them: a font takes its
- * FirstChar and LastChar from its encoding when it is made, and its /Differences at save. */
+ * FirstChar and LastChar from its encoding when it is made, and its /Differences at save.
+ * Slot 0 is ASCII as WinAnsi has it; the others hold the other characters from code 0x80. */
 static bool make_encodings(writer *w)
 {
-    for (int e = 0; e < w->n_encodings; e++) {
-        snprintf(w->encoding_name[e], sizeof w->encoding_name[e], "PBDOCS-%u", (unsigned)e % 10u);
+    for (int slot = 0; slot <= w->n_encodings; slot++) {
+        snprintf(w->encoding_name[slot], sizeof w->encoding_name[slot], "PBDOCS-%u", (unsigned)slot);
         HPDF_Encoder enc = HPDF_BasicEncoder_New(w->doc->mmgr, HPDF_ENCODING_WIN_ANSI);
         if (!enc)
             return false;
-        snprintf(enc->name, sizeof enc->name, "%s", w->encoding_name[e]);
+        snprintf(enc->name, sizeof enc->name, "%s", w->encoding_name[slot]);
         HPDF_BasicEncoderAttr attr = enc->attr;
         memset(attr->differences, 0, sizeof attr->differences);
-        attr->first_char = 0x20;
-        attr->last_char = (HPDF_BYTE)(w->n_extras[e] ? 0x7F + w->n_extras[e] : 0x7E);
-        for (int i = 0; i < w->n_extras[e]; i++) {
-            attr->unicode_map[0x80 + i] = (HPDF_UNICODE)w->extras[e][i];
+        attr->first_char = slot ? 0x80 : 0x20;
+        attr->last_char = slot ? (HPDF_BYTE)(0x7F + w->n_extras[slot - 1]) : 0x7E;
+        for (int i = 0; slot && i < w->n_extras[slot - 1]; i++) {
+            attr->unicode_map[0x80 + i] = (HPDF_UNICODE)w->extras[slot - 1][i];
             attr->differences[0x80 + i] = 1;
         }
-        attr->has_differences = w->n_extras[e] > 0 ? HPDF_TRUE : HPDF_FALSE;
+        attr->has_differences = slot ? HPDF_TRUE : HPDF_FALSE;
         if (HPDF_Doc_RegisterEncoder(w->doc, enc) != HPDF_OK) {
             HPDF_Encoder_Free(enc);
             return false;
@@ -142,7 +161,8 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
 
 /* The font descriptor libharu would make for face, with the embedded program already deflated
  * (font_program.h): libharu only makes one for a font definition that has none. */
-static HPDF_Dict make_descriptor(writer *w, pb_face face, const font_program *prog)
+static HPDF_Dict make_descriptor(writer *w, pb_face face, const char *name,
+                                 const font_program *prog)
 {
     const pb_face_info *in = &w->fonts->info[face];
     HPDF_Doc doc = w->doc;
@@ -156,7 +176,7 @@ static HPDF_Dict make_descriptor(writer *w, pb_face face, const font_program *pr
     ret += HPDF_Dict_AddNumber(d, "CapHeight", in->cap_height);
     ret += HPDF_Dict_AddNumber(d, "Flags", (HPDF_INT32)in->flags);
     ret += HPDF_Dict_Add(d, "FontBBox", HPDF_Box_Array_New(doc->mmgr, box));
-    ret += HPDF_Dict_AddName(d, "FontName", in->subset_name);
+    ret += HPDF_Dict_AddName(d, "FontName", name);
     ret += HPDF_Dict_AddNumber(d, "ItalicAngle", in->italic_angle);
     ret += HPDF_Dict_AddNumber(d, "StemV", in->stemv);
     ret += HPDF_Dict_AddNumber(d, "XHeight", in->x_height);
@@ -170,21 +190,26 @@ static HPDF_Dict make_descriptor(writer *w, pb_face face, const font_program *pr
     return ret == HPDF_OK ? d : NULL;
 }
 
-/* Registers face with the document as a TrueType font definition that needs no font file: its
- * descriptor is made here and every width is set when a font object is made (font_for), so
- * libharu never reads the face. Returns the name to get fonts by. */
-static const char *embed_face(writer *w, pb_face face)
+/* Registers one part of face with the document as a TrueType font definition that needs no
+ * font file: its descriptor is made here and every width is set when a font object is made
+ * (font_for), so libharu never reads the face. Returns the name to get fonts by. */
+static const char *embed_part(writer *w, pb_face face, int part)
 {
-    glyph_set_widen(&w->used[face]);
-    if (font_program_get(w->fonts, face, &w->used[face], &w->program[face]) != 0)
+    glyph_set *set = &w->used[face][part];
+    if (part == PART_ASCII)
+        glyph_set_widen(set);
+    font_program *prog = &w->program[face][part];
+    if (font_program_get(w->fonts, face, set, prog) != 0)
         return NULL;
     HPDF_FontDef def = HPDF_TTFontDef_New(w->doc->mmgr);
     if (!def)
         return NULL;
     HPDF_TTFontDefAttr attr = def->attr;
     const pb_face_info *in = &w->fonts->info[face];
-    snprintf(def->base_font, sizeof def->base_font, "%s", in->name);
-    snprintf(attr->base_font, sizeof attr->base_font, "%s", in->subset_name);
+    /* looked up by this name; printed as a subset: six capitals, '+', the face's name */
+    snprintf(def->base_font, sizeof def->base_font, "%.100s/%d", in->name, part);
+    snprintf(attr->base_font, sizeof attr->base_font, "PBDO%c%c+%.100s", part == PART_ASCII ? 'C' : 'X',
+             'A' + (int)face, in->name);
     def->missing_width = (HPDF_INT16)in->missing_width;
     /* libharu clears the glyph flags of a registered definition when a document is reset */
     attr->glyph_tbl.flgs = HPDF_GetMem(w->doc->mmgr, 1);
@@ -193,7 +218,7 @@ static const char *embed_face(writer *w, pb_face face)
         return NULL;
     }
     attr->num_glyphs = 1;
-    def->descriptor = make_descriptor(w, face, &w->program[face]);
+    def->descriptor = make_descriptor(w, face, attr->base_font, prog);
     if (!def->descriptor) {
         HPDF_FontDef_Free(def);
         return NULL;
@@ -203,52 +228,109 @@ static const char *embed_face(writer *w, pb_face face)
     return def->base_font;
 }
 
-static HPDF_Font font_for(writer *w, pb_face face, int enc)
+static HPDF_Font font_for(writer *w, pb_face face, int slot)
 {
-    if (w->font[face][enc])
-        return w->font[face][enc];
-    if (!w->face_name[face])
-        w->face_name[face] = embed_face(w, face);
-    if (!w->face_name[face])
+    if (w->font[face][slot])
+        return w->font[face][slot];
+    int part = slot ? PART_OTHER : PART_ASCII;
+    if (!w->def_name[face][part])
+        w->def_name[face][part] = embed_part(w, face, part);
+    if (!w->def_name[face][part])
         return NULL;
-    HPDF_Font font = HPDF_GetFont(w->doc, w->face_name[face], w->encoding_name[enc]);
+    HPDF_Font font = HPDF_GetFont(w->doc, w->def_name[face][part], w->encoding_name[slot]);
     if (!font)
         return NULL;
     /* the widths libharu would look up in the face, from the table fonts_open() read */
     HPDF_FontAttr attr = font->attr;
     for (unsigned code = 0x20; code < 0x100; code++) {
-        uint32_t cp = code < 0x7F ? code : code >= 0x80 && code - 0x80u < (unsigned)w->n_extras[enc]
-                                              ? w->extras[enc][code - 0x80]
-                                              : 0;
+        uint32_t cp = 0;
+        if (!slot && code < 0x7F)
+            cp = code;
+        else if (slot && code >= 0x80 && code - 0x80u < (unsigned)w->n_extras[slot - 1])
+            cp = w->extras[slot - 1][code - 0x80];
         attr->widths[code] = (HPDF_INT16)font_advance(w->fonts, face, cp);
         attr->used[code] = 1;
     }
-    w->font[face][enc] = font;
+    w->font[face][slot] = font;
     return font;
 }
 
-static void flush_piece(writer *w, HPDF_Page page, const pb_op *op, int enc, char *piece,
-                        size_t *n)
+/* A number as content operators want it: at most three decimals (1/1000 pt), no trailing zeros.
+ * By hand, as snprintf was a tenth of the time spent writing pages. */
+static void put_number(strbuf *c, double v)
 {
-    piece[*n] = '\0';
-    HPDF_Font f = font_for(w, op->face, enc);
-    if (f) {
-        if (f != w->cur_font || op->size != w->cur_size) {
-            HPDF_Page_SetFontAndSize(page, f, op->size);
-            w->cur_font = f;
-            w->cur_size = op->size;
+    long long m = llround(v * 1000);
+    char buf[32], *p = buf + sizeof buf;
+    bool negative = m < 0;
+    unsigned long long u = negative ? 0ull - (unsigned long long)m : (unsigned long long)m;
+    int frac = (int)(u % 1000);
+    u /= 1000;
+    if (frac) {
+        int digits = 3;
+        while (frac % 10 == 0) {
+            frac /= 10;
+            digits--;
         }
-        HPDF_Page_ShowText(page, piece);
+        for (int i = 0; i < digits; i++, frac /= 10)
+            *--p = (char)('0' + frac % 10);
+        *--p = '.';
     }
-    *n = 0;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (negative)
+        *--p = '-';
+    sb_append(c, p, (size_t)(buf + sizeof buf - p));
 }
 
-/* Shows one text run: pieces of one encoding each, one after the other from the current point. */
+static void put_op(strbuf *c, const double *v, int n, const char *op)
+{
+    for (int i = 0; i < n; i++) {
+        put_number(c, v[i]);
+        sb_putc(c, ' ');
+    }
+    sb_puts(c, op);
+    sb_putc(c, '\n');
+}
+
+/* One piece of a text run, in one font object: Tf when font or size changes, then Tj. */
+static void flush_piece(writer *w, HPDF_Page page, const pb_op *op, int slot, const char *piece,
+                        size_t n)
+{
+    HPDF_Font f = font_for(w, op->face, slot);
+    const char *name = f ? HPDF_Page_GetLocalFontName(page, f) : NULL;
+    if (!name) {
+        if (!w->error)
+            w->error = HPDF_PAGE_INVALID_FONT;
+        return;
+    }
+    strbuf *c = &w->content;
+    if (f != w->cur_font || op->size != w->cur_size) {
+        sb_putc(c, '/');
+        sb_puts(c, name);
+        sb_putc(c, ' ');
+        double size = op->size;
+        put_op(c, &size, 1, "Tf");
+        w->cur_font = f;
+        w->cur_size = op->size;
+    }
+    /* a literal string: bytes as they are but for the three that delimit or escape */
+    sb_putc(c, '(');
+    for (size_t i = 0; i < n; i++) {
+        if (piece[i] == '(' || piece[i] == ')' || piece[i] == '\\')
+            sb_putc(c, '\\');
+        sb_putc(c, piece[i]);
+    }
+    sb_puts(c, ") Tj\n");
+}
+
+/* Shows one text run: pieces of one font slot each, one after the other from the current point. */
 static void show_text(writer *w, HPDF_Page page, const pb_op *op, const char *text)
 {
     char piece[256];
     size_t n = 0;
-    int enc = -1;
+    int slot = -1;
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < op->len;) {
         uint32_t cp;
@@ -257,44 +339,100 @@ static void show_text(writer *w, HPDF_Page page, const pb_op *op, const char *te
         int e;
         unsigned char code;
         if (cp >= 0x20 && cp < 0x7F) {
-            e = enc < 0 ? 0 : enc;  /* ASCII is in every encoding: stay in this one */
+            e = 0;
             code = (unsigned char)cp;
         } else if (cp < CHARSET_LIMIT && w->enc_of[cp]) {
-            e = w->enc_of[cp] - 1;
+            e = w->enc_of[cp];
             code = w->code_of[cp];
         } else
             continue;  /* cannot happen: the layout refuses such text */
-        if (n && (e != enc || n == sizeof piece - 1))
-            flush_piece(w, page, op, enc, piece, &n);
-        enc = e;
+        if (n && (e != slot || n == sizeof piece)) {
+            flush_piece(w, page, op, slot, piece, n);
+            n = 0;
+        }
+        slot = e;
         piece[n++] = (char)code;
     }
     if (n)
-        flush_piece(w, page, op, enc, piece, &n);
+        flush_piece(w, page, op, slot, piece, n);
 }
 
+/* Hands the page its content, deflated here: libharu would start a new deflate stream (a quarter
+ * of a megabyte to set up) for every page; a letter's pages need a small window and one stream. */
+static void set_content(writer *w, HPDF_Page page)
+{
+    HPDF_PageAttr attr = page->attr;
+    z_stream *z = &w->z;
+    if (!w->z_ready) {
+        /* 8 KB window and hash: a page's content is a few kilobytes */
+        if (deflateInit2(z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 13, 6, Z_DEFAULT_STRATEGY) != Z_OK) {
+            w->error = HPDF_ZLIB_ERROR;
+            return;
+        }
+        w->z_ready = true;
+    } else
+        deflateReset(z);
+    size_t cap = deflateBound(z, (uLong)w->content.len);
+    if (w->deflated_cap < cap) {
+        free(w->deflated);
+        w->deflated = malloc(cap);
+        w->deflated_cap = w->deflated ? cap : 0;
+        if (!w->deflated) {
+            w->error = HPDF_FAILD_TO_ALLOC_MEM;
+            return;
+        }
+    }
+    z->next_in = (Bytef *)w->content.data;
+    z->avail_in = (uInt)w->content.len;
+    z->next_out = w->deflated;
+    z->avail_out = (uInt)cap;
+    if (deflate(z, Z_FINISH) != Z_STREAM_END) {
+        w->error = HPDF_ZLIB_ERROR;
+        return;
+    }
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    attr->contents->write_fn = write_flate_filter;
+    HPDF_Stream_Write(attr->stream, w->deflated, (HPDF_UINT)(cap - z->avail_out));
+}
+
+/* Writes the page's content stream itself (a letter page is a few hundred operators, which
+ * libharu's one call each made a fifth of the time), with libharu naming the resources. */
 static void draw_page(writer *w, HPDF_Page page, const pb_layout *L, const pb_page *pg,
                       HPDF_Image logo)
 {
     const double H = PAGE_HEIGHT;
     const char *text = sb_str(&L->text);
+    strbuf *c = &w->content;
+    sb_reset(c);
     /* graphics first: paths may not appear inside a text object */
+    double last_width = -1;
     for (size_t i = pg->first; i < pg->first + pg->count; i++) {
         const pb_op *op = &L->ops[i];
+        if ((op->kind == OP_LINE || op->kind == OP_RECT) && op->line_width != last_width) {
+            double lw = op->line_width;
+            put_op(c, &lw, 1, "w");
+            last_width = lw;
+        }
         if (op->kind == OP_LINE) {
-            HPDF_Page_SetLineWidth(page, op->line_width);
-            HPDF_Page_MoveTo(page, op->x, H - op->y);
-            HPDF_Page_LineTo(page, op->x + op->w, H - (op->y + op->h));
-            HPDF_Page_Stroke(page);
+            double v[4] = {op->x, H - op->y, op->x + op->w, H - (op->y + op->h)};
+            put_op(c, v, 2, "m");
+            put_op(c, v + 2, 2, "l S");
         } else if (op->kind == OP_RECT) {
-            HPDF_Page_SetLineWidth(page, op->line_width);
-            HPDF_Page_Rectangle(page, op->x, H - op->y - op->h, op->w, op->h);
-            HPDF_Page_Stroke(page);
+            double v[4] = {op->x, H - op->y - op->h, op->w, op->h};
+            put_op(c, v, 4, "re S");
         } else if (op->kind == OP_IMAGE && logo) {
-            HPDF_Page_DrawImage(page, logo, op->x, H - op->y - op->h, op->w, op->h);
+            const char *name = HPDF_Page_GetXObjectName(page, logo);
+            if (!name) {
+                w->error = HPDF_INVALID_IMAGE;
+                return;
+            }
+            double v[6] = {op->w, 0, 0, op->h, op->x, H - op->y - op->h};
+            sb_puts(c, "q\n");
+            put_op(c, v, 6, "cm");
+            sb_printf(c, "/%s Do\nQ\n", name);
         }
     }
-    HPDF_Page_BeginText(page);
+    sb_puts(c, "BT\n");
     w->cur_font = NULL;
     w->line_x = w->line_y = 0;
     for (size_t i = pg->first; i < pg->first + pg->count; i++) {
@@ -304,12 +442,15 @@ static void draw_page(writer *w, HPDF_Page page, const pb_layout *L, const pb_pa
         /* Td moves relative to the start of the previous run: two numbers, not Tm's six;
          * positions in 1/8 pt (0.04 mm, exact in a float) keep the numbers short */
         double x = round(op->x * 8) / 8, y = round((H - op->y) * 8) / 8;
-        HPDF_Page_MoveTextPos(page, x - w->line_x, y - w->line_y);
+        double d[2] = {x - w->line_x, y - w->line_y};
+        put_op(c, d, 2, "Td");
         w->line_x = x;
         w->line_y = y;
         show_text(w, page, op, text + op->text);
     }
-    HPDF_Page_EndText(page);
+    sb_puts(c, "ET\n");
+    if (!w->error)
+        set_content(w, page);
 }
 
 /* A PDF text string for any Unicode text: UTF-16BE with a byte order mark, as a hex string. */
@@ -349,6 +490,20 @@ static void set_info(writer *w, const char *key, const char *value)
     free(buf);
 }
 
+static void writer_free(writer *w)
+{
+    if (w->doc)
+        HPDF_Free(w->doc);
+    for (int f = 0; f < FACE_COUNT; f++)
+        for (int part = 0; part < PART_COUNT; part++)
+            free(w->program[f][part].deflated);
+    if (w->z_ready)
+        deflateEnd(&w->z);
+    free(w->deflated);
+    sb_free(&w->content);
+    free(w);
+}
+
 static int fail(writer *w, const pb_doc_setup *setup, pb_pdf *out, diag_list *errs)
 {
     diag_add(errs, setup->source, 0, 0, setup->case_id, NULL,
@@ -356,11 +511,7 @@ static int fail(writer *w, const pb_doc_setup *setup, pb_pdf *out, diag_list *er
              (unsigned)w->detail);
     free(out->bytes);
     memset(out, 0, sizeof *out);
-    if (w->doc)
-        HPDF_Free(w->doc);
-    for (int f = 0; f < FACE_COUNT; f++)
-        free(w->program[f].owned);
-    free(w);
+    writer_free(w);
     return -1;
 }
 
@@ -377,7 +528,7 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
     w->doc = HPDF_New(on_error, w);
     if (!w->doc)
         return fail(w, setup, out, errs);
-    HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL);
+    HPDF_SetCompressionMode(w->doc, HPDF_COMP_IMAGE);  /* pages: set_content(); fonts: cached */
 
     set_info(w, "Title", setup->title);
     set_info(w, "Author", setup->author);
@@ -414,9 +565,6 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
         return fail(w, setup, out, errs);
     out->len = size;
     out->pages = (int)layout->n_pages;
-    HPDF_Free(w->doc);
-    for (int f = 0; f < FACE_COUNT; f++)
-        free(w->program[f].owned);
-    free(w);
+    writer_free(w);
     return 0;
 }
