@@ -363,9 +363,9 @@ static long dict_number(const char *p, const char *end, const char *key)
 
 /* Checks, in a PDF held in memory, the font dictionary whose /BaseFont is base and its
  * embedded program: the program inflates to /Length1 bytes, parses as TrueType and has a glyph
- * for every character of want. The ASCII font of a face (tag PBDOC?) has the face's own advance
- * width for each of the 95 ASCII codes; the font of its other characters (PBDOX?) starts at
- * code 128 and has a width for every code. */
+ * for every character of want. The basic font of a face (tag PBDOC?, WinAnsi) has the face's own
+ * advance width for each of the 95 ASCII codes; the font of its other characters (PBDOX?) starts
+ * at code 128 and has a width for every code. */
 static void check_embedded(const pb_pdf *pdf, const char *base, pb_face face, const char *want)
 {
     const char *b = (const char *)pdf->bytes, *end = b + pdf->len;
@@ -381,10 +381,13 @@ static void check_embedded(const pb_pdf *pdf, const char *base, pb_face face, co
     char *w = widths ? (char *)widths + 9 : NULL;
     for (long code = first; w && code <= last; code++) {
         long v = strtol(w, &w, 10);
-        ok += first == 32 ? v == font_advance(fonts, face, (uint32_t)code) && v > 0 : v > 0;
+        if (first != 32)
+            ok += v > 0;
+        else if (code < 0x7F)
+            ok += v == font_advance(fonts, face, (uint32_t)code) && v > 0;
     }
     if (strncmp(base, "PBDOC", 5) == 0)
-        CHECK(first == 32 && last == 126 && ok == 95,
+        CHECK(first == 32 && last >= 126 && ok == 95,
               "%s: /Widths of all 95 ASCII codes are the face's: %d", base, ok);
     else
         CHECK(first == 128 && last >= first && ok == last - first + 1,
@@ -473,7 +476,7 @@ static void test_embedded_fonts(void)
               memcmp(cold.bytes, evicted.bytes, cold.len) == 0,
           "the same bytes after %d more glyph sets", distinct);
     pdf_free(&evicted);
-    check_embedded(&again, "PBDOCA+LiberationSans", FACE_REGULAR, "Mrs Anna ukasiewicz 14 Heol-y-yn");
+    check_embedded(&again, "PBDOCA+LiberationSans", FACE_REGULAR, "Mrs Anna ukasiewicz 14 Heol-y-yn’");
     check_embedded(&again, "PBDOXA+LiberationSans", FACE_REGULAR, "ŁŴ");
     check_embedded(&other, "PBDOCA+LiberationSans", FACE_REGULAR, "Quixotic zebras jump; 0123456789");
     check_embedded(&other, "PBDOCB+LiberationSans-Bold,Bold", FACE_BOLD, "r");

@@ -60,23 +60,33 @@ void font_cache_free(font_cache *c)
     free(c);
 }
 
-void glyph_set_widen(glyph_set *set)
+static bool has(const glyph_set *set, uint32_t cp) { return (set->bits[cp / 8] >> (cp % 8)) & 1u; }
+
+static void add_range(glyph_set *set, uint32_t from, uint32_t to)
 {
-    unsigned ascii = 0, digits = 0;
-    for (uint32_t cp = 0x20; cp < 0x7F; cp++) {
-        unsigned used = (set->bits[cp / 8] >> (cp % 8)) & 1u;
-        ascii += used;
-        digits += used && cp >= '0' && cp <= '9';
-    }
-    uint32_t from = 0x20, to = 0x7F;  /* all of printable ASCII */
-    if (ascii < (0x7F - 0x20) / 2) {
-        if (!digits)
-            return;
-        from = '0', to = '9' + 1;  /* dates and amounts vary from letter to letter */
-    }
     for (uint32_t cp = from; cp < to; cp++)
         if (charset_has_glyph(cp))
             set->bits[cp / 8] |= (uint8_t)(1u << (cp % 8));
+}
+
+void glyph_set_widen(glyph_set *set)
+{
+    /* the punctuation of letters' wording: a letter that has one soon has the others */
+    static const uint32_t typographic[] = {0xA3,   0x20AC, 0x2013, 0x2014, 0x2018,
+                                           0x2019, 0x201C, 0x201D, 0x2022, 0x2026};
+    unsigned ascii = 0, digits = 0, marks = 0;
+    for (uint32_t cp = 0x20; cp < 0x7F; cp++) {
+        ascii += has(set, cp);
+        digits += has(set, cp) && cp >= '0' && cp <= '9';
+    }
+    for (size_t i = 0; i < sizeof typographic / sizeof typographic[0]; i++)
+        marks += has(set, typographic[i]);
+    if (ascii >= (0x7F - 0x20) / 2)
+        add_range(set, 0x20, 0x7F);
+    else if (digits)  /* dates and amounts vary from letter to letter */
+        add_range(set, '0', '9' + 1);
+    for (size_t i = 0; marks && i < sizeof typographic / sizeof typographic[0]; i++)
+        add_range(set, typographic[i], typographic[i] + 1);
 }
 
 static uint64_t set_hash(int face, const glyph_set *set)

@@ -2,9 +2,9 @@
  *
  * Every PDF embeds, for each face it prints in, a TrueType subset holding the glyphs it uses
  * (ttf_subset.h), deflated. Making and deflating that subset was most of a letter's cost, yet
- * the letters of one run use nearly the same glyphs. A face that prints half of ASCII gets all
- * of it, and one that prints a digit gets all ten (dates and amounts change from letter to
- * letter), so two letters' sets differ mostly in the other characters their names hold. The deflated program is kept per glyph set and shared by every
+ * the letters of one run use nearly the same glyphs. A face's basic set (glyph_set_widen) is
+ * widened so that it rarely differs between letters; the accented letters of names, which do,
+ * go in a second, small program. The deflated program is kept per glyph set and shared by every
  * letter that uses that set; what a PDF embeds depends only on its own text, never on which
  * letters came before, so output stays byte-identical whatever the order or number of jobs. */
 #ifndef PBDOCS_FONT_PROGRAM_H
@@ -32,8 +32,9 @@ typedef struct font_program {
 font_cache *font_cache_new(void);
 void font_cache_free(font_cache *cache);
 
-/* Widens set to what the face's embedded program will hold: all of printable ASCII when the
- * set has half of it already, else all ten digits when it has one. */
+/* Widens a basic set (ASCII and WinAnsi's symbols) to what the face's embedded program will
+ * hold: all of printable ASCII when the set has half of it already, else all ten digits when it
+ * has one; and all of £ € – — ‘ ’ “ ” • … when it has one of them. */
 void glyph_set_widen(glyph_set *set);
 
 /* A copy of the program for face holding the glyphs of set, from the fonts' cache, or made now

@@ -29,12 +29,13 @@
 
 enum { MAX_ENCODINGS = 8 };  /* 8 x 128 codes: more than there are printable characters */
 
-/* Each face used is embedded as up to two programs (font_program.h): one for the ASCII
- * characters, the same in almost every letter and so nearly always kept from an earlier one, and
- * one for the document's other characters (accented letters of names and places), small and
- * quick to make. Font objects are per program and encoding: slot 0 is the ASCII font, slot
- * 1 + e the other characters' font through encoding e. */
-enum { PART_ASCII, PART_OTHER, PART_COUNT };
+/* Each face used is embedded as up to two programs (font_program.h): a basic one for ASCII and
+ * the punctuation and symbols of WinAnsi (£ – ’ “ ” …), through the standard WinAnsiEncoding,
+ * the same in almost every letter and so nearly always kept from an earlier one; and one for the
+ * document's other characters (accented letters of names and places), small and quick to make.
+ * Font objects are per program and encoding: slot 0 is the basic font, slot 1 + e the other
+ * characters' font through encoding e. */
+enum { PART_BASIC, PART_OTHER, PART_COUNT };
 enum { SLOTS = 1 + MAX_ENCODINGS };
 
 typedef struct writer {
@@ -59,6 +60,8 @@ typedef struct writer {
     uint8_t code_of[CHARSET_LIMIT];
     uint32_t extras[MAX_ENCODINGS][128];
     int n_extras[MAX_ENCODINGS];
+    uint32_t basic_char[256];  /* the WinAnsi symbols used, by code */
+    unsigned basic_last;       /* the highest code of the basic font used */
     glyph_set used[FACE_COUNT][PART_COUNT];  /* characters printed in each face */
     font_program program[FACE_COUNT][PART_COUNT];
 } writer;
@@ -90,6 +93,31 @@ static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
 /* A character as printed: a no-break space is a space. */
 static uint32_t printed(uint32_t cp) { return cp == 0xA0 ? ' ' : cp; }
 
+/* The WinAnsiEncoding code of cp when cp is one of its punctuation marks or symbols (not a
+ * letter), else 0: those go in the basic font. */
+static unsigned winansi_symbol(uint32_t cp)
+{
+    static const uint16_t high[] = {0x20AC, 0, 0x201A, 0, 0x201E, 0x2026, 0x2020, 0x2021, 0, 0x2030,
+                                    0, 0x2039, 0, 0, 0, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D,
+                                    0x2022, 0x2013, 0x2014, 0, 0x2122, 0, 0x203A};
+    if ((cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7)
+        return cp;
+    if (cp < 0x2000)
+        return 0;
+    for (unsigned i = 0; i < sizeof high / sizeof high[0]; i++)
+        if (high[i] == cp)
+            return 0x80 + i;
+    return 0;
+}
+
+/* The character WinAnsiEncoding puts at code (a basic font's code), or 0. */
+static uint32_t winansi_char(unsigned code, const writer *w)
+{
+    if (code >= 0x20 && code < 0x7F)
+        return code;
+    return code < 0x100 && w->basic_char[code] ? w->basic_char[code] : 0;
+}
+
 /* Gives every non-ASCII character of the layout a code, in order of first use, and notes the
  * characters each face prints. */
 static void assign_codes(writer *w, const pb_layout *L)
@@ -103,9 +131,16 @@ static void assign_codes(writer *w, const pb_layout *L)
             uint32_t cp;
             k += utf8_next(text + op->text + k, op->len - k, &cp);
             cp = printed(cp);
+            unsigned symbol = cp >= 0x80 && charset_has_glyph(cp) ? winansi_symbol(cp) : 0;
             if (cp < CHARSET_LIMIT)
-                w->used[op->face][cp < 0x80 ? PART_ASCII : PART_OTHER].bits[cp / 8] |=
+                w->used[op->face][cp < 0x80 || symbol ? PART_BASIC : PART_OTHER].bits[cp / 8] |=
                     (uint8_t)(1u << (cp % 8));
+            if (symbol) {
+                w->basic_char[symbol] = cp;
+                if (symbol > w->basic_last)
+                    w->basic_last = symbol;
+                continue;
+            }
             if (cp < 0x80 || !charset_has_glyph(cp) || w->enc_of[cp])
                 continue;
             if (!w->n_encodings)
@@ -125,7 +160,7 @@ static void assign_codes(writer *w, const pb_layout *L)
 
 /* Registers the document's encodings with libharu before any font uses them: a font takes its
  * FirstChar and LastChar from its encoding when it is made, and its /Differences at save.
- * Slot 0 is ASCII as WinAnsi has it; the others hold the other characters from code 0x80. */
+ * Slot 0 is WinAnsi itself; the others hold the other characters from code 0x80. */
 static bool make_encodings(writer *w)
 {
     for (int slot = 0; slot <= w->n_encodings; slot++) {
@@ -137,7 +172,7 @@ static bool make_encodings(writer *w)
         HPDF_BasicEncoderAttr attr = enc->attr;
         memset(attr->differences, 0, sizeof attr->differences);
         attr->first_char = slot ? 0x80 : 0x20;
-        attr->last_char = slot ? (HPDF_BYTE)(0x7F + w->n_extras[slot - 1]) : 0x7E;
+        attr->last_char = (HPDF_BYTE)(slot ? 0x7Fu + (unsigned)w->n_extras[slot - 1] : w->basic_last);
         for (int i = 0; slot && i < w->n_extras[slot - 1]; i++) {
             attr->unicode_map[0x80 + i] = (HPDF_UNICODE)w->extras[slot - 1][i];
             attr->differences[0x80 + i] = 1;
@@ -196,7 +231,7 @@ static HPDF_Dict make_descriptor(writer *w, pb_face face, const char *name,
 static const char *embed_part(writer *w, pb_face face, int part)
 {
     glyph_set *set = &w->used[face][part];
-    if (part == PART_ASCII)
+    if (part == PART_BASIC)
         glyph_set_widen(set);
     font_program *prog = &w->program[face][part];
     if (font_program_get(w->fonts, face, set, prog) != 0)
@@ -208,7 +243,7 @@ static const char *embed_part(writer *w, pb_face face, int part)
     const pb_face_info *in = &w->fonts->info[face];
     /* looked up by this name; printed as a subset: six capitals, '+', the face's name */
     snprintf(def->base_font, sizeof def->base_font, "%.100s/%d", in->name, part);
-    snprintf(attr->base_font, sizeof attr->base_font, "PBDO%c%c+%.100s", part == PART_ASCII ? 'C' : 'X',
+    snprintf(attr->base_font, sizeof attr->base_font, "PBDO%c%c+%.100s", part == PART_BASIC ? 'C' : 'X',
              'A' + (int)face, in->name);
     def->missing_width = (HPDF_INT16)in->missing_width;
     /* libharu clears the glyph flags of a registered definition when a document is reset */
@@ -232,7 +267,7 @@ static HPDF_Font font_for(writer *w, pb_face face, int slot)
 {
     if (w->font[face][slot])
         return w->font[face][slot];
-    int part = slot ? PART_OTHER : PART_ASCII;
+    int part = slot ? PART_OTHER : PART_BASIC;
     if (!w->def_name[face][part])
         w->def_name[face][part] = embed_part(w, face, part);
     if (!w->def_name[face][part])
@@ -244,8 +279,8 @@ static HPDF_Font font_for(writer *w, pb_face face, int slot)
     HPDF_FontAttr attr = font->attr;
     for (unsigned code = 0x20; code < 0x100; code++) {
         uint32_t cp = 0;
-        if (!slot && code < 0x7F)
-            cp = code;
+        if (!slot)
+            cp = winansi_char(code, w);
         else if (slot && code >= 0x80 && code - 0x80u < (unsigned)w->n_extras[slot - 1])
             cp = w->extras[slot - 1][code - 0x80];
         attr->widths[code] = (HPDF_INT16)font_advance(w->fonts, face, cp);
@@ -338,9 +373,14 @@ static void show_text(writer *w, HPDF_Page page, const pb_op *op, const char *te
         cp = printed(cp);
         int e;
         unsigned char code;
+        unsigned symbol = 0;
         if (cp >= 0x20 && cp < 0x7F) {
             e = 0;
             code = (unsigned char)cp;
+        } else if (cp < CHARSET_LIMIT && w->enc_of[cp] == 0 && (symbol = winansi_symbol(cp)) &&
+                   w->basic_char[symbol] == cp) {
+            e = 0;
+            code = (unsigned char)symbol;
         } else if (cp < CHARSET_LIMIT && w->enc_of[cp]) {
             e = w->enc_of[cp];
             code = w->code_of[cp];
@@ -525,6 +565,7 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
         return -1;
     }
     w->fonts = fonts;
+    w->basic_last = 0x7E;
     w->doc = HPDF_New(on_error, w);
     if (!w->doc)
         return fail(w, setup, out, errs);
