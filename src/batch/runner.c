@@ -498,13 +498,16 @@ static int open_outdir(runner *run, diag_list *errs)
 
 /* --- the run ------------------------------------------------------------------------------ */
 
-/* One renderer per worker (a renderer is single-threaded). Returns 0, or the exit status:
+/* One renderer per worker (a renderer is single-threaded), all sharing the first one's fonts,
+ * so an embedded subset made by one worker serves them all. Returns 0, or the exit status:
  * a template problem (FILE:LINE:COL) is rejected input (1); anything else cannot run (2). */
 static int open_renderers(worker *workers, int jobs, const batch_options *opt, diag_list *errs)
 {
     render_options ro = {.templates_dir = opt->templates_dir};
     for (int i = 0; i < jobs; i++) {
         workers[i].r = renderer_open(&ro, errs);
+        if (i == 0 && workers[0].r)
+            ro.fonts = renderer_fonts(workers[0].r);
         if (!workers[i].r) {
             for (size_t j = 0; j < errs->len; j++)
                 if (errs->items[j].col > 0)

@@ -27,6 +27,7 @@ struct renderer {
     council_set *councils;
     calendar *cal;
     pb_fonts *fonts;
+    bool own_fonts;
     mu_template *tmpl[DOC_KIND_COUNT];
     bool large_print;
 };
@@ -99,7 +100,8 @@ renderer *renderer_open(const render_options *opt, diag_list *errs)
         pb_path(path, sizeof path, "templates/councils");
     r->councils = councils_open(path);
     r->cal = calendar_load(pb_path(path, sizeof path, "templates/calendar/england-and-wales.txt"), errs);
-    r->fonts = fonts_open(pb_path(path, sizeof path, "build/fonts"), errs);
+    r->own_fonts = !(opt && opt->fonts);
+    r->fonts = r->own_fonts ? fonts_open(pb_path(path, sizeof path, "build/fonts"), errs) : opt->fonts;
     int failed = !r->cal || !r->fonts;
     for (int k = 0; k < DOC_KIND_COUNT && !failed; k++)
         failed |= compile_kind(r, (doc_kind)k, errs) != 0;
@@ -116,7 +118,8 @@ void renderer_close(renderer *r)
         return;
     for (int k = 0; k < DOC_KIND_COUNT; k++)
         mu_template_free(r->tmpl[k]);
-    fonts_close(r->fonts);
+    if (r->own_fonts)
+        fonts_close(r->fonts);
     calendar_free(r->cal);
     councils_close(r->councils);
     free(r);
@@ -249,7 +252,7 @@ int render_document(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *out, d
     return rc;
 }
 
-const pb_fonts *renderer_fonts(renderer *r)
+pb_fonts *renderer_fonts(renderer *r)
 {
     return r->fonts;
 }

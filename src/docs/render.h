@@ -17,6 +17,8 @@ typedef struct renderer renderer;
 typedef struct render_options {
     const char *templates_dir;  /* NULL: ROOT/templates */
     bool large_print;           /* force 16 pt for every document */
+    pb_fonts *fonts;            /* fonts to share with other renderers (not owned); NULL: its own.
+                                   Sharing also shares the embedded subsets made so far. */
 } render_options;
 
 /* Loads the calendar and fonts, compiles the four templates. NULL with problems in errs
@@ -44,7 +46,7 @@ int render_setup(renderer *r, const pb_case *c, doc_kind kind, doc_setup_copy *o
 void doc_setup_fill(const pb_case *c, const council *co, doc_kind kind, bool large_print,
                     doc_setup_copy *out);
 /* The fonts the renderer typesets with (for print streams). */
-const pb_fonts *renderer_fonts(renderer *r);
+pb_fonts *renderer_fonts(renderer *r);
 
 /* The Markdown a document's template produces (for preview and tests); malloc'd, or NULL. */
 char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *errs);
