@@ -53,6 +53,22 @@ static const elem_rule rules[] = {
      {{"summary", 1, 1}, {"direct-payment-arrangements", 0, 1}}, NULL},
 };
 
+bool case_schema_has_name(const char *name)
+{
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        const elem_rule *r = &rules[i];
+        if (strcmp(r->name, name) == 0)
+            return true;
+        for (size_t k = 0; k < sizeof r->attrs / sizeof r->attrs[0] && r->attrs[k].name; k++)
+            if (strcmp(r->attrs[k].name, name) == 0)
+                return true;
+        for (size_t k = 0; k < sizeof r->children / sizeof r->children[0] && r->children[k].name; k++)
+            if (strcmp(r->children[k].name, name) == 0)
+                return true;
+    }
+    return false;
+}
+
 static const elem_rule *rule_for(xmlNodePtr n)
 {
     const char *parent = n->parent && n->parent->type == XML_ELEMENT_NODE

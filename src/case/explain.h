@@ -15,4 +15,7 @@
 
 /* Adds a problem for each structural fault under root; returns how many. */
 int explain_case_structure(xmlNodePtr root, const xml_origin *o, diag_list *errs);
+
+/* True when name is the name of an element or attribute of the case format. */
+bool case_schema_has_name(const char *name);
 #endif

@@ -500,7 +500,9 @@ static pb_case *load_case(const char *buf, size_t len, const char *file, int lin
                           council_set *councils, diag_list *errs)
 {
     char *id = scrape_id(buf, len < 4096 ? len : 4096);
-    loader ld = {.o = {.file = file, .line_offset = line_offset, .case_id = id}, .errs = errs};
+    loader ld = {.o = {.file = file, .line_offset = line_offset, .case_id = id,
+                       .may_quote = case_schema_has_name},
+                 .errs = errs};
     xmlDocPtr doc = xml_parse(buf, len, &ld.o, errs);
     if (!doc) {
         free(id);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <libxml/xmlreader.h>
 
+#include "case/explain.h"
 #include "case/load.h"
 #include "case/rules.h"
 #include "case/xml.h"
@@ -34,17 +35,19 @@ struct case_source {
     int last_line;            /* line of the last case read whole */
 };
 
+/* The names of a <cases> stream a message may repeat: the case schema's. */
+static bool stream_may_quote(const char *name)
+{
+    return strcmp(name, "cases") == 0 || case_schema_has_name(name);
+}
+
 static void reader_error(void *ud, xmlErrorPtr e)
 {
     case_source *src = ud;
     if (!e || e->level == XML_ERR_WARNING || !src->errs)
         return;
     char msg[512];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "unknown XML error");
-    msg[strcspn(msg, "\n")] = '\0'; /* one line: libxml2 may add a second, quoting bytes of the text */
-    size_t n = strlen(msg);
-    while (n && msg[n - 1] == '\n')
-        msg[--n] = '\0';
+    xml_parser_message(e, stream_may_quote, msg, sizeof msg);
     /* Kept until the call that reports the end of what could be read; only the first. */
     if (!src->pending.len)
         diag_add(&src->pending, src->path, e->line > 0 ? e->line : 1, 0, NULL, NULL,

@@ -27,14 +27,82 @@ static void trim_message(char *msg)
         msg[--n] = '\0';
 }
 
+static bool name_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           ch == '-' || ch == '_' || ch == '.' || ch == ':' || (unsigned char)ch >= 0x80;
+}
+
+/* Replaces every whole-word occurrence of word in msg by "…". */
+static void hide_word(char *msg, size_t size, const char *word)
+{
+    size_t n = strlen(word);
+    if (!n)
+        return;
+    char out[512];
+    size_t o = 0;
+    for (const char *p = msg; *p && o + 4 < sizeof out;) {
+        bool at_word = strncmp(p, word, n) == 0 && (p == msg || !name_char(p[-1])) &&
+                       !name_char(p[n]);
+        if (at_word) {
+            memcpy(out + o, "\xE2\x80\xA6", 3);
+            o += 3;
+            p += n;
+        } else
+            out[o++] = *p++;
+    }
+    out[o] = '\0';
+    snprintf(msg, size, "%s", out);
+}
+
+static const char *quoted(const char *name, bool (*may_quote)(const char *))
+{
+    return name && may_quote && may_quote(name) ? name : NULL;
+}
+
+void xml_parser_message(const xmlError *e, bool (*may_quote)(const char *name), char *msg,
+                        size_t size)
+{
+    snprintf(msg, size, "%s", e->message ? e->message : "unknown XML error");
+    trim_message(msg);
+    const char *a = quoted(e->str1, may_quote), *b = quoted(e->str2, may_quote);
+    switch (e->code) {
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+        snprintf(msg, size, "an & begins a reference to an entity XML does not define "
+                            "(write &amp; for the character &)");
+        return;
+    case XML_ERR_TAG_NAME_MISMATCH:  /* str1: the open element, int1 its line, str2: the end tag */
+        snprintf(msg, size, "%s%s%s opened on line %d is closed by %s%s%s", a ? "<" : "",
+                 a ? a : "an element", a ? ">" : "", e->int1, b ? "</" : "an end tag of another name",
+                 b ? b : "", b ? ">" : "");
+        return;
+    case XML_ERR_TAG_NOT_FINISHED:
+        snprintf(msg, size, "the text ends before %s%s%s (line %d) is closed", a ? "<" : "",
+                 a ? a : "an element", a ? ">" : "", e->int1);
+        return;
+    default:
+        break;
+    }
+    /* any other message: names it took from the text are not repeated */
+    const char *strs[3] = {e->str1, e->str2, e->str3};
+    for (int i = 0; i < 3; i++)
+        if (strs[i] && !quoted(strs[i], may_quote))
+            hide_word(msg, size, strs[i]);
+}
+
 static void collect(void *ud, xmlErrorPtr e)
 {
     collector *c = ud;
     if (!e || e->level == XML_ERR_WARNING)
         return;
     char msg[512];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "unknown XML error");
-    trim_message(msg);
+    if (e->domain == XML_FROM_PARSER || e->domain == XML_FROM_NAMESPACE) {
+        xml_parser_message(e, c->o->may_quote, msg, sizeof msg);
+    } else {
+        snprintf(msg, sizeof msg, "%s", e->message ? e->message : "unknown XML error");
+        trim_message(msg);
+    }
     char field[256] = "";
     int line = e->line;
     if (e->node && e->domain != XML_FROM_PARSER) {

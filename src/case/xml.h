@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "core/diag.h"
 
@@ -19,7 +20,16 @@ typedef struct xml_origin {
     const char *file;
     int line_offset;    /* added to every line: the case's own line in a <cases> stream, minus 1 */
     const char *case_id; /* NULL until known */
+    /* Whether a name the parser met may be repeated in a message (a name of the schema); NULL:
+     * none may. Case data may hold personal details where a name should be (an unescaped
+     * "Mary <Smith>", "&Smith;"), and messages must not repeat them. */
+    bool (*may_quote)(const char *name);
 } xml_origin;
+
+/* libxml2's message for a parser error, in one line and plain words, without the names it
+ * quotes from the text unless may_quote allows them. */
+void xml_parser_message(const xmlError *e, bool (*may_quote)(const char *name), char *msg,
+                        size_t size);
 
 /* True when the prolog of buf[0..len) holds a DOCTYPE (refused: case data never needs one). */
 bool xml_has_doctype(const char *buf, size_t len);
