@@ -19,8 +19,9 @@
  * page break. Links print as "text (URL)" (once when the text is the URL). A character the fonts
  * cannot print is a diag naming the code point and the Markdown line, never a blank box.
  *
- * Typesetting is reentrant: the fonts are read-only after fonts_open(), each call owns its own
- * libharu document, and nothing is kept between calls.
+ * Typesetting is reentrant: each call owns its own libharu document, and the fonts are read-only
+ * after fonts_open() but for the embedded subsets they keep, behind a lock (pdf/font_program.h);
+ * what a call writes depends only on its own input.
  */
 #ifndef PBDOCS_TYPESET_H
 #define PBDOCS_TYPESET_H

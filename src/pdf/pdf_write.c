@@ -2,11 +2,11 @@
  *
  * Fonts: each face used is embedded as subsets of the glyphs the document prints, deflated once
  * per glyph set and kept (font_program.h); libharu gets font definitions that already have their
- * descriptor and widths, so it never reads a font file. Text is written through encodings made
- * for this document (see charset.h): ASCII as itself, in a font of its own, and every other
- * character the document uses at codes 0x80 and up, in order of first use, 128 to an encoding,
- * in a second font whose /Differences list just those characters. A text run switches font
- * object where it passes from one to the other.
+ * descriptor and widths, so it never reads a font file. ASCII and WinAnsi's punctuation and
+ * symbols are written through the standard WinAnsiEncoding, in a face's basic font; every other
+ * character the document uses (see charset.h) gets a code from 0x80 up, in order of first use,
+ * 128 to an encoding made for this document, in a second font whose /Differences list just
+ * those characters. A text run switches font object where it passes from one to the other.
  *
  * Pages: the content stream is written here, not through libharu's one call per operator.
  *
@@ -53,7 +53,7 @@ typedef struct writer {
     HPDF_Font cur_font;   /* the page's current font and size: Tf only when they change */
     float cur_size;
     double line_x, line_y; /* start of the current text line: runs move there with Td */
-    int n_encodings;       /* for characters beyond ASCII */
+    int n_encodings;       /* made for the characters the basic font does not have */
     char encoding_name[SLOTS][24];
     /* each non-ASCII character used: its encoding + 1 (0: not used) and its code there */
     uint8_t enc_of[CHARSET_LIMIT];
