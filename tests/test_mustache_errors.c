@@ -1,8 +1,10 @@
 /* test_mustache_errors.c: every kind of template error gives the right message at the right
  * FILE:LINE:COL, never crashes and never leaves half a letter; strict mode refuses blanks.
  * Also the engine promises that are not errors: partials compiled once, mu_visit's walk,
- * indentation of nested partials. */
+ * indentation of nested partials, one template rendered by several threads at once. */
+#include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -453,6 +455,65 @@ static void limits(void)
     sb_free(&out);
 }
 
+/* A batch's workers render one compiled template at once. Partials named by data are compiled
+ * while others render: each thread asks for the sixteen in its own order, many times, and must
+ * always get the right text; each file is still loaded once. */
+typedef struct renderer_thread {
+    mu_template *t;
+    int first, wrong;
+} renderer_thread;
+
+static void *render_names(void *arg)
+{
+    renderer_thread *rt = arg;
+    strbuf out = {0};
+    for (int round = 0; round < 200; round++) {
+        for (int i = 0; i < 16; i++) {
+            int n = (rt->first + i * 7) % 16;
+            char name[8], want[32];
+            snprintf(name, sizeof name, "p%d", n);
+            snprintf(want, sizeof want, "[text of p%d]", n);
+            mu_value *data = mu_map();
+            mu_map_set(data, "which", mu_string(name));
+            diag_list errs = {0};
+            sb_reset(&out);
+            if (mu_render(rt->t, data, NULL, &out, &errs) != 0 || strcmp(sb_str(&out), want) != 0)
+                rt->wrong++;
+            diag_list_clear(&errs);
+            mu_free(data);
+        }
+    }
+    sb_free(&out);
+    return NULL;
+}
+
+static void threads(void)
+{
+    static named sixteen[17];
+    static char names[16][8], texts[16][32];
+    for (int i = 0; i < 16; i++) {
+        snprintf(names[i], sizeof names[i], "p%d", i);
+        snprintf(texts[i], sizeof texts[i], "text of p%d", i);
+        sixteen[i] = (named){names[i], texts[i]};
+    }
+    partials = sixteen;
+    loads = 0;
+    diag_list errs = {0};
+    mu_template *t = mu_compile("t.md", "[{{>*which}}]", 13, &strict, &errs);
+    CHECK(t != NULL, "dynamic partial template compiles");
+    renderer_thread rt[3] = {{t, 0, 0}, {t, 5, 0}, {t, 11, 0}};
+    pthread_t th[3];
+    for (int i = 0; i < 3; i++)
+        CHECK(pthread_create(&th[i], NULL, render_names, &rt[i]) == 0, "thread %d starts", i);
+    for (int i = 0; i < 3; i++) {
+        pthread_join(th[i], NULL);
+        CHECK(rt[i].wrong == 0, "thread %d: %d renders wrong of 3200", i, rt[i].wrong);
+    }
+    CHECK(loads == 16, "each partial loaded once by three threads: %d loads", loads);
+    mu_template_free(t);
+    diag_list_clear(&errs);
+}
+
 int main(void)
 {
     syntax_errors();
@@ -465,5 +526,6 @@ int main(void)
     byte_order_mark();
     fuzz();
     limits();
+    threads();
     return check_done("test_mustache_errors");
 }

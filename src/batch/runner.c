@@ -498,24 +498,19 @@ static int open_outdir(runner *run, diag_list *errs)
 
 /* --- the run ------------------------------------------------------------------------------ */
 
-/* One renderer per worker (a renderer is single-threaded), all sharing the first one's fonts,
- * so an embedded subset made by one worker serves them all. Returns 0, or the exit status:
- * a template problem (FILE:LINE:COL) is rejected input (1); anything else cannot run (2). */
-static int open_renderers(worker *workers, int jobs, const batch_options *opt, diag_list *errs)
+/* The run's one renderer, shared by every worker: templates, council profiles and fonts are
+ * compiled and loaded once. Returns 0, or the exit status: a template problem (FILE:LINE:COL)
+ * is rejected input (1); anything else cannot run (2). */
+static int open_renderer(renderer **out, const batch_options *opt, diag_list *errs)
 {
     render_options ro = {.templates_dir = opt->templates_dir};
-    for (int i = 0; i < jobs; i++) {
-        workers[i].r = renderer_open(&ro, errs);
-        if (i == 0 && workers[0].r)
-            ro.fonts = renderer_fonts(workers[0].r);
-        if (!workers[i].r) {
-            for (size_t j = 0; j < errs->len; j++)
-                if (errs->items[j].col > 0)
-                    return 1;
-            return 2;
-        }
-    }
-    return 0;
+    *out = renderer_open(&ro, errs);
+    if (*out)
+        return 0;
+    for (size_t j = 0; j < errs->len; j++)
+        if (errs->items[j].col > 0)
+            return 1;
+    return 2;
 }
 
 static void finish_outdir(runner *run)
@@ -554,15 +549,8 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
     run.ring = calloc(run.window, sizeof *run.ring);
     if (!workers || !run.ring)
         abort();
-    /* The input thread loads single case files with council profiles of its own; a worker loads
-     * the cases of a stream with its renderer's. */
-    char dir[4096];
-    if (opt->templates_dir)
-        snprintf(dir, sizeof dir, "%s/councils", opt->templates_dir);
-    else
-        pb_path(dir, sizeof dir, "templates/councils");
-    council_set *councils = councils_open(dir);
-    int status = open_renderers(workers, jobs, opt, errs);
+    renderer *r = NULL;
+    int status = open_renderer(&r, opt, errs);
     if (status == 0 && open_outdir(&run, errs) != 0)
         status = 2;
     if (status == 0) {
@@ -578,6 +566,7 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         for (; started < jobs; started++) {
             workers[started].run = &run;
             workers[started].index = started;
+            workers[started].r = r;
             if (pthread_create(&workers[started].thread, NULL, worker_main, &workers[started]))
                 break;
         }
@@ -585,7 +574,9 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
             diag_add(errs, NULL, 0, 0, NULL, NULL, "cannot start a worker thread");
             status = 2;
         } else {
-            inputs_walk(opt->inputs, opt->n_inputs, &opt->shard, councils, queue_item, &run);
+            /* Single case files are loaded here, streams' cases by the workers (process). */
+            inputs_walk(opt->inputs, opt->n_inputs, &opt->shard, renderer_councils(r), queue_item,
+                        &run);
         }
         pthread_mutex_lock(&run.lock);
         run.input_done = true;
@@ -607,16 +598,14 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
             status = 2;
         } else if (status == 0 && opt->print_stream) {
             print_list_sort(&run.printed);
-            if (print_stream_write(opt->print_stream, &run.printed, renderer_fonts(workers[0].r),
-                                   errs) != 0)
+            if (print_stream_write(opt->print_stream, &run.printed, renderer_fonts(r), errs) != 0)
                 status = 2;
         }
         if (status == 0 && run.sum.rejected)
             status = 1;
     }
     diag_list_clear(&run.fatal);
-    for (int i = 0; i < jobs; i++)
-        renderer_close(workers[i].r);
+    renderer_close(r);
     for (size_t i = 0; i < run.window; i++) {
         for (int k = 0; k < run.ring[i].n_printed; k++)
             print_entry_free(&run.ring[i].printed[k]);
@@ -625,7 +614,6 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         sb_free(&run.ring[i].log);
     }
     print_list_free(&run.printed);
-    councils_close(councils);
     resume_index_free(run.done);
     if (run.manifest_fd >= 0)
         close(run.manifest_fd);

@@ -27,7 +27,6 @@ struct renderer {
     council_set *councils;
     calendar *cal;
     pb_fonts *fonts;
-    bool own_fonts;
     mu_template *tmpl[DOC_KIND_COUNT];
     bool large_print;
 };
@@ -100,8 +99,7 @@ renderer *renderer_open(const render_options *opt, diag_list *errs)
         pb_path(path, sizeof path, "templates/councils");
     r->councils = councils_open(path);
     r->cal = calendar_load(pb_path(path, sizeof path, "templates/calendar/england-and-wales.txt"), errs);
-    r->own_fonts = !(opt && opt->fonts);
-    r->fonts = r->own_fonts ? fonts_open(pb_path(path, sizeof path, "build/fonts"), errs) : opt->fonts;
+    r->fonts = fonts_open(pb_path(path, sizeof path, "build/fonts"), errs);
     int failed = !r->cal || !r->fonts;
     for (int k = 0; k < DOC_KIND_COUNT && !failed; k++)
         failed |= compile_kind(r, (doc_kind)k, errs) != 0;
@@ -118,8 +116,7 @@ void renderer_close(renderer *r)
         return;
     for (int k = 0; k < DOC_KIND_COUNT; k++)
         mu_template_free(r->tmpl[k]);
-    if (r->own_fonts)
-        fonts_close(r->fonts);
+    fonts_close(r->fonts);
     calendar_free(r->cal);
     councils_close(r->councils);
     free(r);

@@ -2,7 +2,10 @@
  * council profiles, the working-day calendar, the compiled templates (one per kind, partials
  * cached) and the fonts; then each document is context -> Mustache (strict, Markdown escaping)
  * -> Markdown -> typeset -> PDF bytes. Nothing of a document is kept after it is returned.
- * A renderer is used by one thread at a time (a batch gives each worker its own). */
+ * After renderer_open a renderer may be used by many threads at once: a batch's workers share
+ * one, so templates, council profiles and fonts are compiled and loaded once per run (the
+ * council set, the partial cache and the fonts' subset cache have locks; the rest is
+ * read-only). */
 #ifndef PBDOCS_RENDER_H
 #define PBDOCS_RENDER_H
 #include <stdbool.h>
@@ -17,8 +20,6 @@ typedef struct renderer renderer;
 typedef struct render_options {
     const char *templates_dir;  /* NULL: ROOT/templates */
     bool large_print;           /* force 16 pt for every document */
-    pb_fonts *fonts;            /* fonts to share with other renderers (not owned); NULL: its own.
-                                   Sharing also shares the embedded subsets made so far. */
 } render_options;
 
 /* Loads the calendar and fonts, compiles the four templates. NULL with problems in errs

@@ -64,6 +64,7 @@ mu_template *mu_compile(const char *path, const char *src, size_t len, const mu_
     mu_template *t = calloc(1, sizeof *t);
     if (!t)
         abort();
+    pthread_mutex_init(&t->lock, NULL);
     if (opt)
         t->opt = *opt;
     if (t->opt.max_partial_depth <= 0)
@@ -95,6 +96,7 @@ void mu_template_free(mu_template *t)
         free(t->partials[i]);
     }
     free(t->partials);
+    pthread_mutex_destroy(&t->lock);
     free(t);
 }
 

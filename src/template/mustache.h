@@ -13,8 +13,9 @@
  * characters, not bytes). A template error never crashes and mu_render never leaves half a
  * letter in `out`.
  *
- * Not thread-safe: a template caches partials (dynamic ones at render time), so give each
- * thread its own compiled template. */
+ * Threads: a compiled template may be rendered by many threads at once (a batch's workers share
+ * one). A partial named by data ({{>*name}}) is compiled the first time it is asked for, under
+ * the template's lock; everything else is read-only after mu_compile. */
 #ifndef PBDOCS_MUSTACHE_H
 #define PBDOCS_MUSTACHE_H
 #include <stdbool.h>

@@ -16,6 +16,7 @@
  *   - a text instruction also gets the indentation after each newline inside it. */
 #ifndef PBDOCS_MUSTACHE_INTERNAL_H
 #define PBDOCS_MUSTACHE_INTERNAL_H
+#include <pthread.h>
 #include <stdint.h>
 
 #include "template/mustache.h"
@@ -73,6 +74,9 @@ struct mu_template {
     mu_unit *root;
     mu_partial **partials;  /* the cache: every name asked for, found or not */
     size_t npartials, cap;
+    /* Held by a render that looks a partial up by a name from the data ({{>*name}}): the cache
+     * may grow then, while other threads render the same template. */
+    pthread_mutex_t lock;
 };
 
 /* Compiles src (taking ownership of it) into a unit; NULL with errors in errs. Partials named

@@ -320,7 +320,9 @@ static const mu_unit *partial_unit(rstate *rs, const mu_unit *u, const mu_instr 
             return NULL;
         }
         size_t before = rs->errs->len;
+        pthread_mutex_lock(&rs->t->lock);
         p = mu_partial_get(rs->t, v->u.str.s, v->u.str.len, rs->errs);
+        pthread_mutex_unlock(&rs->t->lock);
         if (rs->errs->len != before)
             rs->failed = true;
         if (p->state == PARTIAL_MISSING && strict) {
