@@ -61,11 +61,12 @@ typedef struct worker {
 struct runner {
     const batch_options *opt;
     pthread_mutex_t lock;
-    pthread_cond_t work, space;
+    pthread_cond_t work, space, flusher_wake;
     slot *ring;
     size_t window;
     size_t next_put, next_take, next_emit;
     bool input_done, stop;
+    bool workers_done;      /* tells the flusher to end */
     bool input_waiting;     /* the input thread waits for room in the ring */
     int dirfd, manifest_fd;
     atomic_bool tmpfile_ok; /* O_TMPFILE works in OUTDIR (see write_pdf) */
@@ -145,7 +146,7 @@ static int write_all_fd(int fd, const char *p, size_t len)
  * When the name exists (a document made again), the file is linked under a temporary name
  * (".NAME.tmp.PID.WORKER") and renamed over it; where O_TMPFILE is not supported, it is written
  * under that temporary name. No fsync per file: kill -9 cannot lose what write() handed to the
- * kernel, and the run syncs OUTDIR once at the end. */
+ * kernel; the flusher syncs OUTDIR every second, and the run once more at the end. */
 static int write_pdf(runner *run, int worker_index, const char *name, const void *bytes,
                      size_t len, char *err, size_t errsize)
 {
@@ -408,6 +409,28 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
+/* The flusher thread: syncs OUTDIR once a second while the run goes, so the syncfs at the end
+ * waits for the last second's files only. Left to the end, it waited for every file the kernel
+ * had not yet written back: 0.15 s of a 10,000-case run and 1.2 s of a 100,000-case one (the
+ * kernel holds dirty pages 30 s), with both cores idle. */
+static void *flusher_main(void *arg)
+{
+    runner *run = arg;
+    pthread_mutex_lock(&run->lock);
+    while (!run->workers_done) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += 1;
+        if (pthread_cond_timedwait(&run->flusher_wake, &run->lock, &until) == ETIMEDOUT) {
+            pthread_mutex_unlock(&run->lock);
+            syncfs(run->dirfd);
+            pthread_mutex_lock(&run->lock);
+        }
+    }
+    pthread_mutex_unlock(&run->lock);
+    return NULL;
+}
+
 /* The input thread's side: queue one case, waiting while the ring is full. */
 static bool queue_item(batch_item *it, void *ud)
 {
@@ -561,6 +584,7 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         pthread_mutex_init(&run.lock, NULL);
         pthread_cond_init(&run.work, NULL);
         pthread_cond_init(&run.space, NULL);
+        pthread_cond_init(&run.flusher_wake, NULL);
         run.started = now_seconds();
         int started = 0;
         for (; started < jobs; started++) {
@@ -570,6 +594,8 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
             if (pthread_create(&workers[started].thread, NULL, worker_main, &workers[started]))
                 break;
         }
+        pthread_t flusher;
+        bool flusher_started = pthread_create(&flusher, NULL, flusher_main, &run) == 0;
         if (started == 0) {
             diag_add(errs, NULL, 0, 0, NULL, NULL, "cannot start a worker thread");
             status = 2;
@@ -584,6 +610,13 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         pthread_mutex_unlock(&run.lock);
         for (int i = 0; i < started; i++)
             pthread_join(workers[i].thread, NULL);
+        if (flusher_started) {
+            pthread_mutex_lock(&run.lock);
+            run.workers_done = true;
+            pthread_cond_signal(&run.flusher_wake);
+            pthread_mutex_unlock(&run.lock);
+            pthread_join(flusher, NULL);
+        }
         finish_outdir(&run);
         if (opt->progress) {
             show_progress(&run, true);
@@ -591,6 +624,7 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         }
         run.sum.seconds = now_seconds() - run.started;
         pthread_cond_destroy(&run.space);
+        pthread_cond_destroy(&run.flusher_wake);
         pthread_cond_destroy(&run.work);
         pthread_mutex_destroy(&run.lock);
         if (run.fatal.len) {
