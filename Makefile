@@ -29,6 +29,7 @@ FACES    := Regular Bold Italic BoldItalic
 FONTS    := $(FACES:%=build/fonts/LiberationSans-%.ttf)
 
 SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+TSAN := -O1 -g -fsanitize=thread
 
 DEB_PKGS := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-dev \
             libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
@@ -125,9 +126,12 @@ demo: deps
 	sh tests/demo.sh
 
 # The suite runs twice: the optimised build, then the same tests under ASan + UBSan (+ LSan).
+# tests/test_threads.sh also runs a batch and the threaded template test under TSan.
 test: deps
 	$(MAKE) all test-bins
 	$(MAKE) BUILD=build/san BIN=build/san/pbdocs OPT="$(SAN)" build/san/pbdocs test-bins
+	$(MAKE) BUILD=build/tsan BIN=build/tsan/pbdocs OPT="$(TSAN)" build/tsan/pbdocs \
+	  build/tsan/tests/test_mustache_errors
 	sh tests/run build/release:./pbdocs build/san:build/san/pbdocs
 
 check: test

@@ -470,7 +470,7 @@ static void *render_names(void *arg)
     for (int round = 0; round < 200; round++) {
         for (int i = 0; i < 16; i++) {
             int n = (rt->first + i * 7) % 16;
-            char name[8], want[32];
+            char name[16], want[32];
             snprintf(name, sizeof name, "p%d", n);
             snprintf(want, sizeof want, "[text of p%d]", n);
             mu_value *data = mu_map();
@@ -490,7 +490,7 @@ static void *render_names(void *arg)
 static void threads(void)
 {
     static named sixteen[17];
-    static char names[16][8], texts[16][32];
+    static char names[16][16], texts[16][32];
     for (int i = 0; i < 16; i++) {
         snprintf(names[i], sizeof names[i], "p%d", i);
         snprintf(texts[i], sizeof texts[i], "text of p%d", i);
