@@ -1,6 +1,6 @@
 /* gen_cases.c: synthetic but realistic case data for benchmarks and the batch tests.
  *
- *   gen_cases N [--seed S] [--invalid PERCENT] [-o FILE | --dir DIR] [--expect FILE]
+ *   gen_cases N [--seed S] [--invalid PERCENT] [--first K] [-o FILE | --dir DIR] [--expect FILE]
  *
  * Writes N cases as one <cases> stream (stdout, or -o FILE) or as one file per case (--dir, named
  * so that name order is generation order). Names, addresses, amounts and the length of the
@@ -9,6 +9,7 @@
  * rejected: a bad postcode, a date that does not exist, a reduction that does not reduce, an
  * amount with three decimals, an unknown council, a ref to no item, an unsafe case id, a
  * missing element, a zero repayment, a character the fonts cannot show.
+ * Case ids are numbered from K (default 1): give two sets distinct ids with --first.
  * --expect FILE lists what a batch run must report, one line per case: "id,kind,status"
  * (the id is empty when the fault is the id itself, the kind empty for a rejected case).
  * The same seed always gives the same bytes (own PRNG, no clock, no locale). */
@@ -324,14 +325,14 @@ static void generate_case(long seq, enum fault fault, int kind, char *id_out, si
 
 static int usage(void)
 {
-    fputs("usage: gen_cases N [--seed S] [--invalid PERCENT] [-o FILE | --dir DIR] "
+    fputs("usage: gen_cases N [--seed S] [--invalid PERCENT] [--first K] [-o FILE | --dir DIR] "
           "[--expect FILE]\n", stderr);
     return 2;
 }
 
 int main(int argc, char **argv)
 {
-    long n = -1, invalid_percent = 5;
+    long n = -1, invalid_percent = 5, first = 1;  /* first: the number in the first case's id */
     unsigned long long seed = 1;
     const char *file = NULL, *dir = NULL, *expect_path = NULL;
     for (int i = 1; i < argc; i++) {
@@ -343,6 +344,8 @@ int main(int argc, char **argv)
             invalid_percent = strtol(argv[++i], NULL, 10);
         else if (strcmp(a, "-o") == 0 && v)
             file = argv[++i];
+        else if (strcmp(a, "--first") == 0 && v)
+            first = strtol(argv[++i], NULL, 10);
         else if (strcmp(a, "--dir") == 0 && v)
             dir = argv[++i];
         else if (strcmp(a, "--expect") == 0 && v)
@@ -352,7 +355,7 @@ int main(int argc, char **argv)
         else
             return usage();
     }
-    if (n < 0 || invalid_percent < 0 || invalid_percent > 100 || (file && dir))
+    if (n < 0 || invalid_percent < 0 || invalid_percent > 100 || first < 1 || (file && dir))
         return usage();
     rng_state = seed * 0x9E3779B97F4A7C15u + 1;
     FILE *expect = expect_path ? fopen(expect_path, "w") : NULL;
@@ -395,7 +398,7 @@ int main(int argc, char **argv)
             put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         }
         char id[64];
-        generate_case(seq, fault, kind, id, sizeof id);
+        generate_case(seq + first - 1, fault, kind, id, sizeof id);
         if (dir && fclose(out) != 0) {
             perror(path);
             return 2;

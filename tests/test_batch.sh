@@ -6,6 +6,7 @@
 #     mode 0640; nothing but *.pdf and manifest.csv left in OUTDIR; the summary line
 #   --jobs 1 and --jobs 2 give byte-identical manifests and PDFs
 #   a directory, a single file and a stream in one run, in argument order
+#   a case id used twice in one run: the first produced, each later one a rejected row
 #   kill -9 mid-run: every *.pdf left is complete, the manifest a prefix of a clean run's;
 #     --resume (itself killed once) ends with exactly the clean run's files and rows
 #   --shard 1/3, 2/3, 3/3: no overlap, and the union is the unsharded run
@@ -126,15 +127,53 @@ check "jobs 1 vs 2: identical PDFs" cmp -s "$tmp/jobs1.sums" "$tmp/mixed.sums"
 # ---------------------------------------------------------------------------------------------
 # 3. A directory, a stream and a single file in one run, in argument order.
 "$GEN" 25 --seed 3 --invalid 20 --dir "$tmp/dir" --expect "$tmp/dir.expect"
-"$GEN" 15 --seed 4 --invalid 20 -o "$tmp/small.xml" --expect "$tmp/small.expect"
+"$GEN" 15 --seed 4 --invalid 20 --first 1001 -o "$tmp/small.xml" --expect "$tmp/small.expect"
 single=$(ls "$tmp/dir" | head -n 1)
 batch inputs "$tmp/dir" "$tmp/small.xml" "$tmp/dir/$single" -o "$tmp/inputs" --jobs 2
-head -n 1 "$tmp/dir.expect" >"$tmp/single.expect"
+# The single file is the folder's first case again: a second case with that id is rejected.
+head -n 1 "$tmp/dir.expect" | awk -F, '$1 != "" { print $1 ",,rejected"; next } { print }' \
+  >"$tmp/single.expect"
 cat "$tmp/dir.expect" "$tmp/small.expect" "$tmp/single.expect" >"$tmp/inputs.expect"
 row_keys "$tmp/inputs/manifest.csv" >"$tmp/inputs.got"
 if cmp -s "$tmp/inputs.expect" "$tmp/inputs.got"; then ok; else
   fail "inputs: rows not in argument order"; diff "$tmp/inputs.expect" "$tmp/inputs.got" | head -n 10
 fi
+
+# 3b. A case id used twice in one run (a stream holding two cases with one id, and a file
+# repeating a case of the stream): the first in input order is produced, byte for byte as in a run
+# without the others; every later one is a rejected row saying why, whatever --jobs is.
+"$GEN" 30 --seed 5 --invalid 0 -o "$tmp/uniq.xml" --expect "$tmp/uniq.expect"
+batch uniq "$tmp/uniq.xml" -o "$tmp/uniq" --jobs 2
+dup_id=$(sed -n 3p "$tmp/uniq.expect" | cut -d, -f1)
+# the stream again with its 3rd case copied after its 20th, and that case alone as a file
+awk -v id="$dup_id" '
+  /<case[ >]/ { n++; keep = 0 } { body = body $0 "\n" }
+  $0 ~ "id=\"" id "\"" { keep = 1 }
+  keep { copy = copy $0 "\n" } /<\/case>/ { keep = 0 }
+  /<\/case>/ && n == 20 { printf "%s%s", body, copy; body = ""; next }
+  /<\/case>/ { printf "%s", body; body = "" }
+  END { printf "%s", body }' "$tmp/uniq.xml" >"$tmp/dup.xml"
+{ echo '<?xml version="1.0" encoding="UTF-8"?>'; awk -v id="$dup_id" '
+  $0 ~ "id=\"" id "\"" { keep = 1 } keep { print } /<\/case>/ { keep = 0 }' "$tmp/uniq.xml"; } \
+  >"$tmp/dup-single.xml"
+for jobs in 1 2; do
+  batch dup$jobs "$tmp/dup.xml" "$tmp/dup-single.xml" -o "$tmp/dup$jobs" --jobs $jobs
+  check "repeated id, --jobs $jobs: exit 1" [ "$rc" -eq 1 ]
+  n_rej=$(grep -c "^$dup_id,,rejected," "$tmp/dup$jobs/manifest.csv")
+  check "repeated id, --jobs $jobs: 2 rejected rows for $dup_id (got $n_rej)" [ "$n_rej" -eq 2 ]
+  check "repeated id, --jobs $jobs: the message says why" \
+    grep -q "case $dup_id: an earlier case in this run has the same case id" "$tmp/dup$jobs/manifest.csv"
+  check "repeated id, --jobs $jobs: the message names the file and line of the repeat" \
+    grep -q -F "$tmp/dup-single.xml:2: case $dup_id: an earlier" "$tmp/dup$jobs.err"
+  grep -v ",,rejected," "$tmp/dup$jobs/manifest.csv" >"$tmp/dup$jobs.ok"
+  check "repeated id, --jobs $jobs: the other rows are a run without the repeats" \
+    cmp -s "$tmp/dup$jobs.ok" "$tmp/uniq/manifest.csv"
+done
+check "repeated id: --jobs 1 and 2 give the same manifest" \
+  cmp -s "$tmp/dup1/manifest.csv" "$tmp/dup2/manifest.csv"
+check "repeated id: the first case's PDF is the one a run without repeats makes" \
+  cmp -s "$tmp/dup2/$(sed -n 3p "$tmp/uniq.expect" | awk -F, '{ print $1 "-" $2 ".pdf" }')" \
+  "$tmp/uniq/$(sed -n 3p "$tmp/uniq.expect" | awk -F, '{ print $1 "-" $2 ".pdf" }')"
 
 # ---------------------------------------------------------------------------------------------
 # 4. kill -9 and --resume.

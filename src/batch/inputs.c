@@ -2,6 +2,7 @@
 #include "batch/inputs.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,19 +42,106 @@ const char *problems_case_id(const diag_list *problems)
     return NULL;
 }
 
+/* --- ids seen: a case id used twice in one run ---------------------------------------------
+ * Two cases with one id would write the same files, the later over the earlier: one family's
+ * letter lost, and a manifest row whose digest no longer matches. The first case in input order
+ * keeps the id; every later one is rejected, whatever --jobs is. The set holds a 64-bit hash of
+ * each id (0 marks a free slot), open addressing, doubled at 3/4 full. It starts at 2^18 slots
+ * (2 MB reserved, touched as ids land: all of it after some thousands of cases), so peak memory
+ * is the same at 10,000 cases and at 100,000, and grows by 8-16 bytes a case past 196,000. Two
+ * different ids share a hash with odds of about n^2 / 2^65 (3e-10 at 100,000 cases); if they
+ * did, the later case would be rejected, never a letter overwritten. */
+
+typedef struct id_set {
+    uint64_t *slots;
+    size_t cap, n;
+} id_set;
+
+static uint64_t id_hash(const char *id)
+{
+    uint64_t h = fnv1a64(id, strlen(id));
+    h ^= h >> 31;  /* spread FNV's low bits, which pick the slot */
+    h *= 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    return h ? h : 1;
+}
+
+static bool id_set_put(id_set *set, uint64_t h)  /* false when h was there already */
+{
+    size_t i = (size_t)h & (set->cap - 1);
+    while (set->slots[i]) {
+        if (set->slots[i] == h)
+            return false;
+        i = (i + 1) & (set->cap - 1);
+    }
+    set->slots[i] = h;
+    set->n++;
+    return true;
+}
+
+/* True the first time id is given. */
+static bool id_first_use(id_set *set, const char *id)
+{
+    if (set->n + 1 > set->cap / 4 * 3) {
+        id_set old = *set;
+        set->cap = old.cap ? old.cap * 2 : (size_t)1 << 18;
+        set->slots = calloc(set->cap, sizeof *set->slots);
+        if (!set->slots)
+            abort();
+        set->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slots[i])
+                id_set_put(set, old.slots[i]);
+        free(old.slots);
+    }
+    return id_set_put(set, id_hash(id));
+}
+
+/* Turns a case whose id an earlier case of the run has into a rejected item. */
+static void reject_repeated_id(batch_item *it, const char *id)
+{
+    char *case_id = strdup(id);
+    const char *file = NULL;
+    int line = 0;
+    char where[4096] = "";
+    if (it->c) {
+        file = it->c->file;
+        line = it->c->line;
+    } else if (it->text.xml) {
+        file = it->text.file;
+        line = it->text.line_offset + 1;
+    } else if (it->problems.len) {
+        file = it->problems.items[0].file;
+        line = it->problems.items[0].line;
+    }
+    snprintf(where, sizeof where, "%s", file ? file : "");
+    if (!case_id)
+        abort();
+    batch_item_clear(it);
+    diag_add(&it->problems, where[0] ? where : NULL, line, 0, case_id, NULL,
+             "an earlier case in this run has the same case id: ids must be unique, so this case "
+             "is not produced (the earlier one is)");
+    free(case_id);
+}
+
 typedef struct walker {
     const shard_spec *shard;
     council_set *councils;
     item_sink sink;
     void *ud;
     bool stopped;
+    id_set ids;
 } walker;
 
 static void emit(walker *w, batch_item *it)
 {
     const char *id = it->c ? it->c->id : it->text.xml ? it->text.id : problems_case_id(&it->problems);
-    if (!w->stopped && shard_holds(w->shard, id) && !w->sink(it, w->ud))
-        w->stopped = true;
+    if (!w->stopped && shard_holds(w->shard, id)) {
+        if (id && !id_first_use(&w->ids, id))
+            reject_repeated_id(it, id);
+        if (!w->sink(it, w->ud))
+            w->stopped = true;
+    }
     batch_item_clear(it);  /* no-op when the sink took it */
 }
 
@@ -147,6 +235,7 @@ bool inputs_walk(char *const *paths, int n, const shard_spec *shard, council_set
             walk_file(&w, paths[i]);
         }
     }
+    free(w.ids.slots);
     return !w.stopped;
 }
 
