@@ -54,12 +54,12 @@ typedef struct runner runner;
 typedef struct worker {
     runner *run;
     int index;
-    renderer *r;
     pthread_t thread;
 } worker;
 
 struct runner {
     const batch_options *opt;
+    renderer *r;            /* the run's one renderer, shared by every worker */
     pthread_mutex_t lock;
     pthread_cond_t work, space, flusher_wake;
     slot *ring;
@@ -211,11 +211,11 @@ static void remember_letter(worker *w, slot *s, const pb_case *c, const char *na
     if (!run->opt->print_stream || kind == DOC_SECTION_J)
         return;
     diag_list errs = {0};
-    char *md = render_markdown(w->r, c, kind, &errs);
+    char *md = render_markdown(run->r, c, kind, &errs);
     doc_setup_copy *sc = malloc(sizeof *sc);
     if (!sc)
         abort();
-    if (md && render_setup(w->r, c, kind, sc, &errs) == 0) {
+    if (md && render_setup(run->r, c, kind, sc, &errs) == 0) {
         print_entry *e = &s->printed[s->n_printed++];
         memset(e, 0, sizeof *e);
         e->postcode = strdup(c->recipient.postcode ? c->recipient.postcode : "");
@@ -255,7 +255,7 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
     }
     diag_list errs = {0};
     pb_pdf pdf = {0};
-    if (render_document(w->r, c, kind, &pdf, &errs) != 0) {
+    if (render_document(run->r, c, kind, &pdf, &errs) != 0) {
         if (!errs.len)
             diag_add(&errs, c->file, c->line, 0, c->id, kind_name, "could not be rendered");
         reject(s, c->id, kind_name, &errs);
@@ -283,7 +283,7 @@ static void process(worker *w, slot *s)
 {
     batch_item *it = &s->item;
     if (it->text.xml)
-        it->c = case_text_load(&it->text, renderer_councils(w->r), &it->problems);
+        it->c = case_text_load(&it->text, renderer_councils(w->run->r), &it->problems);
     if (!it->c) {
         const char *id = problems_case_id(&it->problems);
         s->cases = id != NULL;  /* a problem of the input itself is not a case */
@@ -572,8 +572,7 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
     run.ring = calloc(run.window, sizeof *run.ring);
     if (!workers || !run.ring)
         abort();
-    renderer *r = NULL;
-    int status = open_renderer(&r, opt, errs);
+    int status = open_renderer(&run.r, opt, errs);
     if (status == 0 && open_outdir(&run, errs) != 0)
         status = 2;
     if (status == 0) {
@@ -590,7 +589,6 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         for (; started < jobs; started++) {
             workers[started].run = &run;
             workers[started].index = started;
-            workers[started].r = r;
             if (pthread_create(&workers[started].thread, NULL, worker_main, &workers[started]))
                 break;
         }
@@ -601,8 +599,8 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
             status = 2;
         } else {
             /* Single case files are loaded here, streams' cases by the workers (process). */
-            inputs_walk(opt->inputs, opt->n_inputs, &opt->shard, renderer_councils(r), queue_item,
-                        &run);
+            inputs_walk(opt->inputs, opt->n_inputs, &opt->shard, renderer_councils(run.r),
+                        queue_item, &run);
         }
         pthread_mutex_lock(&run.lock);
         run.input_done = true;
@@ -632,14 +630,14 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
             status = 2;
         } else if (status == 0 && opt->print_stream) {
             print_list_sort(&run.printed);
-            if (print_stream_write(opt->print_stream, &run.printed, renderer_fonts(r), errs) != 0)
+            if (print_stream_write(opt->print_stream, &run.printed, renderer_fonts(run.r), errs) != 0)
                 status = 2;
         }
         if (status == 0 && run.sum.rejected)
             status = 1;
     }
     diag_list_clear(&run.fatal);
-    renderer_close(r);
+    renderer_close(run.r);
     for (size_t i = 0; i < run.window; i++) {
         for (int k = 0; k < run.ring[i].n_printed; k++)
             print_entry_free(&run.ring[i].printed[k]);
