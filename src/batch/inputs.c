@@ -2,8 +2,8 @@
 #include "batch/inputs.h"
 
 #include <dirent.h>
-#include <stdint.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,13 +97,12 @@ static bool id_first_use(id_set *set, const char *id)
     return id_set_put(set, id_hash(id));
 }
 
-/* Turns a case whose id an earlier case of the run has into a rejected item. */
+/* Turns a case whose id an earlier case of the run has into a rejected item. The problem is
+ * made before the item is cleared: id, and the file name, point into the item. */
 static void reject_repeated_id(batch_item *it, const char *id)
 {
-    char *case_id = strdup(id);
     const char *file = NULL;
     int line = 0;
-    char where[4096] = "";
     if (it->c) {
         file = it->c->file;
         line = it->c->line;
@@ -114,14 +113,12 @@ static void reject_repeated_id(batch_item *it, const char *id)
         file = it->problems.items[0].file;
         line = it->problems.items[0].line;
     }
-    snprintf(where, sizeof where, "%s", file ? file : "");
-    if (!case_id)
-        abort();
-    batch_item_clear(it);
-    diag_add(&it->problems, where[0] ? where : NULL, line, 0, case_id, NULL,
+    diag_list repeated = {0};
+    diag_add(&repeated, file, line, 0, id, NULL,
              "an earlier case in this run has the same case id: ids must be unique, so this case "
              "is not produced (the earlier one is)");
-    free(case_id);
+    batch_item_clear(it);
+    it->problems = repeated;
 }
 
 typedef struct walker {

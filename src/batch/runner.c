@@ -630,7 +630,8 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
             status = 2;
         } else if (status == 0 && opt->print_stream) {
             print_list_sort(&run.printed);
-            if (print_stream_write(opt->print_stream, &run.printed, renderer_fonts(run.r), errs) != 0)
+            if (print_stream_write(opt->print_stream, &run.printed, renderer_fonts(run.r),
+                                   errs) != 0)
                 status = 2;
         }
         if (status == 0 && run.sum.rejected)
