@@ -126,7 +126,7 @@ demo: deps
 	sh tests/demo.sh
 
 # The suite runs twice: the optimised build, then the same tests under ASan + UBSan (+ LSan).
-# tests/test_threads.sh also runs a batch and the threaded template test under TSan.
+# tests/test_batch.sh also runs a batch and the threaded template test under TSan.
 test: deps
 	$(MAKE) all test-bins
 	$(MAKE) BUILD=build/san BIN=build/san/pbdocs OPT="$(SAN)" build/san/pbdocs test-bins

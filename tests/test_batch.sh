@@ -13,6 +13,7 @@
 #   usage errors and unwritable output exit 2; a second run into a busy OUTDIR exits 2
 #   the progress line only on a terminal; a 10,000-case run, timed
 #   --print-stream: each letter starts on an odd page (pdfinfo / pdftotext)
+#   the workers under ThreadSanitizer: no report, the same outputs as --jobs 1
 # Run from the project root; $PBDOCS is the binary, $PBDOCS_BUILD its build folder.
 # Ends with "test_batch: N passed, M failed"; exits non-zero when anything failed.
 PBDOCS=${PBDOCS:-./pbdocs}
@@ -44,7 +45,7 @@ for tool in "$PBDOCS" "$GEN"; do
 done
 
 sanitizer_clean() { # ERRFILE: fails when a run's stderr holds a sanitizer report
-  if grep -q -E 'ERROR: [A-Za-z]+Sanitizer|runtime error: ' "$1"; then
+  if grep -q -E '(ERROR|WARNING): [A-Za-z]+Sanitizer|runtime error: ' "$1"; then
     fail "sanitizer report in $1"; grep -E 'ERROR: |SUMMARY: |^ *#[0-5] ' "$1" | head -n 8
   fi
 }
@@ -344,5 +345,37 @@ limit=120
 case $BUILD in *san*) limit=600 ;; esac
 check "10k: finished in $secs s (limit $limit s)" [ "$secs" -le "$limit" ]
 echo "10k: $(grep '^batch: ' "$tmp/10k.err")"
+
+# ---------------------------------------------------------------------------------------------
+# 10. The workers under ThreadSanitizer (build/tsan, made by `make test`; once, in the optimised
+# build's pass). They share one renderer (templates, council profiles, fonts and their subset
+# cache), so a data race there would show in no output until it corrupted one: a stream, a
+# folder and invalid files with --jobs 3 and --print-stream must give no TSan report and the
+# same manifest, PDFs and print stream as --jobs 1; then one compiled template rendered by three
+# threads, partials named by data (test_mustache_errors).
+if [ "$BUILD" = build/release ]; then
+  export TSAN_OPTIONS="halt_on_error=0 exitcode=66"  # every race reported; exit 66 after one
+  "$GEN" 400 --seed 7 -o "$tmp/tsan.xml"
+  set -- "$tmp/tsan.xml" fixtures/cases fixtures/invalid/postcode-invalid.xml fixtures/invalid/xxe.xml
+  optimised=$PBDOCS
+  PBDOCS=build/tsan/pbdocs
+  batch tsan "$@" -o "$tmp/tsan" --jobs 3 --print-stream "$tmp/tsan.pdf"
+  PBDOCS=$optimised
+  check "TSan, --jobs 3: exit 1 (rejected cases), got $rc" [ "$rc" -eq 1 ]
+  batch tsan1 "$@" -o "$tmp/tsan1" --jobs 1 --print-stream "$tmp/tsan1.pdf"
+  check "TSan --jobs 3 vs --jobs 1: identical manifests" \
+    cmp -s "$tmp/tsan/manifest.csv" "$tmp/tsan1/manifest.csv"
+  pdf_sums "$tmp/tsan" >"$tmp/tsan.sums"
+  pdf_sums "$tmp/tsan1" >"$tmp/tsan1.sums"
+  n=$(wc -l <"$tmp/tsan1.sums")
+  check "TSan --jobs 3 vs --jobs 1: some PDFs ($n)" [ "$n" -gt 300 ]
+  check "TSan --jobs 3 vs --jobs 1: identical PDFs" cmp -s "$tmp/tsan.sums" "$tmp/tsan1.sums"
+  check "TSan --jobs 3 vs --jobs 1: identical print streams" cmp -s "$tmp/tsan.pdf" "$tmp/tsan1.pdf"
+  build/tsan/tests/test_mustache_errors >"$tmp/mu.out" 2>"$tmp/mu.err"
+  rc=$?
+  sanitizer_clean "$tmp/mu.err"
+  check "test_mustache_errors under TSan: exit $rc" [ "$rc" -eq 0 ]
+  check "test_mustache_errors under TSan: $(tail -n 1 "$tmp/mu.out")" grep -q ' 0 failed' "$tmp/mu.out"
+fi
 
 finish
