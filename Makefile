@@ -35,7 +35,7 @@ DEB_PKGS := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-d
             libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
             poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev valgrind
 
-.PHONY: all deps demo test check spec bench clean test-bins bench-bins fuzz fuzz-bins
+.PHONY: all deps demo test check golden spec bench clean test-bins bench-bins fuzz fuzz-bins
 all: $(BIN) $(FONTS) templates/FIELDS.md
 
 $(BIN): $(CLI_OBJ) $(LIB)
@@ -135,6 +135,11 @@ test: deps
 	sh tests/run build/release:./pbdocs build/san:build/san/pbdocs
 
 check: test
+
+# Rewrites tests/golden/ from what this build writes: for a change meant to alter output (review
+# the diff and commit it with that change). tests/test_golden.sh compares against it in make test.
+golden: all test-bins
+	UPDATE_GOLDEN=1 sh tests/test_golden.sh
 
 spec: deps
 	$(MAKE) $(BUILD)/tests/test_mustache_spec
