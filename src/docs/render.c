@@ -23,7 +23,9 @@
 #define MAX_DOCUMENT_MARKDOWN (1u << 20)
 
 struct renderer {
-    char templates[PATH_MAX];
+    char templates[PATH_MAX], partials[PATH_MAX + sizeof "/partials"];
+    char override[PATH_MAX];  /* render_options.template_path, or "" */
+    doc_kind override_kind;
     council_set *councils;
     calendar *cal;
     pb_fonts *fonts;
@@ -49,14 +51,14 @@ static bool partial_name_safe(const char *name)
 }
 
 /* Partials live in TEMPLATES/partials/<name>.mustache.md; a name is [a-z0-9_-]+ so no path
- * can leave that folder. */
+ * can leave that folder. Reads only what open set, so any thread may load. */
 static char *load_partial(void *ud, const char *name, char **path_out)
 {
     const renderer *r = ud;
     if (!partial_name_safe(name))
         return NULL;
     char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s/partials/%s.mustache.md", r->templates, name) >= (int)sizeof path)
+    if (snprintf(path, sizeof path, "%s/%s.mustache.md", r->partials, name) >= (int)sizeof path)
         return NULL;
     char *src = read_text_file(path, MAX_TEMPLATE_BYTES, NULL);
     if (src && path_out)
@@ -64,22 +66,44 @@ static char *load_partial(void *ud, const char *name, char **path_out)
     return src;
 }
 
+/* One template file and the partials it names, with every render limit. */
+static mu_template *compile_template(renderer *r, const char *path, diag_list *errs)
+{
+    size_t len;
+    char *src = read_text_file(path, MAX_TEMPLATE_BYTES, &len);
+    if (!src) {
+        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the template: %s", strerror(errno));
+        return NULL;
+    }
+    mu_options opt = {.load_partial = load_partial, .loader_ud = r, .strict = true,
+                      .max_output = MAX_DOCUMENT_MARKDOWN};
+    mu_template *t = mu_compile(path, src, len, &opt, errs);
+    free(src);
+    return t;
+}
+
 static int compile_kind(renderer *r, doc_kind k, diag_list *errs)
 {
     char path[PATH_MAX];
     if (snprintf(path, sizeof path, "%s/%s.mustache.md", r->templates, doc_kind_name(k)) >= (int)sizeof path)
         return -1;
-    size_t len;
-    char *src = read_text_file(path, MAX_TEMPLATE_BYTES, &len);
-    if (!src) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the template: %s", strerror(errno));
+    r->tmpl[k] = compile_template(r, path, errs);
+    return r->tmpl[k] ? 0 : -1;
+}
+
+/* The override is only checked here: it is compiled for each document (template_for). */
+static int set_override(renderer *r, const render_options *opt, diag_list *errs)
+{
+    struct stat st;
+    errno = 0;
+    if (snprintf(r->override, sizeof r->override, "%s", opt->template_path) >= (int)sizeof r->override ||
+        stat(r->override, &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_add(errs, opt->template_path, 0, 0, NULL, NULL, "cannot read the template: %s",
+                 errno ? strerror(errno) : "not a file");
         return -1;
     }
-    mu_options opt = {.load_partial = load_partial, .loader_ud = r, .strict = true,
-                      .max_output = MAX_DOCUMENT_MARKDOWN};
-    r->tmpl[k] = mu_compile(path, src, len, &opt, errs);
-    free(src);
-    return r->tmpl[k] ? 0 : -1;
+    r->override_kind = opt->template_kind;
+    return 0;
 }
 
 renderer *renderer_open(const render_options *opt, diag_list *errs)
@@ -92,6 +116,7 @@ renderer *renderer_open(const render_options *opt, diag_list *errs)
         snprintf(r->templates, sizeof r->templates, "%s", opt->templates_dir);
     else
         pb_path(r->templates, sizeof r->templates, "templates");
+    snprintf(r->partials, sizeof r->partials, "%s/partials", r->templates);
     char path[PATH_MAX];
     struct stat st;
     if (snprintf(path, sizeof path, "%s/councils", r->templates) >= (int)sizeof path ||
@@ -101,7 +126,9 @@ renderer *renderer_open(const render_options *opt, diag_list *errs)
     r->cal = calendar_load(pb_path(path, sizeof path, "templates/calendar/england-and-wales.txt"), errs);
     r->fonts = fonts_open(pb_path(path, sizeof path, "build/fonts"), errs);
     int failed = !r->cal || !r->fonts;
-    for (int k = 0; k < DOC_KIND_COUNT && !failed; k++)
+    if (!failed && opt && opt->template_path)
+        failed = set_override(r, opt, errs) != 0;
+    for (int k = 0; k < DOC_KIND_COUNT && !failed && !r->override[0]; k++)
         failed |= compile_kind(r, (doc_kind)k, errs) != 0;
     if (failed) {
         renderer_close(r);
@@ -127,6 +154,33 @@ council_set *renderer_councils(renderer *r)
     return r->councils;
 }
 
+const char *renderer_templates_dir(const renderer *r)
+{
+    return r->templates;
+}
+
+const char *renderer_partials_dir(const renderer *r)
+{
+    return r->partials;
+}
+
+/* The compiled template for kind: the run's own, or the override compiled now into *own (the
+ * caller frees it), so that an edit since the last document shows. */
+static mu_template *template_for(renderer *r, const pb_case *c, doc_kind kind, mu_template **own,
+                                 diag_list *errs)
+{
+    *own = NULL;
+    if (!r->override[0])
+        return r->tmpl[kind];
+    if (kind != r->override_kind) {
+        diag_add(errs, c->file, c->line, 0, c->id, NULL, "no %s template: this run renders "
+                 "only %s documents, from %s", doc_kind_name(kind),
+                 doc_kind_name(r->override_kind), r->override);
+        return NULL;
+    }
+    return *own = compile_template(r, r->override, errs);
+}
+
 static const council *case_council(renderer *r, const pb_case *c, diag_list *errs)
 {
     const council *co = council_get(r->councils, c->council, errs);
@@ -142,17 +196,21 @@ char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *e
                  doc_kind_name(kind));
         return NULL;
     }
+    mu_template *own, *t = template_for(r, c, kind, &own, errs);
+    if (!t)
+        return NULL;
     const council *co = case_council(r, c, errs);
-    if (!co)
-        return NULL;
     doc_input in = {.c = c, .council = co, .cal = r->cal};
-    mu_value *ctx = doc_context(kind, &in, errs);
-    if (!ctx)
+    mu_value *ctx = co ? doc_context(kind, &in, errs) : NULL;
+    if (!ctx) {
+        mu_template_free(own);
         return NULL;
+    }
     strbuf md = {0};
     size_t before = errs->len;
-    int rc = mu_render(r->tmpl[kind], ctx, mu_escape_markdown, &md, errs);
+    int rc = mu_render(t, ctx, mu_escape_markdown, &md, errs);
     mu_free(ctx);
+    mu_template_free(own);
     /* Template problems name the template; say which case they stopped. */
     for (size_t i = before; i < errs->len; i++)
         if (!errs->items[i].case_id)
@@ -171,8 +229,8 @@ char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *e
     return sb_take(&md);
 }
 
-void doc_setup_fill(const pb_case *c, const council *co, doc_kind kind, bool large_print,
-                    doc_setup_copy *out)
+static void doc_setup_fill(const pb_case *c, const council *co, doc_kind kind, bool large_print,
+                           doc_setup_copy *out)
 {
     memset(out, 0, sizeof *out);
     char dob[48];
