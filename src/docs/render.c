@@ -95,11 +95,15 @@ static int compile_kind(renderer *r, doc_kind k, diag_list *errs)
 static int set_override(renderer *r, const render_options *opt, diag_list *errs)
 {
     struct stat st;
-    errno = 0;
-    if (snprintf(r->override, sizeof r->override, "%s", opt->template_path) >= (int)sizeof r->override ||
-        stat(r->override, &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_add(errs, opt->template_path, 0, 0, NULL, NULL, "cannot read the template: %s",
-                 errno ? strerror(errno) : "not a file");
+    const char *why = NULL;
+    if (snprintf(r->override, sizeof r->override, "%s", opt->template_path) >= (int)sizeof r->override)
+        why = strerror(ENAMETOOLONG);
+    else if (stat(r->override, &st) != 0)
+        why = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        why = "not a file";
+    if (why) {
+        diag_add(errs, opt->template_path, 0, 0, NULL, NULL, "cannot read the template: %s", why);
         return -1;
     }
     r->override_kind = opt->template_kind;
