@@ -19,7 +19,7 @@
 #include "core/strbuf.h"
 #include "docs/context.h"
 #include "docs/render.h"
-#include "layout/typeset.h"
+#include "typeset/typeset.h"
 #include "template/escape.h"
 #include "template/mustache.h"
 
@@ -225,7 +225,7 @@ static int typeset(preview *p, const char *md, size_t len, int *pages, diag_list
         rc = write_atomic(p->out_path, pdf.bytes, pdf.len, errs);
         *pages = pdf.pages;
     }
-    pdf_free(&pdf);
+    pb_pdf_free(&pdf);
     return rc;
 }
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "layout/typeset.h"
+#include "fonts/charset.h"
 
 bool case_id_valid(const char *id)
 {

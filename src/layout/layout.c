@@ -192,7 +192,7 @@ static void utf8_put(strbuf *sb, uint32_t cp)
     sb_append(sb, b, n);
 }
 
-double text_width(const pb_fonts *fonts, pb_face face, double size, const char *text, size_t len)
+double layout_text_width(const pb_fonts *fonts, pb_face face, double size, const char *text, size_t len)
 {
     int units = 0;
     const unsigned char *s = (const unsigned char *)text;
@@ -206,10 +206,10 @@ double text_width(const pb_fonts *fonts, pb_face face, double size, const char *
 
 const char *layout_op_text(const pb_layout *layout, const pb_op *op, char *buf, size_t size)
 {
-    size_t n = op->kind == OP_TEXT ? op->len : 0;
+    size_t n = op->kind == LAYOUT_OP_TEXT ? op->len : 0;
     if (n >= size)
         n = size - 1;
-    memcpy(buf, sb_str(&layout->text) + (op->kind == OP_TEXT ? op->text : 0), n);
+    memcpy(buf, sb_str(&layout->text) + (op->kind == LAYOUT_OP_TEXT ? op->text : 0), n);
     buf[n] = '\0';
     return buf;
 }
@@ -496,7 +496,7 @@ static void stage_text(lay *L, size_t it, pb_face face, double size, double x, d
                        const char *s, size_t len)
 {
     pb_op *op = stage_op(L, it);
-    op->kind = OP_TEXT;
+    op->kind = LAYOUT_OP_TEXT;
     op->face = face;
     op->size = (float)size;
     op->x = x;
@@ -509,7 +509,7 @@ static void stage_text(lay *L, size_t it, pb_face face, double size, double x, d
 static void stage_line(lay *L, size_t it, double x, double y, double dx, double dy, double lw)
 {
     pb_op *op = stage_op(L, it);
-    op->kind = OP_LINE;
+    op->kind = LAYOUT_OP_LINE;
     op->x = x;
     op->y = y;
     op->w = dx;
@@ -540,7 +540,7 @@ static void stage_span(lay *L, size_t it, const span *sp, double x, double y, do
             j++;
         }
         pb_op *op = stage_op(L, it);
-        op->kind = OP_TEXT;
+        op->kind = LAYOUT_OP_TEXT;
         op->face = (pb_face)face;
         op->size = (float)size;
         op->x = x;
@@ -558,7 +558,7 @@ static void attach_marker(lay *L, size_t it, double baseline)
         return;
     L->mark.pending = false;
     size_t n = strlen(L->mark.text);
-    double w = text_width(L->fonts, FACE_REGULAR, L->mark.size, L->mark.text, n);
+    double w = layout_text_width(L->fonts, FACE_REGULAR, L->mark.size, L->mark.text, n);
     stage_text(L, it, FACE_REGULAR, L->mark.size, L->mark.right - w, baseline, L->mark.text, n);
 }
 
@@ -960,7 +960,7 @@ static void place_item(lay *L, size_t page, const item *it, double y)
 static void place_text(lay *L, size_t page, pb_face face, double size, double x, double y,
                        const char *s)
 {
-    pb_op op = {.kind = OP_TEXT, .face = face, .size = (float)size, .x = x, .y = y,
+    pb_op op = {.kind = LAYOUT_OP_TEXT, .face = face, .size = (float)size, .x = x, .y = y,
                 .text = L->out->text.len, .len = strlen(s)};
     sb_puts(&L->out->text, s);
     place_op(L, page, &op, 0);
@@ -982,7 +982,7 @@ typedef struct flow {
 
 static void close_box_piece(lay *L, flow *f, const open_box *b, double y_end)
 {
-    pb_op op = {.kind = OP_RECT, .x = b->x, .y = b->y0, .w = b->w, .h = y_end - b->y0,
+    pb_op op = {.kind = LAYOUT_OP_RECT, .x = b->x, .y = b->y0, .w = b->w, .h = y_end - b->y0,
                 .line_width = 1.0f};
     place_op(L, f->page, &op, 0);
 }
@@ -1129,7 +1129,7 @@ static double place_logo(lay *L, double max_h)
         return 0;
     }
     double scale = fmin(LOGO_MAX_W / pw, max_h / ph);
-    pb_op op = {.kind = OP_IMAGE, .x = L->left, .y = FURNITURE_TOP, .w = pw * scale, .h = ph * scale};
+    pb_op op = {.kind = LAYOUT_OP_IMAGE, .x = L->left, .y = FURNITURE_TOP, .w = pw * scale, .h = ph * scale};
     place_op(L, 0, &op, 0);
     L->out->logo_png = path;
     return FURNITURE_TOP + op.h;
@@ -1251,7 +1251,7 @@ static double header_lines(lay *L, double size, size_t page, bool draw)
     if (!h || !*h)
         return 0;
     /* one line if it can be, down to 8 pt; wrapped beyond that */
-    double one_line = text_width(L->fonts, FACE_REGULAR, size, h, strlen(h));
+    double one_line = layout_text_width(L->fonts, FACE_REGULAR, size, h, strlen(h));
     if (one_line > L->width)
         size = fmax(8, floor(size * L->width / one_line * 2) / 2);
     L->n_chars = 0;
@@ -1281,7 +1281,7 @@ static void add_page_furniture(lay *L, size_t pages, double small)
         if (L->setup->no_page_numbers)
             continue;
         snprintf(buf, sizeof buf, "Page %zu of %zu", p + 1, pages);
-        double w = text_width(L->fonts, FACE_REGULAR, small, buf, strlen(buf));
+        double w = layout_text_width(L->fonts, FACE_REGULAR, small, buf, strlen(buf));
         place_text(L, p, FACE_REGULAR, small, (PAGE_WIDTH - w) / 2, FOOTER_BASELINE, buf);
     }
 }

@@ -4,7 +4,7 @@
  * maxp, name, post; no hinting tables, as the source fonts have none): glyphs renumbered in
  * their original order with .notdef first, long loca offsets, one full metric per glyph, a
  * format 4 (3,1) cmap for the code points asked for, and format 3 post (no glyph names). */
-#include "pdf/ttf_subset.h"
+#include "fonts/ttf_subset.h"
 
 #include <stdlib.h>
 #include <string.h>
