@@ -23,6 +23,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "core/utf8.h"
 #include "fonts/font_program.h"
 #include "pdf/hpdf_compat.h"
 
@@ -74,21 +75,6 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
     }
 }
 
-static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
-{
-    unsigned c = s[0];
-    size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    if (n > len) {
-        *cp = 0xFFFD;
-        return len;
-    }
-    uint32_t v = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
-    for (size_t i = 1; i < n; i++)
-        v = (v << 6) | (s[i] & 0x3F);
-    *cp = v;
-    return n;
-}
-
 /* A character as printed: a no-break space is a space. */
 static uint32_t printed(uint32_t cp) { return cp == 0xA0 ? ' ' : cp; }
 
@@ -128,7 +114,7 @@ static void assign_codes(writer *w, const pb_layout *L)
             continue;
         for (size_t k = 0; k < op->len;) {
             uint32_t cp;
-            k += utf8_next(text + op->text + k, op->len - k, &cp);
+            k += utf8_decode(text + op->text + k, op->len - k, &cp);
             cp = printed(cp);
             unsigned symbol = cp >= 0x80 && charset_has_glyph(cp) ? winansi_symbol(cp) : 0;
             if (cp < CHARSET_LIMIT)
@@ -300,7 +286,7 @@ static void show_text(writer *w, HPDF_Page page, const pb_op *op, const char *te
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < op->len;) {
         uint32_t cp;
-        i += utf8_next(s + i, op->len - i, &cp);
+        i += utf8_decode(s + i, op->len - i, &cp);
         cp = printed(cp);
         int e;
         unsigned char code;
@@ -436,7 +422,7 @@ static void set_info(writer *w, const char *key, const char *value)
     const unsigned char *s = (const unsigned char *)value;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        i += utf8_next(s + i, len - i, &cp);
+        i += utf8_decode(s + i, len - i, &cp);
         if (cp >= 0x10000) {
             cp -= 0x10000;
             uint32_t hi = 0xD800 + (cp >> 10), lo = 0xDC00 + (cp & 0x3FF);
