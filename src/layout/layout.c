@@ -50,19 +50,25 @@ static bool region_closed(cmark_node *n)
 static pthread_once_t extensions_once = PTHREAD_ONCE_INIT;
 static void register_extensions(void) { cmark_gfm_core_extensions_ensure_registered(); }
 
-static int lay_out(lay *L, cmark_node *doc)
+/* The top-level blocks sorted into the letter's regions; body blocks of a keep region share a
+ * keep_id above 0. */
+typedef struct regions {
+    cmark_node **lh, **addr, **body;
+    int *keep_id;
+    size_t n_lh, n_addr, n_body;
+} regions;
+
+static void sort_regions(const lay *L, cmark_node *doc, regions *r)
 {
-    const pb_doc_setup *s = L->setup;
-    /* sort the top-level blocks into the furniture and the body */
     size_t n_top = 0;
     for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
         n_top++;
-    cmark_node **lh = calloc(n_top + 1, sizeof *lh), **addr = calloc(n_top + 1, sizeof *addr);
-    cmark_node **body = calloc(n_top + 1, sizeof *body);
-    int *keep_id = calloc(n_top + 1, sizeof *keep_id);
-    if (!lh || !addr || !body || !keep_id)
+    r->lh = calloc(n_top + 1, sizeof *r->lh);
+    r->addr = calloc(n_top + 1, sizeof *r->addr);
+    r->body = calloc(n_top + 1, sizeof *r->body);
+    r->keep_id = calloc(n_top + 1, sizeof *r->keep_id);
+    if (!r->lh || !r->addr || !r->body || !r->keep_id)
         abort();
-    size_t n_lh = 0, n_addr = 0, n_body = 0;
     region cur = R_BODY;
     int keep_count = 0;
     for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
@@ -78,52 +84,67 @@ static int lay_out(lay *L, cmark_node *doc)
             continue;
         }
         if (cur == R_LETTERHEAD)
-            lh[n_lh++] = n;
-        else if (cur == R_ADDRESS && s->letter)
-            addr[n_addr++] = n;
+            r->lh[r->n_lh++] = n;
+        else if (cur == R_ADDRESS && L->setup->letter)
+            r->addr[r->n_addr++] = n;
         else {
-            keep_id[n_body] = cur == R_KEEP ? keep_count : 0;
-            body[n_body++] = n;
+            r->keep_id[r->n_body] = cur == R_KEEP ? keep_count : 0;
+            r->body[r->n_body++] = n;
         }
     }
+}
 
-    /* page 1 furniture */
+/* Places logo, letterhead and address on page 1; returns where the body starts there. */
+static double place_first_page(lay *L, const regions *r)
+{
+    const pb_doc_setup *s = L->setup;
     double first_top = s->letter ? LETTER_BODY_TOP : TOP_MARGIN;
     double window_top = s->letter ? MM(s->window.top_mm) : MM(60);
     double logo_bottom = lay_place_logo(L, fmin(LOGO_MAX_H, window_top - MM(2) - FURNITURE_TOP));
     if (logo_bottom > 0)
         first_top = fmax(first_top, logo_bottom + FURNITURE_GAP);
-    if (n_lh)
-        first_top = fmax(first_top, lay_place_letterhead(L, lh, n_lh) + FURNITURE_GAP);
-    if (s->letter && n_addr) {
+    if (r->n_lh)
+        first_top = fmax(first_top, lay_place_letterhead(L, r->lh, r->n_lh) + FURNITURE_GAP);
+    if (s->letter && r->n_addr) {
         double box_bottom;
-        double text_bottom = lay_place_address(L, addr, n_addr, &box_bottom);
+        double text_bottom = lay_place_address(L, r->addr, r->n_addr, &box_bottom);
         first_top = fmax(first_top, fmax(box_bottom, text_bottom) + FURNITURE_GAP);
     }
+    return first_top;
+}
 
-    /* the body */
+/* The body's items; every block of a keep region is kept on one page. */
+static void build_body(lay *L, const regions *r)
+{
     block_ctx c = {L->left, L->width, L->base, 0, 0};
     cmark_node *prev = NULL;
-    for (size_t i = 0; i < n_body; i++) {
-        cmark_node *n = body[i];
+    for (size_t i = 0; i < r->n_body; i++) {
+        cmark_node *n = r->body[i];
         lay_add_gap_between(L, prev, n, &c, false);
         size_t start = L->n_items;
         lay_build_block(L, n, &c, false);
-        /* a keep region: every block of it on one page */
-        if (keep_id[i]) {
+        if (r->keep_id[i]) {
             size_t j = i;
-            while (j + 1 < n_body && keep_id[j + 1] == keep_id[i]) {
+            while (j + 1 < r->n_body && r->keep_id[j + 1] == r->keep_id[i]) {
                 j++;
-                lay_add_gap_between(L, body[j - 1], body[j], &c, false);
-                lay_build_block(L, body[j], &c, false);
+                lay_add_gap_between(L, r->body[j - 1], r->body[j], &c, false);
+                lay_build_block(L, r->body[j], &c, false);
             }
             if (L->n_items > start && L->items[start].keep_until < L->n_items - 1)
                 L->items[start].keep_until = L->n_items - 1;
             i = j;
-            n = body[j];
+            n = r->body[j];
         }
         prev = n;
     }
+}
+
+static int lay_out(lay *L, cmark_node *doc)
+{
+    regions r = {0};
+    sort_regions(L, doc, &r);
+    double first_top = place_first_page(L, &r);
+    build_body(L, &r);
 
     double small = L->base - 2;
     double header_bottom = lay_header_lines(L, small, 0, false);
@@ -132,10 +153,10 @@ static int lay_out(lay *L, cmark_node *doc)
     size_t pages = lay_paginate(L, first_top, next_top, bottom);
     lay_add_page_furniture(L, pages, small);
 
-    free(lh);
-    free(addr);
-    free(body);
-    free(keep_id);
+    free(r.lh);
+    free(r.addr);
+    free(r.body);
+    free(r.keep_id);
     return (int)pages;
 }
 
