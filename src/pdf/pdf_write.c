@@ -471,7 +471,7 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
               pb_pdf *out, diag_list *errs)
 {
     memset(out, 0, sizeof *out);
-    writer *w = calloc(1, sizeof *w);  /* ~20 KB of tables: not for the stack */
+    writer *w = calloc(1, sizeof *w);  /* ~33 KB of tables: not for the stack */
     if (!w) {
         diag_add(errs, setup->source, 0, 0, setup->case_id, NULL, "out of memory making the PDF");
         return -1;
