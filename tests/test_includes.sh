@@ -42,7 +42,8 @@ for f in $files; do
 
   # 1. every #include "folder/x.h" points down the order, or stays in the folder
   bad=0
-  for inc in $(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\/[^"]*\)".*/\1/p' "$f"); do
+  incs=$(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\/[^"]*\)".*/\1/p' "$f")
+  for inc in $incs; do
     to=${inc%%/*}
     [ "$to" = "$dir" ] && continue
     theirs=$(level "$to")
@@ -61,7 +62,8 @@ for f in $files; do
   if [ "$n" -gt "$MAX_LINES" ]; then fail "$f has $n lines (at most $MAX_LINES)"; else ok; fi
 
   # 3. libharu only in pdf/
-  if [ "$dir" != pdf ] && grep -q -E '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]hpdf(_[A-Za-z0-9_]+)?\.h[>"]' "$f"; then
+  hpdf='^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]hpdf(_[A-Za-z0-9_]+)?\.h[>"]'
+  if [ "$dir" != pdf ] && grep -q -E "$hpdf" "$f"; then
     fail "$f includes libharu: only src/pdf/ may"
   else
     ok

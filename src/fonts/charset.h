@@ -1,10 +1,5 @@
 /* charset.h: which characters the letters can print.
  *
- * fonts/ is the font code below both case checking and the layout: which characters print
- * (here), the four faces and their metrics (fonts.h), and the per-document subsets the PDF
- * embeds (ttf_subset.h, font_program.h). It does not use libharu: what only libharu can say
- * (its glyph names, the widths it writes) is read or checked by pdf/pdf_fonts.h.
- *
  * libharu 2.3 writes clean, extractable text only through single-byte encodings (its UTF-8/CID
  * path writes a broken ToUnicode CMap). The PDF backend therefore builds, per document, its own
  * single-byte encodings: ASCII as itself plus the other characters the document uses at codes

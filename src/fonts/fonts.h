@@ -1,11 +1,16 @@
 /* fonts.h: the four Liberation Sans faces, located once per process, with the metrics the layout
  * needs (advance widths per character, ascent, descent) read once and kept.
  *
+ * fonts/ is the font code below both case checking and the layout: which characters print
+ * (charset.h), the four faces and their metrics (here), and the per-document subsets the PDF
+ * embeds (ttf_subset.h, font_program.h). It does not use libharu: what only libharu can say
+ * (its glyph names, the widths it writes) is read or checked by pdf/pdf_fonts.h.
+ *
  * libharu cannot share a loaded font between documents, so everything a PDF needs of a face is
- * read once per process: the files and their tables here (fonts_load_face), then, by libharu itself,
- * the widths, the descriptor's metrics and the check that every printable character has a glyph
- * in every face (fonts_open() in pdf/pdf_fonts.h, which everyone outside pdf/ calls); the
- * embedded subsets are kept as they are made (font_program.h). A pb_fonts is read-only once
+ * read once per process: the files and their tables here (fonts_load_face), then, by libharu
+ * itself, the widths, the descriptor's metrics and the check that every printable character has
+ * a glyph in every face (fonts_open() in pdf/pdf_fonts.h, which everyone outside pdf/ calls);
+ * the embedded subsets are kept as they are made (font_program.h). A pb_fonts is read-only once
  * open, but for that cache behind its lock, and may be used by several threads at once. */
 #ifndef PBDOCS_FONTS_H
 #define PBDOCS_FONTS_H

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #if !defined(HPDF_VERSION_ID) || HPDF_VERSION_ID != 20300
-#error "pdf/hpdf_compat.c uses libharu 2.3.0's private structs and was checked only against 2.3.0 (HPDF_VERSION_ID 20300); see the comment at the top of this file before building with another version"
+#error "hpdf_compat.c was written for libharu 2.3.0 (HPDF_VERSION_ID 20300): read its top comment"
 #endif
 
 /* Glyph names: hpdf.h has no call from a character to the name a PDF names its glyph by (only
