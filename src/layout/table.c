@@ -87,6 +87,8 @@ static void measure_columns(const lay *L, table *t)
 static void share_narrow(table *t, double avail)
 {
     int ncols = t->ncols;
+    if (ncols <= 0)  /* never (lay_build_table checks), but the compiler cannot see it */
+        return;
     bool *fixed = calloc((size_t)ncols, sizeof *fixed);
     if (!fixed)
         abort();
