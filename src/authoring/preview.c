@@ -157,7 +157,7 @@ static int write_pdf(preview *p, int *pages, diag_list *errs)
         rc = write_atomic(p->out_path, pdf.bytes, pdf.len, errs);
         *pages = pdf.pages;
     }
-    pdf_free(&pdf);
+    pb_pdf_free(&pdf);
     return rc;
 }
 

@@ -5,7 +5,8 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "layout/typeset.h"
+#include "typeset/stream.h"
+#include "typeset/typeset.h"
 
 void print_entry_keep(print_entry *e, char *markdown, const doc_setup_copy *sc)
 {
@@ -136,6 +137,6 @@ int print_stream_write(const char *path, const print_list *list, const pb_fonts 
     if (slash == path)
         snprintf(dir, sizeof dir, "/");
     rc = write_file_atomic(dir, slash ? slash + 1 : path, pdf.bytes, pdf.len, errs);
-    pdf_free(&pdf);
+    pb_pdf_free(&pdf);
     return rc;
 }

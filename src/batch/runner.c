@@ -260,12 +260,12 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
             diag_add(&errs, c->file, c->line, 0, c->id, kind_name, "could not be rendered");
         reject(s, c->id, kind_name, &errs);
         diag_list_clear(&errs);
-        pdf_free(&pdf);
+        pb_pdf_free(&pdf);
         return;
     }
     sha256_hex(pdf.bytes, pdf.len, sha);
     if (write_pdf(run, w->index, name, pdf.bytes, pdf.len, s->fatal, sizeof s->fatal) != 0) {
-        pdf_free(&pdf);
+        pb_pdf_free(&pdf);
         return;
     }
     row.pages = pdf.pages;
@@ -276,7 +276,7 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
     s->produced++;
     s->letters++;
     s->bytes += pdf.len;
-    pdf_free(&pdf);
+    pb_pdf_free(&pdf);
 }
 
 static void process(worker *w, slot *s)

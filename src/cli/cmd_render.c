@@ -127,7 +127,7 @@ int cmd_render(int argc, char **argv)
                 printf("%s/%s\n", dir, name);
             else
                 status = EXIT_USAGE;
-            pdf_free(&pdf);
+            pb_pdf_free(&pdf);
         }
     }
     diag_print_all(&errs, stderr);

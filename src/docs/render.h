@@ -15,7 +15,7 @@
 #include "case/case.h"
 #include "case/council.h"
 #include "core/diag.h"
-#include "layout/typeset.h"
+#include "typeset/typeset.h"
 
 typedef struct renderer renderer;
 
