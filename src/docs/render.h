@@ -22,7 +22,7 @@ typedef struct render_options {
     bool large_print;           /* force 16 pt for every document */
 } render_options;
 
-/* Loads the calendar and fonts, compiles the four templates. NULL with problems in errs
+/* Loads the calendar and fonts, compiles the templates (one per kind, docs/kinds.c). NULL with problems in errs
  * (a template error names FILE:LINE:COL); such problems mean the run cannot go on (exit 2,
  * or 1 for a template rejected). */
 renderer *renderer_open(const render_options *opt, diag_list *errs);
