@@ -4,8 +4,10 @@
  * (case -> ... -> docs): what the case format needs is here, in case/ (the element's name,
  * which is also the kind's name in file names and messages, and where the case model keeps the
  * document's issue date); what a document needs (title, letter or not, context builder, running
- * header, template) is in docs/kinds.h, which case/ may not include. No other file lists the
- * kinds: loops run to DOC_KIND_COUNT and read these tables.
+ * header, template) is in docs/kinds.h, which case/ may not include. Nothing else lists the
+ * kinds or tests for one: loops run to DOC_KIND_COUNT and read these tables. Only what is
+ * written per kind anyway names them: the parsing of each element (load.c's readers, explain.c,
+ * case.rng), the context builders and the field catalogue's rows.
  * Read-only after compilation: any thread may call these. */
 #ifndef PBDOCS_KIND_H
 #define PBDOCS_KIND_H
