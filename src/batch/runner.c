@@ -32,6 +32,7 @@
 #include "core/files.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
+#include "docs/kinds.h"
 #include "docs/render.h"
 
 enum { SLOT_FREE, SLOT_QUEUED, SLOT_TAKEN, SLOT_DONE };
@@ -208,7 +209,7 @@ static void remember_letter(worker *w, slot *s, const pb_case *c, const char *na
                             doc_kind kind)
 {
     runner *run = w->run;
-    if (!run->opt->print_stream || kind == DOC_SECTION_J)
+    if (!run->opt->print_stream || !doc_kinds[kind].letter)
         return;
     diag_list errs = {0};
     char *md = render_markdown(run->r, c, kind, &errs);

@@ -31,10 +31,10 @@ typedef struct render_options {
     doc_kind template_kind;
 } render_options;
 
-/* Loads the calendar and fonts, compiles the four templates (with an override: checks that its
- * file is there, and compiles none). NULL with problems in errs (a template error names
- * FILE:LINE:COL); such problems mean the run cannot go on (exit 2, or 1 for a template
- * rejected). */
+/* Loads the calendar and fonts, compiles the templates (one per kind, docs/kinds.c; with an
+ * override: checks that its file is there, and compiles none). NULL with problems in errs (a
+ * template error names FILE:LINE:COL); such problems mean the run cannot go on (exit 2, or 1
+ * for a template rejected). */
 renderer *renderer_open(const render_options *opt, diag_list *errs);
 void renderer_close(renderer *r);
 
