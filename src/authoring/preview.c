@@ -15,6 +15,7 @@
 #include "case/council.h"
 #include "case/load.h"
 #include "core/calendar.h"
+#include "core/outfile.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "docs/context.h"
@@ -198,7 +199,7 @@ static char *load_partial(void *ud, const char *name, char **path_out)
     return src;
 }
 
-/* The renderer's atomic write (mode 0640), into the output's folder, created if missing. */
+/* An atomic write (core/outfile.h), into the output's folder, created if missing. */
 static int write_atomic(const char *path, const void *bytes, size_t len, diag_list *errs)
 {
     const char *slash = strrchr(path, '/');
@@ -206,7 +207,7 @@ static int write_atomic(const char *path, const void *bytes, size_t len, diag_li
     if (!dir)
         abort();
     mkdir(dir, 0750);
-    int rc = write_file_atomic(dir, slash ? slash + 1 : path, bytes, len, errs);
+    int rc = outfile_write(dir, slash ? slash + 1 : path, bytes, len, OUTFILE_SYNC, errs);
     free(dir);
     return rc;
 }
