@@ -31,7 +31,6 @@
 #include "case/load.h"
 #include "core/files.h"
 #include "core/outfile.h"
-#include "core/paths.h"
 #include "core/strbuf.h"
 #include "docs/render.h"
 
@@ -480,13 +479,11 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         return 2;
     /* Process-wide state that must exist before any thread uses it. */
     xmlInitParser();
-    pb_root();
     /* Workers allocate and free a document's worth of memory per letter. glibc's defaults give
      * freed memory back to the kernel at once (trimming thread arenas, unmapping large blocks),
      * and with two threads each give-back flushes the other CPU's TLB: keep a few MB instead. */
     mallopt(M_MMAP_THRESHOLD, 4 << 20);
     mallopt(M_TRIM_THRESHOLD, 8 << 20);
-    case_schema_path();
 
     runner run = {.opt = opt, .dirfd = -1, .manifest_fd = -1};
     int jobs = opt->jobs > 0 ? opt->jobs : 1;
