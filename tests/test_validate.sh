@@ -107,43 +107,43 @@ malformed.xml|malformed.xml:10: case BCC-2026-10458: not well-formed XML: <title
 personal-entity.xml|personal-entity.xml:6: case BCC-2026-10458: not well-formed XML: an & begins a reference to an entity XML does not define (write &amp; for the character &)
 personal-tag.xml|personal-tag.xml:6: case BCC-2026-10458: not well-formed XML: an element opened on line 6 is closed by </family-name>
 personal-tag.xml|personal-tag.xml:8: case BCC-2026-10458: not well-formed XML: <family-name> opened on line 6 is closed by </child>
-personal-tag.xml|personal-tag.xml:79: case BCC-2026-10458: not well-formed XML: <child> opened on line 4 is closed by </case>
-personal-tag.xml|personal-tag.xml:80: case BCC-2026-10458: not well-formed XML: the text ends before <case> (line 3) is closed
+personal-tag.xml|personal-tag.xml:94: case BCC-2026-10458: not well-formed XML: <child> opened on line 4 is closed by </case>
+personal-tag.xml|personal-tag.xml:95: case BCC-2026-10458: not well-formed XML: the text ends before <case> (line 3) is closed
 invalid-utf8.xml|invalid-utf8.xml:11: case BCC-2026-10458: not well-formed XML: is not valid UTF-8 text
 schema-missing-officer.xml|schema-missing-officer.xml:3: case BCC-2026-10458: officer: is missing: <case> needs one
 schema-unknown-element.xml|schema-unknown-element.xml:6: case BCC-2026-10458: child/nickname: is not part of the case format here
-schema-bad-stream.xml|schema-bad-stream.xml:33: case BCC-2026-10458: personal-budget/item/@stream: must be education, health or social-care
+schema-bad-stream.xml|schema-bad-stream.xml:47: case BCC-2026-10458: personal-budget/item/@stream: must be education, health or social-care
 unknown-council.xml|unknown-council.xml:3: case BCC-2026-10458: @council: is not a known council (no profile in templates/councils/)
-ref-reduction-change.xml|ref-reduction-change.xml:49: case BCC-2026-10458: reduction/change/@ref: refers to no item of the personal budget (no item has this id)
-ref-refusal-item.xml|ref-refusal-item.xml:40: case BCC-2026-10458: refusal/item/@ref: refers to no item of the personal budget (no item has this id)
-reduction-equal.xml|reduction-equal.xml:49: case BCC-2026-10458: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
-reduction-higher.xml|reduction-higher.xml:49: case BCC-2026-10458: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
-repayment-zero.xml|repayment-zero.xml:58: case BCC-2026-10458: repayment/@amount: must be more than £0.00: there is nothing to repay
-repayment-negative.xml|repayment-negative.xml:58: case BCC-2026-10458: repayment/@amount: must be more than £0.00: a repayment cannot be negative
-date-issued-nonexistent.xml|date-issued-nonexistent.xml:39: case BCC-2026-10458: refusal/@issued: is not a date that exists
+ref-reduction-change.xml|ref-reduction-change.xml:64: case BCC-2026-10458: reduction/change/@ref: refers to no item of the personal budget (no item has this id)
+ref-refusal-item.xml|ref-refusal-item.xml:54: case BCC-2026-10458: refusal/item/@ref: refers to no item of the personal budget (no item has this id)
+reduction-equal.xml|reduction-equal.xml:64: case BCC-2026-10458: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
+reduction-higher.xml|reduction-higher.xml:64: case BCC-2026-10458: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
+repayment-zero.xml|repayment-zero.xml:73: case BCC-2026-10458: repayment/@amount: must be more than £0.00: there is nothing to repay
+repayment-negative.xml|repayment-negative.xml:73: case BCC-2026-10458: repayment/@amount: must be more than £0.00: a repayment cannot be negative
+date-issued-nonexistent.xml|date-issued-nonexistent.xml:53: case BCC-2026-10458: refusal/@issued: is not a date that exists
 date-of-birth-nonexistent.xml|date-of-birth-nonexistent.xml:7: case BCC-2026-10458: child/date-of-birth: is not a date that exists
-amount-three-decimals.xml|amount-three-decimals.xml:36: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
+amount-three-decimals.xml|amount-three-decimals.xml:50: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
 LOADER: one problem; no "is not lower" for a change of an item whose own amount was rejected
-change-of-invalid-amount.xml|change-of-invalid-amount.xml:31: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
-postcode-invalid.xml|postcode-invalid.xml:16: case BCC-2026-10458: recipient/address/postcode: is not a valid UK postcode
+change-of-invalid-amount.xml|change-of-invalid-amount.xml:45: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
+postcode-invalid.xml|postcode-invalid.xml:17: case BCC-2026-10458: recipient/address/postcode: is not a valid UK postcode
 id-path.xml|id-path.xml:3: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64)
 id-too-long.xml|id-too-long.xml:3: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64)
 font-emoji-name.xml|font-emoji-name.xml:11: case BCC-2026-10458: recipient/name: contains a character the letter fonts cannot show (U+1F642)
-font-chinese-reason.xml|font-chinese-reason.xml:41: case BCC-2026-10458: refusal/reason: contains a character the letter fonts cannot show (U+738B)
+font-chinese-reason.xml|font-chinese-reason.xml:56: case BCC-2026-10458: refusal/reason: contains a character the letter fonts cannot show (U+738B)
 xxe.xml|xxe.xml:2: case BCC-2026-10458: a DOCTYPE is not allowed in case data (no DTDs, no entity declarations)
 billion-laughs.xml|billion-laughs.xml:2: case BCC-2026-10458: a DOCTYPE is not allowed in case data (no DTDs, no entity declarations)
 LOADER: no advice to use a libxml2 option the user does not have
-deep-nesting.xml|deep-nesting.xml:35: case BCC-2026-10458: not well-formed XML: elements are nested more than 256 levels deep
+deep-nesting.xml|deep-nesting.xml:49: case BCC-2026-10458: not well-formed XML: elements are nested more than 256 levels deep
 control-character.xml|control-character.xml:6: case BCC-2026-10458: not well-formed XML: a character reference names a character XML does not allow (a control character)
 control-character-c1.xml|control-character-c1.xml:6: case BCC-2026-10458: child/family-name: contains a control character (U+0085)
 LOADER: "is empty", not "is not valid UTF-8" (text_plain of blank text returns an unterminated buffer)
 empty-name.xml|empty-name.xml:11: case BCC-2026-10458: recipient/name: is empty
-duplicate-item-id.xml|duplicate-item-id.xml:33: case BCC-2026-10458: personal-budget/item/@id: another item already has this id
-period-ends-before-start.xml|period-ends-before-start.xml:60: case BCC-2026-10458: repayment/period: ends (to) before it starts (from)
-change-same-item-twice.xml|change-same-item-twice.xml:50: case BCC-2026-10458: reduction/change: changes an item that another change of this reduction already changes
-several-problems.xml|several-problems.xml:16: case BCC-2026-10458: recipient/address/postcode: is not a valid UK postcode
-several-problems.xml|several-problems.xml:36: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
-several-problems.xml|several-problems.xml:58: case BCC-2026-10458: repayment/@issued: is not a date that exists
+duplicate-item-id.xml|duplicate-item-id.xml:47: case BCC-2026-10458: personal-budget/item/@id: another item already has this id
+period-ends-before-start.xml|period-ends-before-start.xml:75: case BCC-2026-10458: repayment/period: ends (to) before it starts (from)
+change-same-item-twice.xml|change-same-item-twice.xml:65: case BCC-2026-10458: reduction/change: changes an item that another change of this reduction already changes
+several-problems.xml|several-problems.xml:17: case BCC-2026-10458: recipient/address/postcode: is not a valid UK postcode
+several-problems.xml|several-problems.xml:50: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
+several-problems.xml|several-problems.xml:73: case BCC-2026-10458: repayment/@issued: is not a date that exists
 EOF
 )
 printf '%s\n' "$EXPECTED" | grep -v '^LOADER:' >"$tmp/table"
