@@ -267,7 +267,8 @@ void check_case(loader *ld, xmlNodePtr root, const council *co)
     check_items(ld, root);
     for (size_t i = 0; i < n; i++) {
         check_sending(ld, &docs[i], co);
-        if (c->child.has_died && docs[i].kind != DOC_REPAYMENT)
+        if (c->child.has_died && docs[i].kind != DOC_REPAYMENT &&
+            date_cmp(c->child.date_of_death, docs[i].issued) <= 0)
             problem(ld, docs[i].node, "is issued after the child's or young person's death "
                     "(child/date-of-death): there is no provision left to decide; only a "
                     "repayment letter may follow a death");
