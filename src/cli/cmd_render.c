@@ -81,6 +81,7 @@ int cmd_render(int argc, char **argv)
     } else if (!c) {
         status = EXIT_REJECTED;
     }
+    print_case_warnings(c);
     if (c) {
         doc_kind kinds[DOC_KIND_COUNT];
         int n = 0;
