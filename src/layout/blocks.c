@@ -9,10 +9,11 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "core/xalloc.h"
 
 size_t lay_add_item(lay *L, item_kind kind, double h)
 {
-    L->items = lay_grow(L->items, &L->cap_items, L->n_items + 1, sizeof *L->items);
+    L->items = xgrow(L->items, &L->cap_items, L->n_items + 1, sizeof *L->items);
     size_t i = L->n_items++;
     L->items[i] = (item){kind, h, L->n_staged, 0, i, -1, false, 0, 0};
     if ((kind == IT_LINE || kind == IT_BOX_BEGIN) && L->pending_keep >= 0) {
@@ -24,7 +25,7 @@ size_t lay_add_item(lay *L, item_kind kind, double h)
 
 static pb_op *stage_op(lay *L, size_t item_index)
 {
-    L->staged = lay_grow(L->staged, &L->cap_staged, L->n_staged + 1, sizeof *L->staged);
+    L->staged = xgrow(L->staged, &L->cap_staged, L->n_staged + 1, sizeof *L->staged);
     pb_op *op = &L->staged[L->n_staged++];
     memset(op, 0, sizeof *op);
     L->items[item_index].op_count++;

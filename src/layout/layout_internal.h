@@ -130,9 +130,6 @@ typedef struct collect_mode {
     int depth;       /* inline nesting (emphasis in emphasis...) */
 } collect_mode;
 
-/* Grows an array to hold need elements (aborts when out of memory, as strbuf does). */
-void *lay_grow(void *p, size_t *cap, size_t need, size_t elem);
-
 /* text.c: characters into L->chars ('\n' = hard line break), and lines into L->spans. */
 void lay_add_char(lay *L, uint32_t cp, int face, const collect_mode *m);
 void lay_add_text(lay *L, const char *s, size_t len, int face, const collect_mode *m);
