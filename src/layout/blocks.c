@@ -245,7 +245,7 @@ void lay_add_gap_between(lay *L, cmark_node *prev, cmark_node *n, const block_ct
 
 void lay_build_block(lay *L, cmark_node *n, const block_ctx *c, bool tight)
 {
-    if (c->depth >= MAX_NESTING && cmark_node_first_child(n) &&
+    if (c->depth >= LAYOUT_MAX_BLOCK_DEPTH && cmark_node_first_child(n) &&
         cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH && cmark_node_get_type(n) != CMARK_NODE_HEADING) {
         L->n_chars = 0;
         collect_mode m = {.size = c->base, .line = cmark_node_get_start_line(n)};

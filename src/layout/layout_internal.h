@@ -80,7 +80,7 @@ typedef struct block_ctx {
 
 /* Deeper than this, blocks are printed as plain lines (their text, never dropped) without more
  * indentation or recursion: officers' Markdown could nest quotes thousands deep. */
-#define MAX_NESTING 12
+#define LAYOUT_MAX_BLOCK_DEPTH 12
 #define MAX_INLINE_NESTING 64
 
 typedef struct marker {
