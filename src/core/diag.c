@@ -5,22 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 static char *dup_or_null(const char *s)
 {
-    return s ? strdup(s) : NULL;
+    return s ? xstrdup(s) : NULL;
 }
 
 void diag_add(diag_list *list, const char *file, int line, int col, const char *case_id,
               const char *field, const char *fmt, ...)
 {
-    if (list->len == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 8;
-        diag *items = realloc(list->items, cap * sizeof *items);
-        if (!items)
-            abort();
-        list->items = items;
-        list->cap = cap;
-    }
+    list->items = xgrow(list->items, &list->cap, list->len + 1, sizeof *list->items);
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
@@ -32,7 +27,7 @@ void diag_add(diag_list *list, const char *file, int line, int col, const char *
         .col = col,
         .case_id = dup_or_null(case_id),
         .field = dup_or_null(field),
-        .message = strdup(msg),
+        .message = xstrdup(msg),
     };
 }
 
@@ -73,14 +68,7 @@ void diag_print_all(const diag_list *list, FILE *out)
 void diag_list_take(diag_list *dst, diag_list *src)
 {
     for (size_t i = 0; i < src->len; i++) {
-        if (dst->len == dst->cap) {
-            size_t cap = dst->cap ? dst->cap * 2 : 8;
-            diag *items = realloc(dst->items, cap * sizeof *items);
-            if (!items)
-                abort();
-            dst->items = items;
-            dst->cap = cap;
-        }
+        dst->items = xgrow(dst->items, &dst->cap, dst->len + 1, sizeof *dst->items);
         dst->items[dst->len++] = src->items[i];
     }
     free(src->items);
