@@ -12,4 +12,6 @@ int cmd_lint(int argc, char **argv);
 int cmd_fields(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_token(int argc, char **argv);
 #endif
