@@ -246,10 +246,9 @@ enum MHD_Result serve_access(void *cls, struct MHD_Connection *conn, const char 
         remote_address(conn, req->remote, sizeof req->remote);
         const route_def *def = find_route(url);
         req->rt = def ? def->rt : ROUTE_OTHER;
-        enum MHD_Result rc = before_body(s, conn, req, def, method);
-        if (rc != MHD_YES || req->status || strcmp(method, "POST") == 0)
-            return rc;
-        return answer(s, conn, req, url); /* GET, HEAD: nothing to read */
+        /* Answered now only when refused: libmicrohttpd 0.9.75 closes a connection whose
+         * answer is queued on this first call, so even a GET is answered on the next. */
+        return before_body(s, conn, req, def, method);
     }
     if (req->status) { /* answered already: what comes is thrown away */
         *upload_size = 0;
