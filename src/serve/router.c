@@ -48,7 +48,8 @@ enum MHD_Result serve_queue(struct MHD_Connection *conn, request *req, int statu
 {
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Cache-Control", "no-store");
-    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    /* Not no-referrer: with it a browser sends Origin: null on the page's own posts. */
+    MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
     req->status = status;
     enum MHD_Result rc = MHD_queue_response(conn, (unsigned)status, resp);
     MHD_destroy_response(resp);
