@@ -117,7 +117,7 @@ static void close_state(serve_state *s)
 static struct MHD_Daemon *start_daemon(serve_state *s, const any_addr *a, char **tls_mem,
                                        diag_list *errs)
 {
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_TURBO;
     struct MHD_OptionItem tls[3] = {{MHD_OPTION_END, 0, NULL}};
     if (s->opt.tls_cert) {
         const char *paths[2] = {s->opt.tls_key, s->opt.tls_cert};
