@@ -19,7 +19,7 @@ while [ $i -lt 100 ] && [ -z "$port" ]; do
   [ -n "$port" ] || sleep 0.1; i=$((i + 1))
 done
 mkdir -p build
-PUPPETEER_SKIP_DOWNLOAD=1 timeout 90 node tests/browser/officer.mjs "http://127.0.0.1:$port" "$tok" build >"$tmp/out" 2>&1
+PUPPETEER_SKIP_DOWNLOAD=1 timeout 150 node tests/browser/officer.mjs "http://127.0.0.1:$port" "$tok" build >"$tmp/out" 2>&1
 rc=$?
 grep -v '^ok: ' "$tmp/out" | grep -v 'unexpected operator\|dbus' | head -20
 check "browser checks ($(grep -c '^ok: ' "$tmp/out") passed)" [ "$rc" -eq 0 ]

@@ -14,7 +14,7 @@ const browser = await puppeteer.launch({executablePath: '/usr/bin/chromium', hea
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'], timeout: 20000});
 try {
   const page = await browser.newPage();
-  page.setDefaultTimeout(10000);
+  page.setDefaultTimeout(20000); // the machine may be shared and loaded
   await page.setViewport({width: 1100, height: 900});
   await page.goto(url + '/', {waitUntil: 'load'});
   await page.waitForSelector('#signin:not([hidden])');

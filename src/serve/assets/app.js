@@ -34,34 +34,31 @@ function field(labelText, path, kind, options) {
   return el('div', {class: 'group'}, [el('label', {class: 'label', for: id}, [labelText]), input]);
 }
 
+/* A removable row (a budget item or a change) of fields in the container with that id. */
+function addRow(container, legend, fields, values) {
+  const box = el('fieldset', {class: 'fieldset row ' + legend.toLowerCase()}, [el('legend', {}, [legend])]);
+  box.append(...fields);
+  const remove = el('button', {class: 'button warning', type: 'button'}, ['Remove this ' + legend.toLowerCase()]);
+  remove.addEventListener('click', () => { box.remove(); numberRows(container); });
+  box.append(remove);
+  $(container).append(box);
+  setRow(box, values);
+  numberRows(container);
+  return box;
+}
+
 function addItem(values) {
-  const box = el('fieldset', {class: 'fieldset row item'}, [el('legend', {}, ['Item'])]);
-  box.append(field('Item reference', 'personal-budget/item/@id'),
+  return addRow('items', 'Item', [field('Item reference', 'personal-budget/item/@id'),
     field('Stream', 'personal-budget/item/@stream', 'select', STREAMS),
     field('How it is paid', 'personal-budget/item/@arrangement', 'select', ARRANGEMENTS),
     field('Provision', 'personal-budget/item/provision'),
     field('Outcomes (one a line)', 'personal-budget/item/outcome', 'textarea'),
-    field('Annual amount in pounds', 'personal-budget/item/annual-amount'));
-  const remove = el('button', {class: 'button warning', type: 'button'}, ['Remove this item']);
-  remove.addEventListener('click', () => { box.remove(); numberRows('items'); });
-  box.append(remove);
-  $('items').append(box);
-  setRow(box, values);
-  numberRows('items');
-  return box;
+    field('Annual amount in pounds', 'personal-budget/item/annual-amount')], values);
 }
 
 function addChange(values) {
-  const box = el('fieldset', {class: 'fieldset row change'}, [el('legend', {}, ['Change'])]);
-  box.append(field('Item reference', 'reduction/change/@ref'),
-    field('New annual amount in pounds', 'reduction/change/@new-annual-amount'));
-  const remove = el('button', {class: 'button warning', type: 'button'}, ['Remove this change']);
-  remove.addEventListener('click', () => { box.remove(); numberRows('changes'); });
-  box.append(remove);
-  $('changes').append(box);
-  setRow(box, values);
-  numberRows('changes');
-  return box;
+  return addRow('changes', 'Change', [field('Item reference', 'reduction/change/@ref'),
+    field('New annual amount in pounds', 'reduction/change/@new-annual-amount')], values);
 }
 
 function numberRows(id) {
