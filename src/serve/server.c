@@ -5,6 +5,7 @@
  * for SIGTERM or SIGINT: stops accepting, answers 503 to what comes on open connections, lets
  * the requests in flight finish, and returns. */
 #include <arpa/inet.h>
+#include <libxml/parser.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -191,6 +192,7 @@ int serve_run(const serve_options *opt, diag_list *errs, void (*ready)(const cha
     }
     if (check_options(&s->opt, loopback, errs) != 0 || open_state(s, errs) != 0)
         goto out;
+    xmlInitParser(); /* libxml2's global state, once, before the pool threads parse (as batch) */
     /* The pool threads inherit this mask, so the signals come only to sigwait below. */
     sigset_t stop;
     sigemptyset(&stop);
