@@ -117,9 +117,10 @@ static void report_piece(const case_source *src, const cut_piece *p, council_set
                  "this case is larger than the limit of %u MiB for one case",
                  XML_MAX_CASE_BYTES >> 20);
         break;
-    case CUT_NOT_CASE:
-        diag_add(errs, path, p->line, 0, NULL, p->name,
-                 "is not a case: a <cases> file holds only <case> elements");
+    case CUT_NOT_CASE: /* named only when the schema has the name: it might be data */
+        diag_add(errs, path, p->line, 0, NULL, stream_may_quote(p->name) ? p->name : NULL,
+                 "%s: a <cases> file holds only <case> elements",
+                 stream_may_quote(p->name) ? "is not a case" : "an element here is not a case");
         break;
     case CUT_STRAY_END: {
         bool named = stream_may_quote(p->name);
