@@ -27,6 +27,7 @@
 #include "batch/manifest.h"
 #include "batch/print_stream.h"
 #include "batch/resume.h"
+#include "batch/run_record.h"
 #include "batch/sha256.h"
 #include "case/load.h"
 #include "core/files.h"
@@ -347,7 +348,7 @@ static void emit_ready(runner *run)
         }
         if (s->rows.len && !run->stop)
             write_manifest(run, s->rows.data, s->rows.len);
-        if (s->log.len) {
+        if (s->log.len && !run->opt->quiet) {
             if (run->opt->progress)
                 fputs("\r\033[K", run->opt->log);
             fputs(s->log.data, run->opt->log);
@@ -566,6 +567,7 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
     case_schema_path();
 
     runner run = {.opt = opt, .dirfd = -1, .manifest_fd = -1, .tmpfile_ok = true};
+    time_t wall_started = time(NULL);
     int jobs = opt->jobs > 0 ? opt->jobs : 1;
     worker *workers = calloc((size_t)jobs, sizeof *workers);
     run.window = 64 + 16 * (size_t)jobs;
@@ -636,6 +638,15 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         }
         if (status == 0 && run.sum.rejected)
             status = 1;
+        if (run.dirfd >= 0) {
+            run_record rec = {.version = opt->version, .argc = opt->argc, .argv = opt->argv,
+                              .started = wall_started, .ended = time(NULL),
+                              .resumed = opt->resume, .exit_status = status,
+                              .cases = run.sum.cases, .produced = run.sum.produced,
+                              .reused = run.sum.reused, .rejected = run.sum.rejected};
+            if (run_record_write(opt->outdir, &rec, run.r, errs) != 0)
+                status = 2;
+        }
     }
     diag_list_clear(&run.fatal);
     renderer_close(run.r);

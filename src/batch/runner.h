@@ -26,6 +26,10 @@ typedef struct batch_options {
     const char *print_stream;   /* FILE.pdf or NULL */
     const char *templates_dir;  /* NULL: ROOT/templates */
     bool progress;              /* draw a progress line on log (a terminal) */
+    bool quiet;                 /* no rejection lines on log: the summary line only */
+    const char *version;        /* pbdocs's, for run.json */
+    int argc;                   /* the command's arguments, for run.json (argv[0]: "batch") */
+    char *const *argv;
     FILE *log;                  /* rejections, progress and the summary (stderr) */
 } batch_options;
 

@@ -1,5 +1,5 @@
 /* cmd_batch.c: pbdocs batch INPUT... -o OUTDIR [--jobs N] [--resume] [--shard K/N]
- *                                  [--print-stream FILE.pdf] [--templates DIR]
+ *                                  [--print-stream FILE.pdf] [--templates DIR] [--quiet]
  * Parses the command line and hands over to the batch runner (src/batch/runner.h); prints the
  * problems that stop a run and the final summary line. */
 #include <stdio.h>
@@ -12,7 +12,7 @@
 
 static const char batch_usage[] =
     "usage: pbdocs batch INPUT... -o OUTDIR [--jobs N] [--resume] [--shard K/N]\n"
-    "                    [--print-stream FILE.pdf] [--templates DIR]\n";
+    "                    [--print-stream FILE.pdf] [--templates DIR] [--quiet]\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -67,6 +67,8 @@ int cmd_batch(int argc, char **argv)
             opt.templates_dir = argv[++i];
         } else if (strcmp(a, "--resume") == 0) {
             opt.resume = true;
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            opt.quiet = true;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(batch_usage, stdout);
             status = EXIT_OK;
@@ -83,7 +85,10 @@ int cmd_batch(int argc, char **argv)
     if (status < 0) {
         opt.inputs = inputs;
         opt.n_inputs = n_inputs;
-        opt.progress = isatty(STDERR_FILENO);
+        opt.progress = !opt.quiet && isatty(STDERR_FILENO);
+        opt.version = PBDOCS_VERSION;
+        opt.argc = argc;
+        opt.argv = argv;
         diag_list errs = {0};
         batch_summary sum;
         status = batch_run(&opt, &sum, &errs);
