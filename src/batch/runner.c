@@ -360,7 +360,8 @@ static void emit_ready(runner *run)
         run->sum.letters += s->letters;
         run->sum.bytes += s->bytes;
         for (int i = 0; i < s->n_printed; i++)
-            print_list_add(&run->printed, &s->printed[i]);
+            if (print_list_add(&run->printed, &s->printed[i], &run->fatal) != 0)
+                run->stop = true;
         batch_item_clear(&s->item);
         /* Slots keep their buffers for the next case, but not an unusually large one: the
          * ring's memory stays what ordinary cases need however long the run. */
@@ -568,6 +569,8 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
 
     runner run = {.opt = opt, .dirfd = -1, .manifest_fd = -1, .tmpfile_ok = true};
     time_t wall_started = time(NULL);
+    print_list_init(&run.printed, opt->print_stream);
+    print_volumes volumes = {0};
     int jobs = opt->jobs > 0 ? opt->jobs : 1;
     worker *workers = calloc((size_t)jobs, sizeof *workers);
     run.window = 64 + 16 * (size_t)jobs;
@@ -632,8 +635,10 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
             status = 2;
         } else if (status == 0 && opt->print_stream) {
             print_list_sort(&run.printed);
-            if (print_stream_write(opt->print_stream, &run.printed, renderer_fonts(run.r),
-                                   errs) != 0)
+            print_run_facts facts = {.started = wall_started, .rejected = run.sum.rejected,
+                                     .volume_sheets = opt->print_volume_sheets};
+            if (print_stream_write(opt->print_stream, &run.printed, &facts, renderer_fonts(run.r),
+                                   &volumes, errs) != 0)
                 status = 2;
         }
         if (status == 0 && run.sum.rejected)
@@ -643,7 +648,8 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
                               .started = wall_started, .ended = time(NULL),
                               .resumed = opt->resume, .exit_status = status,
                               .cases = run.sum.cases, .produced = run.sum.produced,
-                              .reused = run.sum.reused, .rejected = run.sum.rejected};
+                              .reused = run.sum.reused, .rejected = run.sum.rejected,
+                              .volumes = volumes.paths, .n_volumes = volumes.n};
             if (run_record_write(opt->outdir, &rec, run.r, errs) != 0)
                 status = 2;
         }
@@ -658,6 +664,7 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         sb_free(&run.ring[i].log);
     }
     print_list_free(&run.printed);
+    print_volumes_free(&volumes);
     resume_index_free(run.done);
     if (run.manifest_fd >= 0)
         close(run.manifest_fd);
