@@ -23,16 +23,10 @@
 #include "authoring/lint_internal.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
+#include "docs/kinds.h"
+#include "core/xalloc.h"
 
 #define SUFFIX ".mustache.md"
-
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s);
-    if (!d)
-        abort();
-    return d;
-}
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -99,13 +93,7 @@ static int list_templates(const char *dir, char ***out, size_t *n)
         free(path);
         if (!regular)
             continue;
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **l = realloc(*out, cap * sizeof *l);
-            if (!l)
-                abort();
-            *out = l;
-        }
+        *out = xgrow(*out, &cap, *n + 1, sizeof **out);
         (*out)[(*n)++] = xstrdup(e->d_name);
     }
     closedir(d);
@@ -164,13 +152,7 @@ void add_finding(lint_ctx *lc, doc_kind kind, const char *file, int line, int co
             return;
         }
     }
-    if (lc->nfound == lc->capfound) {
-        lc->capfound = lc->capfound ? lc->capfound * 2 : 32;
-        finding *fs = realloc(lc->found, lc->capfound * sizeof *fs);
-        if (!fs)
-            abort();
-        lc->found = fs;
-    }
+    lc->found = xgrow(lc->found, &lc->capfound, lc->nfound + 1, sizeof *lc->found);
     lc->found[lc->nfound++] = (finding){
         .file = xstrdup(file), .line = line, .col = col, .code = code,
         .name = xstrdup(name), .message = xstrdup(message), .kinds = bit,
@@ -294,12 +276,10 @@ static int load_partials(lint_ctx *lc, diag_list *errs)
         free(pdir);
         return errno == ENOENT ? 0 : -1;
     }
-    lc->partials = calloc(n + 1, sizeof *lc->partials);
-    if (!lc->partials)
-        abort();
+    lc->partials = xcalloc(n + 1, sizeof *lc->partials);
     lc->npartials = n;
     for (size_t i = 0; i < n; i++)
-        lc->partials[i].name = strndup(names[i], strlen(names[i]) - strlen(SUFFIX));
+        lc->partials[i].name = xstrndup(names[i], strlen(names[i]) - strlen(SUFFIX));
     diag_list local = {0};
     for (size_t i = 0; i < n; i++) {
         char *path = join_path(pdir, names[i]);
@@ -314,10 +294,7 @@ static int load_partials(lint_ctx *lc, diag_list *errs)
 
 static void add_template(lint_ctx *lc, const char *path, int kind)
 {
-    template_file *ts = realloc(lc->templates, (lc->ntemplates + 1) * sizeof *ts);
-    if (!ts)
-        abort();
-    lc->templates = ts;
+    lc->templates = xreallocarray(lc->templates, lc->ntemplates + 1, sizeof *lc->templates);
     template_file *t = &lc->templates[lc->ntemplates++];
     t->kind = kind;
     diag_list local = {0};
@@ -358,23 +335,22 @@ int lint_templates(const char *dir, diag_list *problems, unsigned *used)
         return -1;
     }
     bool have[DOC_KIND_COUNT] = {false};
+    char words[128];
     for (size_t i = 0; i < n; i++) {
         char *path = join_path(dir, names[i]);
         int kind = template_kind_of(names[i]);
         add_template(&lc, path, kind);
-        if (kind >= 0 && strlen(names[i]) == strlen(doc_kind_name((doc_kind)kind)) + strlen(SUFFIX))
+        if (kind >= 0 && strcmp(names[i], doc_kinds[kind].template_file) == 0)
             have[kind] = true;
         if (kind < 0)
             add_message(&lc, (doc_kind)-1, path, 1, 1,
                         "cannot tell which kind of document this template is for: its name must "
-                        "start with refusal, reduction, repayment or section-j");
+                        "start with %s", doc_kind_words(words, sizeof words));
         free(path);
     }
     for (int k = 0; k < DOC_KIND_COUNT; k++)
         if (!have[k]) {
-            char name[64];
-            snprintf(name, sizeof name, "%s" SUFFIX, doc_kind_name((doc_kind)k));
-            char *path = join_path(dir, name);
+            char *path = join_path(dir, doc_kinds[k].template_file);
             add_message(&lc, (doc_kind)k, path, 1, 1,
                         "there is no template for %s documents (the renderer needs one for each kind)",
                         doc_kind_name((doc_kind)k));

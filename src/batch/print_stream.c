@@ -10,8 +10,12 @@
 #include <unistd.h>
 
 #include "core/date.h"
+#include "core/outfile.h"
 #include "core/strbuf.h"
-#include "layout/typeset.h"
+#include "core/xalloc.h"
+#include "docs/kinds.h"
+#include "typeset/stream.h"
+#include "typeset/typeset.h"
 
 /* Points the set-up's strings into strings, laid out as print_entry_keep lays them. */
 static void point_setup(pb_doc_setup *setup, char *strings, bool has_logo)
@@ -33,9 +37,7 @@ void print_entry_keep(print_entry *e, char *markdown, const doc_setup_copy *sc)
     size_t total = 0;
     for (int k = 0; k < 6; k++)
         total += strlen(parts[k]) + 1;
-    char *p = malloc(total);
-    if (!p)
-        abort();
+    char *p = xmalloc(total);
     e->strings = p;
     e->strings_len = total;
     for (int k = 0; k < 6; k++) {
@@ -62,11 +64,9 @@ void print_list_init(print_list *list, const char *path)
     memset(list, 0, sizeof *list);
     list->spool_fd = -1;
     const char *slash = path ? strrchr(path, '/') : NULL;
-    list->spool_dir = slash == path ? strdup("/")
-                      : slash      ? strndup(path, (size_t)(slash - path))
-                                   : strdup(".");
-    if (!list->spool_dir)
-        abort();
+    list->spool_dir = slash == path ? xstrdup("/")
+                      : slash      ? xstrndup(path, (size_t)(slash - path))
+                                   : xstrdup(".");
 }
 
 /* The spool: an unnamed file (O_TMPFILE), or one unlinked as soon as made, so nothing is left
@@ -142,12 +142,7 @@ int print_list_add(print_list *list, print_entry *e, diag_list *errs)
     memset(&e->setup, 0, sizeof e->setup);
     e->spool_at = at;
     e->spool_len = len;
-    if (list->len == list->cap) {
-        list->cap = list->cap ? list->cap * 2 : 256;
-        list->items = realloc(list->items, list->cap * sizeof *list->items);
-        if (!list->items)
-            abort();
-    }
+    list->items = xgrow(list->items, &list->cap, list->len + 1, sizeof *list->items);
     list->items[list->len++] = *e;
     memset(e, 0, sizeof *e);
     return 0;
@@ -209,20 +204,13 @@ static size_t padded_pages(const print_entry *e)
  * letter, however long). Returns the number of volumes (at least 1), *out malloc'd. */
 static size_t plan_volumes(const print_list *list, int sheets, volume **out)
 {
-    size_t max_pages = 2 * (size_t)(sheets > 1 ? sheets : 2), n = 1, cap = 8;
-    volume *v = malloc(cap * sizeof *v);
-    if (!v)
-        abort();
+    size_t max_pages = 2 * (size_t)(sheets > 1 ? sheets : 2), n = 1, cap = 0;
+    volume *v = xgrow(NULL, &cap, 1, sizeof *v);
     v[0] = (volume){.first = 0, .pages = 2};
     for (size_t i = 0; i < list->len; i++) {
         size_t pages = padded_pages(&list->items[i]);
         if (v[n - 1].count > 0 && v[n - 1].pages + pages > max_pages) {
-            if (n == cap) {
-                cap *= 2;
-                v = realloc(v, cap * sizeof *v);
-                if (!v)
-                    abort();
-            }
+            v = xgrow(v, &cap, n + 1, sizeof *v);
             v[n++] = (volume){.first = i, .pages = 2};
         }
         v[n - 1].count++;
@@ -269,11 +257,10 @@ static void cover_markdown(strbuf *out, const print_list *list, const volume *vo
               "postcode, each starting on an odd page.\n\n"
               "| Letter | In this volume | In the run |\n|---|---|---|\n",
               vol->count, vol->count == 1 ? "" : "s", vol->pages / 2, vol->pages);
-    static const char *const labels[DOC_KIND_COUNT] = {"Refusal", "Reduction notice",
-                                                      "Repayment demand", "Section J"};
     for (int k = 0; k < DOC_KIND_COUNT; k++)
-        if (k != DOC_SECTION_J)
-            sb_printf(out, "| %s | %zu | %zu |\n", labels[k], vol->letters[k], run[k]);
+        if (doc_kinds[k].letter)
+            sb_printf(out, "| %s | %zu | %zu |\n", doc_kinds[k].print_label, vol->letters[k],
+                      run[k]);
     sb_printf(out, "| **Total** | **%zu** | **%zu** |\n", vol->count, list->len);
     sb_printf(out, "\nRejected in the run: %zu (see manifest.csv).\n", facts->rejected);
     if (vol->count) {
@@ -289,11 +276,9 @@ static char *volume_path(const char *path, size_t index, size_t n_volumes)
 {
     size_t len = strlen(path);
     if (n_volumes == 1)
-        return strdup(path);
+        return xstrdup(path);
     size_t stem = len >= 4 && strcasecmp(path + len - 4, ".pdf") == 0 ? len - 4 : len;
-    char *out = malloc(stem + 32);
-    if (!out)
-        abort();
+    char *out = xmalloc(stem + 32);
     snprintf(out, stem + 32, "%.*s-%03zu.pdf", (int)stem, path, index + 1);
     return out;
 }
@@ -305,7 +290,7 @@ static int write_pdf_file(const char *path, const pb_pdf *pdf, diag_list *errs)
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
     if (slash == path)
         snprintf(dir, sizeof dir, "/");
-    return write_file_atomic(dir, slash ? slash + 1 : path, pdf->bytes, pdf->len, errs);
+    return outfile_write(dir, slash ? slash + 1 : path, pdf->bytes, pdf->len, OUTFILE_SYNC, errs);
 }
 
 /* Lays out and writes one volume; only this volume's letters are in memory meanwhile. */
@@ -322,9 +307,7 @@ static int write_volume(const char *path, const print_list *list, const volume *
         if (e->spool_len + 1 > rec_cap) {
             rec_cap = e->spool_len + 1;
             free(rec);
-            rec = malloc(rec_cap);
-            if (!rec)
-                abort();
+            rec = xmalloc(rec_cap);
         }
         if (pread_all(list->spool_fd, rec, e->spool_len, e->spool_at) != 0) {
             diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the print stream's spool file: %s",
@@ -353,7 +336,7 @@ static int write_volume(const char *path, const print_list *list, const volume *
     if (stream_finish(st, &info, &pdf, errs) != 0)
         return -1;
     rc = write_pdf_file(path, &pdf, errs);
-    pdf_free(&pdf);
+    pb_pdf_free(&pdf);
     return rc;
 }
 
@@ -364,9 +347,7 @@ int print_stream_write(const char *path, const print_list *list, const print_run
     volume *vols;
     size_t n = plan_volumes(list, facts->volume_sheets > 0 ? facts->volume_sheets
                                                            : PRINT_VOLUME_SHEETS, &vols);
-    out->paths = calloc(n, sizeof *out->paths);
-    if (!out->paths)
-        abort();
+    out->paths = xcalloc(n, sizeof *out->paths);
     int rc = 0;
     for (size_t v = 0; rc == 0 && v < n; v++) {
         char *vpath = volume_path(path, v, n);

@@ -8,7 +8,9 @@
 #include <sys/stat.h>
 
 #include "batch/sha256.h"
+#include "core/outfile.h"
 #include "core/strbuf.h"
+#include "core/xalloc.h"
 
 typedef struct wording_file {
     char *name;   /* relative to the templates folder */
@@ -42,17 +44,10 @@ static void add_file(wording *w, const char *path, const char *name)
     fclose(f);
     if (bad)
         return;
-    if (w->len == w->cap) {
-        w->cap = w->cap ? w->cap * 2 : 32;
-        w->items = realloc(w->items, w->cap * sizeof *w->items);
-        if (!w->items)
-            abort();
-    }
+    w->items = xgrow(w->items, &w->cap, w->len + 1, sizeof *w->items);
     wording_file *wf = &w->items[w->len++];
-    wf->name = strdup(name);
-    wf->path = strdup(path);
-    if (!wf->name || !wf->path)
-        abort();
+    wf->name = xstrdup(name);
+    wf->path = xstrdup(path);
     wf->bytes = bytes;
     sha256_final_hex(&ctx, wf->sha);
 }
@@ -206,7 +201,7 @@ int run_record_write(const char *outdir, const run_record *rec, const renderer *
     }
     sb_puts(&j, "]\n}\n");
     wording_free(&w);
-    int rc = write_file_atomic(outdir, RUN_RECORD_NAME, j.data, j.len, errs);
+    int rc = outfile_write(outdir, RUN_RECORD_NAME, j.data, j.len, OUTFILE_SYNC, errs);
     sb_free(&j);
     return rc;
 }

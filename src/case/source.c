@@ -16,6 +16,7 @@
 #include "case/rules.h"
 #include "case/stream_cut.h"
 #include "case/xml.h"
+#include "core/xalloc.h"
 
 struct case_source {
     char *path;
@@ -45,10 +46,8 @@ case_source *case_source_open(const char *path, diag_list *errs)
     char head[65536];
     size_t n = fread(head, 1, sizeof head, f);
     fclose(f);
-    case_source *src = calloc(1, sizeof *src);
-    if (!src)
-        abort();
-    src->path = strdup(path);
+    case_source *src = xcalloc(1, sizeof *src);
+    src->path = xstrdup(path);
     /* A DOCTYPE: nothing is cut; the single-case loader refuses the file with its line. */
     if (!xml_has_doctype(head, n))
         src->cut = stream_cut_open(path);
@@ -164,9 +163,7 @@ int case_source_next_text(case_source *src, council_set *councils, pb_case **out
         free(p.id);
         return 1;
     }
-    case_text t = {p.text, p.len, strdup(src->path), p.line - 1, p.id};
-    if (!t.file)
-        abort();
+    case_text t = {p.text, p.len, xstrdup(src->path), p.line - 1, p.id};
     if (text)
         *text = t;
     else

@@ -15,6 +15,7 @@
 #include "case/rules.h"
 #include "case/xml.h"
 #include "core/strbuf.h"
+#include "core/xalloc.h"
 
 #define CHUNK (1u << 16)
 
@@ -244,7 +245,7 @@ static char *start_tag_id(const char *text, size_t len)
             char id[64];
             memcpy(id, v, (size_t)(q - v));
             id[q - v] = '\0';
-            return case_id_valid(id) ? strdup(id) : NULL;
+            return case_id_valid(id) ? xstrdup(id) : NULL;
         }
         p = q + 1;
     }
@@ -389,9 +390,7 @@ static void note_encoding(stream_cut *s, const char *decl, size_t len)
 
 stream_cut *stream_cut_open(const char *path)
 {
-    stream_cut *s = calloc(1, sizeof *s);
-    if (!s)
-        abort();
+    stream_cut *s = xcalloc(1, sizeof *s);
     s->f = fopen(path, "rb");
     if (!s->f) {
         free(s);

@@ -11,6 +11,7 @@
 #include "case/load.h"
 #include "cli/commands.h"
 #include "core/files.h"
+#include "core/outfile.h"
 #include "docs/render.h"
 
 static int usage(const char *why)
@@ -37,8 +38,11 @@ int cmd_render(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--doc") == 0 && i + 1 < argc) {
             int k = doc_kind_parse(argv[++i]);
-            if (k < 0)
-                return usage("--doc takes refusal, reduction, repayment or section-j");
+            if (k < 0) {
+                char kinds[128];
+                fprintf(stderr, "pbdocs render: --doc takes %s\n", doc_kind_words(kinds, sizeof kinds));
+                return usage(NULL);
+            }
             wanted[k] = any_wanted = true;
         } else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
             out = argv[++i];
@@ -77,6 +81,7 @@ int cmd_render(int argc, char **argv)
     } else if (!c) {
         status = EXIT_REJECTED;
     }
+    print_case_warnings(c);
     if (c) {
         doc_kind kinds[DOC_KIND_COUNT];
         int n = 0;
@@ -123,11 +128,11 @@ int cmd_render(int argc, char **argv)
                 snprintf(name, sizeof name, "%s", strrchr(out, '/') ? strrchr(out, '/') + 1 : out);
             else
                 snprintf(name, sizeof name, "%s-%s.pdf", c->id, doc_kind_name(kinds[i]));
-            if (write_file_atomic(dir, name, pdf.bytes, pdf.len, &errs) == 0)
+            if (outfile_write(dir, name, pdf.bytes, pdf.len, OUTFILE_SYNC, &errs) == 0)
                 printf("%s/%s\n", dir, name);
             else
                 status = EXIT_USAGE;
-            pdf_free(&pdf);
+            pb_pdf_free(&pdf);
         }
     }
     diag_print_all(&errs, stderr);

@@ -15,6 +15,7 @@
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "docs/context.h"
+#include "docs/kinds.h"
 #include "template/escape.h"
 #include "template/mustache.h"
 
@@ -32,13 +33,6 @@ struct renderer {
     pb_fonts *fonts;
     mu_template *tmpl[DOC_KIND_COUNT];
     bool large_print;
-};
-
-static const char *const kind_titles[DOC_KIND_COUNT] = {
-    "Decision on a request for a personal budget or direct payments",
-    "Notice of a change to a personal budget",
-    "Request to repay direct payment money",
-    "Section J: Personal Budget (including arrangements for direct payments)",
 };
 
 static bool partial_name_safe(const char *name)
@@ -86,7 +80,7 @@ static mu_template *compile_template(renderer *r, const char *path, diag_list *e
 static int compile_kind(renderer *r, doc_kind k, diag_list *errs)
 {
     char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s/%s.mustache.md", r->templates, doc_kind_name(k)) >= (int)sizeof path)
+    if (snprintf(path, sizeof path, "%s/%s", r->templates, doc_kinds[k].template_file) >= (int)sizeof path)
         return -1;
     r->tmpl[k] = compile_template(r, path, errs);
     return r->tmpl[k] ? 0 : -1;
@@ -250,34 +244,24 @@ static void doc_setup_fill(const pb_case *c, const council *co, doc_kind kind, b
                            doc_setup_copy *out)
 {
     memset(out, 0, sizeof *out);
-    char dob[48];
-    date_format_long(c->child.date_of_birth, dob, sizeof dob);
-    if (kind == DOC_SECTION_J)
-        snprintf(out->running, sizeof out->running,
-                 "Section J \xC2\xB7 %s %s, born %s \xC2\xB7 EHC plan %s", c->child.given_names,
-                 c->child.family_name, dob, c->plan.reference);
-    else
-        snprintf(out->running, sizeof out->running, "%s \xC2\xB7 Our reference %s \xC2\xB7 %s %s",
-                 co->name, c->id, c->child.given_names, c->child.family_name);
+    const doc_kind_info *info = &doc_kinds[kind];
+    info->running_header(out->running, sizeof out->running, c, co);
     snprintf(out->subject, sizeof out->subject, "Case %s, EHC plan %s", c->id, c->plan.reference);
     snprintf(out->author, sizeof out->author, "%s", co->name);
     snprintf(out->case_id, sizeof out->case_id, "%s", c->id);
     snprintf(out->source, sizeof out->source, "%s", c->file);
     if (co->logo)
         snprintf(out->logo, sizeof out->logo, "%s", co->logo);
-    static const size_t issued_offset[DOC_KIND_COUNT] = {
-        offsetof(pb_case, refusal.issued), offsetof(pb_case, reduction.issued),
-        offsetof(pb_case, repayment.issued), offsetof(pb_case, section_j.issued)};
     out->setup = (pb_doc_setup){
-        .letter = kind != DOC_SECTION_J,
+        .letter = info->letter,
         .large_print = large_print || c->recipient.large_print,
         .window = co->has_window ? (pb_window){co->window_mm[0], co->window_mm[1],
                                                co->window_mm[2], co->window_mm[3]}
                                  : PB_WINDOW_DEFAULT,
-        .title = kind_titles[kind],
+        .title = info->title,
         .author = out->author,
         .subject = out->subject,
-        .issued = *(const pb_date *)((const char *)c + issued_offset[kind]),
+        .issued = doc_kind_issued(c, kind),
         .running_header = out->running,
         .logo_png = co->logo ? out->logo : NULL,
         .case_id = out->case_id,
@@ -327,41 +311,4 @@ int render_document(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *out, d
 pb_fonts *renderer_fonts(renderer *r)
 {
     return r->fonts;
-}
-
-int write_file_atomic(const char *dir, const char *name, const void *bytes, size_t len,
-                      diag_list *errs)
-{
-    static unsigned long counter;
-    char tmp[PATH_MAX], final[PATH_MAX];
-    snprintf(final, sizeof final, "%s/%s", dir, name);
-    snprintf(tmp, sizeof tmp, "%s/.%s.tmp.%ld.%lu", dir, name, (long)getpid(),
-             __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
-    if (fd < 0) {
-        diag_add(errs, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
-        return -1;
-    }
-    fchmod(fd, 0640); /* whatever the umask: letters hold personal data */
-    const char *p = bytes;
-    size_t left = len;
-    while (left) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            diag_add(errs, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
-            close(fd);
-            unlink(tmp);
-            return -1;
-        }
-        p += n;
-        left -= (size_t)n;
-    }
-    if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, final) != 0) {
-        diag_add(errs, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
-        unlink(tmp);
-        return -1;
-    }
-    return 0;
 }

@@ -15,7 +15,7 @@
 #include "case/case.h"
 #include "case/council.h"
 #include "core/diag.h"
-#include "layout/typeset.h"
+#include "typeset/typeset.h"
 
 typedef struct renderer renderer;
 
@@ -31,10 +31,10 @@ typedef struct render_options {
     doc_kind template_kind;
 } render_options;
 
-/* Loads the calendar and fonts, compiles the four templates (with an override: checks that its
- * file is there, and compiles none). NULL with problems in errs (a template error names
- * FILE:LINE:COL); such problems mean the run cannot go on (exit 2, or 1 for a template
- * rejected). */
+/* Loads the calendar and fonts, compiles the templates (one per kind, docs/kinds.c; with an
+ * override: checks that its file is there, and compiles none). NULL with problems in errs (a
+ * template error names FILE:LINE:COL); such problems mean the run cannot go on (exit 2, or 1
+ * for a template rejected). */
 renderer *renderer_open(const render_options *opt, diag_list *errs);
 void renderer_close(renderer *r);
 
@@ -65,9 +65,4 @@ pb_fonts *renderer_fonts(renderer *r);
 /* The Markdown a document's template produces (for preview, print streams and tests), at most
  * 1 MiB; malloc'd, or NULL with problems in errs. */
 char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *errs);
-
-/* Writes bytes to dir/name atomically: a temporary file in dir, fsync, rename; mode 0640.
- * Returns 0, or -1 with a problem. */
-int write_file_atomic(const char *dir, const char *name, const void *bytes, size_t len,
-                      diag_list *errs);
 #endif
