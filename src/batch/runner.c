@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +18,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <dirent.h>
 #include <malloc.h>
 #include <libxml/parser.h>
 
@@ -381,31 +379,6 @@ static bool queue_item(batch_item *it, void *ud)
 
 /* --- the output folder --------------------------------------------------------------------- */
 
-/* Removes temporary files a killed run left (".NAME.tmp.PID.N" whose PID is gone). */
-static void remove_stale_temporaries(int dirfd)
-{
-    int fd = dup(dirfd);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (!d) {
-        if (fd >= 0)
-            close(fd);
-        return;
-    }
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        const char *tmp = e->d_name[0] == '.' ? strstr(e->d_name, ".tmp.") : NULL;
-        if (!tmp)
-            continue;
-        char *end;
-        long pid = strtol(tmp + 5, &end, 10);
-        if (pid <= 0 || *end != '.')
-            continue;
-        if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH))
-            unlinkat(dirfd, e->d_name, 0);
-    }
-    closedir(d);
-}
-
 static int open_outdir(runner *run, diag_list *errs)
 {
     const char *outdir = run->opt->outdir;
@@ -424,7 +397,7 @@ static int open_outdir(runner *run, diag_list *errs)
                  "another pbdocs batch is writing to this folder (give each shard its own -o)");
         return -1;
     }
-    remove_stale_temporaries(run->dirfd);
+    outfile_remove_stale(run->dirfd);
     if (run->opt->resume) {
         run->done = resume_index_new();
         if (resume_prepare(outdir, run->done, errs) != 0)
