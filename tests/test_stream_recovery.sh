@@ -125,11 +125,17 @@ check "stream cut short: 7 cases produced" [ "$(cut -d, -f1 "$tmp/cut/manifest.c
 check "stream cut short: the last case not closed" grep -q 'is not closed by </case>: the file ends first' "$tmp/cut.err"
 check "stream cut short: said" grep -q 'the file ends before </cases>' "$tmp/cut.err"
 
-# Cases in a long stream: memory flat (the stream is cut in 64 KiB chunks, one case held).
-"$GEN" 3000 --seed 3 --invalid 0 -o "$tmp/long.xml"
-/usr/bin/time -f '%M' "$PBDOCS" validate "$tmp/long.xml" >/dev/null 2>"$tmp/long.err"
-kb=$(tail -n 1 "$tmp/long.err")
-check "validate of 3,000 cases in one stream: peak RSS ${kb} KB, want < 60 MB" [ "${kb:-999999}" -lt 61440 ]
+# Cases in a long stream: memory flat (the stream is cut in 64 KiB chunks, one case held): the
+# peak for 3,000 cases is that for 300. Not under the sanitizers (ASan keeps freed memory).
+case "$PBDOCS" in *san*) ;; *)
+  for n in 300 3000; do
+    "$GEN" $n --seed 3 --invalid 0 -o "$tmp/long.xml"
+    /usr/bin/time -f '%M' "$PBDOCS" validate "$tmp/long.xml" >/dev/null 2>"$tmp/long.err"
+    eval "kb$n=\$(tail -n 1 '$tmp/long.err')"
+  done
+  check "validate of one stream: peak RSS ${kb300} KB at 300 cases, ${kb3000} KB at 3,000" \
+    [ "${kb3000:-999999}" -lt $(( ${kb300:-0} + 4096 )) ]
+esac
 
 echo "test_stream_recovery: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
