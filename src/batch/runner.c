@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +18,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <dirent.h>
 #include <malloc.h>
 #include <libxml/parser.h>
 
@@ -27,6 +25,7 @@
 #include "batch/manifest.h"
 #include "batch/print_stream.h"
 #include "batch/resume.h"
+#include "batch/run_record.h"
 #include "core/sha256.h"
 #include "case/load.h"
 #include "core/files.h"
@@ -270,7 +269,7 @@ static void emit_ready(runner *run)
         }
         if (s->rows.len && !run->stop)
             write_manifest(run, s->rows.data, s->rows.len);
-        if (s->log.len) {
+        if (s->log.len && !run->opt->quiet) {
             if (run->opt->progress)
                 fputs("\r\033[K", run->opt->log);
             fputs(s->log.data, run->opt->log);
@@ -282,7 +281,8 @@ static void emit_ready(runner *run)
         run->sum.letters += s->letters;
         run->sum.bytes += s->bytes;
         for (int i = 0; i < s->n_printed; i++)
-            print_list_add(&run->printed, &s->printed[i]);
+            if (print_list_add(&run->printed, &s->printed[i], &run->fatal) != 0)
+                run->stop = true;
         batch_item_clear(&s->item);
         /* Slots keep their buffers for the next case, but not an unusually large one: the
          * ring's memory stays what ordinary cases need however long the run. */
@@ -379,31 +379,6 @@ static bool queue_item(batch_item *it, void *ud)
 
 /* --- the output folder --------------------------------------------------------------------- */
 
-/* Removes temporary files a killed run left (".NAME.tmp.PID.N" whose PID is gone). */
-static void remove_stale_temporaries(int dirfd)
-{
-    int fd = dup(dirfd);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (!d) {
-        if (fd >= 0)
-            close(fd);
-        return;
-    }
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        const char *tmp = e->d_name[0] == '.' ? strstr(e->d_name, ".tmp.") : NULL;
-        if (!tmp)
-            continue;
-        char *end;
-        long pid = strtol(tmp + 5, &end, 10);
-        if (pid <= 0 || *end != '.')
-            continue;
-        if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH))
-            unlinkat(dirfd, e->d_name, 0);
-    }
-    closedir(d);
-}
-
 static int open_outdir(runner *run, diag_list *errs)
 {
     const char *outdir = run->opt->outdir;
@@ -422,7 +397,7 @@ static int open_outdir(runner *run, diag_list *errs)
                  "another pbdocs batch is writing to this folder (give each shard its own -o)");
         return -1;
     }
-    remove_stale_temporaries(run->dirfd);
+    outfile_remove_stale(run->dirfd);
     if (run->opt->resume) {
         run->done = resume_index_new();
         if (resume_prepare(outdir, run->done, errs) != 0)
@@ -487,6 +462,9 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
     mallopt(M_TRIM_THRESHOLD, 8 << 20);
 
     runner run = {.opt = opt, .dirfd = -1, .manifest_fd = -1};
+    time_t wall_started = time(NULL);
+    print_list_init(&run.printed, opt->print_stream);
+    print_volumes volumes = {0};
     int jobs = opt->jobs > 0 ? opt->jobs : 1;
     worker *workers = calloc((size_t)jobs, sizeof *workers);
     run.window = 64 + 16 * (size_t)jobs;
@@ -551,12 +529,24 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
             status = 2;
         } else if (status == 0 && opt->print_stream) {
             print_list_sort(&run.printed);
-            if (print_stream_write(opt->print_stream, &run.printed, renderer_fonts(run.r),
-                                   errs) != 0)
+            print_run_facts facts = {.started = wall_started, .rejected = run.sum.rejected,
+                                     .volume_sheets = opt->print_volume_sheets};
+            if (print_stream_write(opt->print_stream, &run.printed, &facts, renderer_fonts(run.r),
+                                   &volumes, errs) != 0)
                 status = 2;
         }
         if (status == 0 && run.sum.rejected)
             status = 1;
+        if (run.dirfd >= 0) {
+            run_record rec = {.version = opt->version, .argc = opt->argc, .argv = opt->argv,
+                              .started = wall_started, .ended = time(NULL),
+                              .resumed = opt->resume, .exit_status = status,
+                              .cases = run.sum.cases, .produced = run.sum.produced,
+                              .reused = run.sum.reused, .rejected = run.sum.rejected,
+                              .volumes = volumes.paths, .n_volumes = volumes.n};
+            if (run_record_write(opt->outdir, &rec, run.r, errs) != 0)
+                status = 2;
+        }
     }
     diag_list_clear(&run.fatal);
     renderer_close(run.r);
@@ -568,6 +558,7 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         sb_free(&run.ring[i].log);
     }
     print_list_free(&run.printed);
+    print_volumes_free(&volumes);
     resume_index_free(run.done);
     if (run.manifest_fd >= 0)
         close(run.manifest_fd);
