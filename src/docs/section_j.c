@@ -12,6 +12,8 @@
 
 #include <stdio.h>
 
+#include "docs/streams.h"
+
 /* The same day n months later, or the month's last day when it has no such day. */
 static pb_date add_months(pb_date d, int n)
 {
@@ -97,9 +99,23 @@ static mu_value *item_value(const pb_item *it)
     return v;
 }
 
-/* One block per stream the budget uses, the totals, and the flags the template words turn on. */
-static void add_streams(mu_value *v, const pb_case *c)
+/* Who decides a stream's items (docs/streams.c), on the section's date; the ICB by its name
+ * when the council's profile gives it. */
+static mu_value *decision_maker(const doc_input *in, const pb_item *it, pb_date d)
 {
+    decision_route r = item_route(in->c, it, d);
+    const char *icb = in->council->icb.name;
+    if (r != ROUTE_HEALTH || !icb || !icb[0])
+        return mu_string(stream_routes[r].decision_maker);
+    char buf[600];
+    snprintf(buf, sizeof buf, "%s (the ICB)", icb);
+    return mu_string(buf);
+}
+
+/* One block per stream the budget uses, the totals, and the flags the template words turn on. */
+static void add_streams(mu_value *v, const doc_input *in)
+{
+    const pb_case *c = in->c;
     mu_value *streams = mu_map_set(v, "streams", mu_list());
     mu_value *totals = mu_map_set(v, "totals", mu_list());
     pence overall = 0;
@@ -114,6 +130,7 @@ static void add_streams(mu_value *v, const pb_case *c)
             if (!block) {
                 block = mu_list_push(streams, mu_map());
                 mu_map_set_str(block, "heading", stream_words[s].heading);
+                mu_map_set(block, "decision_maker", decision_maker(in, it, c->section_j.issued));
                 mu_map_set(block, "is_education", mu_bool(s == STREAM_EDUCATION));
                 mu_map_set(block, "is_health", mu_bool(s == STREAM_HEALTH));
                 mu_map_set(block, "is_social_care", mu_bool(s == STREAM_SOCIAL_CARE));
@@ -167,7 +184,7 @@ int section_j_context(mu_value *ctx, const doc_input *in, diag_list *errs)
     mu_map_set(v, "direct_payment_arrangements",
                s->dp_arrangements ? officer_markdown(s->dp_arrangements) : mu_bool(false));
     mu_map_set(v, "first_review_by", date_value_of(add_months(s->issued, 3)));
-    add_streams(v, in->c);
+    add_streams(v, in);
     add_refusal(v, in->c);
     return 0;
 }
