@@ -101,7 +101,7 @@ for k in $KINDS; do
     check "lint --names: $k uses $need" grep -q -x "$k $need" "$tmp/used"
   done
 done
-check "lint --names: section-j uses budget.items[].provision" grep -q -x "section-j budget.items\[\].provision" "$tmp/used"
+check "lint --names: section-j uses section_j.streams[].items[].provision" grep -q -x "section-j section_j.streams\[\].items\[\].provision" "$tmp/used"
 
 # The same, read from the templates' own text (not through lint): every tag name, taken as a
 # full name when its first part is a top-level field, else as a member of some list or group.
