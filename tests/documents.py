@@ -91,6 +91,23 @@ DATES = {
     # issued Wed 20 Jan 2027; receipt Fri 22 Jan; 28 W from Mon 25 Jan (no holidays): Wed 3 Mar.
     ("bnes-section-j-streams", "refusal"): ["Friday 22 January 2027", "Wednesday 3 March 2027"],
     ("bnes-section-j-streams", "section-j"): ["20 April 2027"],
+    # hand at 17:00 on Fri 30 Jul 2027 (after 16:30): from Mon 2 Aug; + 28 = Mon 30 Aug, the
+    # summer bank holiday: review by Tue 31 Aug 2027.
+    ("wakefield-refusal-hand-late", "refusal"): ["Monday 2 August 2027", "Tuesday 31 August 2027"],
+    # email at 16:45 on Fri 26 Nov 2027: from Mon 29 Nov; + 28 = Mon 27 Dec (H): notice ends
+    # then, effective Tue 28 Dec; reconsider by the next working day, Wed 29 Dec 2027.
+    ("birmingham-reduction-nominee-email", "reduction"): ["Monday 29 November 2027",
+                                                          "Monday 27 December 2027",
+                                                          "Tuesday 28 December 2027",
+                                                          "Wednesday 29 December 2027"],
+    # second class on Mon 8 Mar 2027: Tue 9 (1) .. Fri 12 Mar (4); 28 W from Mon 15 Mar, skipping
+    # Good Friday 26 Mar and Easter Monday 29 Mar: Fri 23 Apr; effective Sat 24 Apr.
+    ("bnes-reduction-young-person-post", "reduction"): ["Friday 12 March 2027", "Friday 23 April 2027",
+                                                        "Saturday 24 April 2027"],
+    # second class on Thu 20 May 2027: Fri 21 (1), Mon 24, Tue 25, Wed 26 May (4); + 28 days =
+    # Wed 23 Jun 2027.
+    ("example-refusal-young-person-children", "refusal"): ["Wednesday 26 May 2027",
+                                                           "Wednesday 23 June 2027"],
     # Section J: first review 3 months after issue.
     ("example-all", "section-j"): ["14 January 2027"],
     ("bnes-all", "section-j"): ["23 March 2027"],
@@ -104,12 +121,12 @@ LETTER_PHRASES = ["Yours sincerely", "free, confidential and impartial",
                   "large print, easy read, Braille, audio or another language"]
 KIND_PHRASES = {
     "refusal": ["ask us to review this decision", "does not hear appeals about personal budgets",
+                "This decision does not change the support set out in",
                 "You cannot appeal this decision to the SEND Tribunal", "Sections B, F and I",
                 "when the plan is issued or amended",
                 "write to you with the outcome and our reasons"],
-    "reduction": ["Notice of a change to your personal budget", "even if you have asked us to reconsider",
-                  "We will reconsider this decision only once", "treat it as received on",
-                  "The new amount is enough to pay for the support"],
+    "reduction": ["Notice of a change to your personal budget", "treat it as received on",
+                  "the change takes effect on"],
     "repayment": ["with our decision and our reasons"],
     "section-j": ["Section J: Personal Budget (including arrangements for direct payments)",
                   "within 3 months", "annual review", "This section was last updated:"],
@@ -241,6 +258,93 @@ def check_section_j(where, t, root, items):
     m = re.search(r"Total personal budget (£[\d,]+\.\d\d)", t)
     check(m is not None and m.group(1) == fmt(sum(totals.values())),
           f"{where}: overall total {m.group(1) if m else None} is not {fmt(sum(totals.values()))}")
+SENT_WORDS = {"first-class": "We are sending this letter by first-class post.",
+              "second-class": "We are sending this letter by second-class post.",
+              "hand": "We are delivering this letter by hand.",
+              "email": "We are sending this letter by email."}
+PB_REGS = "of the Special Educational Needs (Personal Budgets) Regulations 2014"
+# The law each refusal ground must name (statutory.md 2.1 R5), checked word for word.
+GROUND_LAW = {
+    "4A-adverse-impact": "regulation 4A " + PB_REGS, "4A-not-efficient": "regulation 4A " + PB_REGS,
+    "outside-request-times": "regulation 4 " + PB_REGS,
+    "not-in-plan": "section 49(2) of the Children and Families Act 2014",
+    "r5-not-capable": "regulation 5(2) " + PB_REGS, "r5-age": "regulation 5(2) " + PB_REGS,
+    "r5-capacity": "regulation 5(2) " + PB_REGS, "r5-schedule": "the Schedule to, the Special",
+    "r6-appropriate-use": "regulation 6 " + PB_REGS, "r6-best-interests": "regulation 6 " + PB_REGS,
+    "r6-adverse-impact": "regulation 6 " + PB_REGS, "r6-not-efficient": "regulation 6 " + PB_REGS,
+    "head-teacher-not-agreed": "head teacher or principal has not agreed",
+    "school-place": "the SEND Code of Practice",
+}
+
+def longdate(iso):
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{d} {MONTHS[m - 1]} {y}"
+
+def adult_on(dob, iso):
+    """18 or older on the date (born 29 February: 1 March)."""
+    by, bm, bd = (int(x) for x in dob.split("-"))
+    y, m, d = (int(x) for x in iso.split("-"))
+    if (bm, bd) == (2, 29):
+        bm, bd = 3, 1
+    return (y, m, d) >= (by + 18, bm, bd)
+
+def letter_rules(where, root, el, kind, t, items):
+    """Issue 13's rules for every letter: who it speaks to, how it is sent, per-stream blocks."""
+    rec = root.find("recipient")
+    given = root.find("child").findtext("given-names").strip()
+    title, fam = rec.findtext("title"), rec.findtext("family-name")
+    hello = f"Dear {title.strip()} {fam.strip()}" if title and fam else "Dear " + rec.findtext("name").strip()
+    check(hello in t, f"{where}: salutation {hello!r} missing")
+    if rec.get("relationship") == "young-person":
+        check(f"{given}'s" not in t and f"{given}’s" not in t, f"{where}: talks about the young person in the third person")
+        check("your EHC plan" in t, f"{where}: no 'your EHC plan' in a letter to the young person")
+    cp = rec.find("copy-to")
+    if cp is not None:
+        who = " ".join(x.strip() for x in (cp.findtext("title"), cp.findtext("name")) if x)
+        check("Copy to: " + who in t, f"{where}: no 'Copy to: {who}' for a nominee's letter")
+    else:
+        check("Copy to:" not in t, f"{where}: 'Copy to' without a copy-to")
+    by = el.get("sent-by") or "first-class"  # every shipped profile posts first class
+    check(SENT_WORDS[by] in t, f"{where}: sending statement {SENT_WORDS[by]!r} missing")
+    late = by in ("hand", "email") and (el.get("sent-at") or "00:00") >= "16:30"
+    check(("4.30pm or later" in t) == late, f"{where}: 4.30pm sentence {'missing' if late else 'wrongly printed'}")
+    check("no times" not in t, f"{where}: prints 'no times'")
+    refs = [c.get("ref") for c in el.findall("change" if kind == "reduction" else "item")]
+    streams = {items[r].get("stream") for r in refs}
+    edu = "education" in streams or not refs
+    check(("Education: support in Section F" in t) == ("education" in streams), f"{where}: education block wrong")
+    if "social-care" in streams:
+        adult = adult_on(root.find("child").findtext("date-of-birth").strip(), el.get("issued"))
+        name = "adult social care" if adult else "children's social care"
+        check(f"the {name} complaints procedure" in t and name.capitalize() in t, f"{where}: {name} block or route missing")
+        check(("Care Act 2014" in t) == adult and ("Children Act 1989" in t) == (not adult), f"{where}: social care law wrong for the age")
+    else:
+        check("social care complaints procedure" not in t, f"{where}: social care route without a social care item")
+    return edu
+
+def refusal_rules(where, el, t, edu):
+    check(longdate(el.get("requested")) in t, f"{where}: date of the request missing")
+    for bad in ("2 months", "mediation adviser", "must first contact"):
+        check(bad not in t, f"{where}: refusal says {bad!r}")
+    check("You cannot appeal this decision to the SEND Tribunal" in t, f"{where}: R9 sentence missing")
+    for g in el.findall("ground"):
+        law = GROUND_LAW[g.text.strip()]
+        check((law in t) == edu, f"{where}: ground {g.text.strip()}: {law!r} must be printed exactly when an education item is decided")
+
+def reduction_rules(where, root, el, t, edu):
+    plan = el.get("plan")
+    enough = "enough to pay for the support" in t
+    check(enough == (plan == "unchanged" and el.find("cost-reason") is not None),
+          f"{where}: 'enough to pay for the support' {'printed' if enough else 'missing'} for plan={plan}")
+    if plan == "amended":
+        check(f"amended on {longdate(el.get('amended-plan'))}" in t, f"{where}: amended plan's date missing")
+    ours = "Our policy gives you" in t
+    check(ours == (root.get("council") == "bnes" and edu), f"{where}: 'Our policy gives you' {'printed' if ours else 'missing'}")
+    check(ours != ("We are giving you" in t), f"{where}: notice sentence wrong")
+    if ours:
+        check("Our policy gives you 28 working days' notice (paragraph 7.1)" in t, f"{where}: B&NES policy words wrong")
+    check(("even if you have asked us to reconsider" in t) == edu, f"{where}: reg 12(5) sentence only with an education item")
+    check(("We will reconsider this decision only once" in t) == edu, f"{where}: 'only once' only with an education item")
 
 def plain(md):
     """The words of an officer's Markdown as they print: markers removed, white space squeezed."""
@@ -304,6 +408,9 @@ for path in sorted(glob.glob("fixtures/cases/*.xml")):
             for reason in el.findall("reason"):
                 words = plain(reason.text)[:60]
                 check(words in t, f"{where}: reason text {words!r} missing")
+        if kind in ("refusal", "reduction"):
+            edu = letter_rules(where, root, el, kind, t, items)
+            (refusal_rules(where, el, t, edu) if kind == "refusal" else reduction_rules(where, root, el, t, edu))
         if kind == "refusal":
             for ref in el.findall("item"):
                 check(items[ref.get("ref")].findtext("provision").strip() in t, f"{where}: refused item missing")
@@ -328,6 +435,27 @@ for path in sorted(glob.glob("fixtures/cases/*.xml")):
 hostile = "Tutoring *two* __sessions__ a week, #1 priority: <b>maths</b> &amp; English [x](y)"
 t = text_of(os.path.join(tmp, "example-all", "EX-2026-0001-section-j.pdf"))
 check(hostile in t, "example-all: the hostile provision text is not printed literally")
+# A profile that reconsiders twice, and whose policy sets notice only for stopping: the
+# reduction says "no more than twice" and "We are giving you", never "Our policy gives you".
+import shutil
+tdir = os.path.join(tmp, "templates-variant")
+shutil.copytree("templates", tdir)
+prof = os.path.join(tdir, "councils", "example.xml")
+x = open(prof, encoding="utf-8").read()
+x = x.replace('<reconsideration count="1"', '<reconsideration count="2"')
+x = x.replace('<reduction-notice days="28" unit="calendar" source="chosen"/>',
+              '<reduction-notice days="28" unit="calendar" source="policy" covers="stop">'
+              '<policy-words paragraph="3.2">We give 28 days notice before stopping.</policy-words></reduction-notice>')
+open(prof, "w", encoding="utf-8").write(x)
+out = os.path.join(tmp, "variant")
+r = subprocess.run([PB, "render", "fixtures/cases/example-all.xml", "--doc", "reduction", "--templates", tdir, "-o", out],
+                   capture_output=True, text=True)
+check(r.returncode == 0, f"variant profile: render exit {r.returncode}: {r.stderr.strip()[:200]}")
+t = text_of(os.path.join(out, "EX-2026-0001-reduction.pdf"))
+check("We will reconsider this decision no more than twice." in t, "variant: 'no more than twice' missing")
+check("no times" not in t and "only once" not in t, "variant: wrong count of reconsiderations")
+check("We are giving you 28 days' notice." in t and "Our policy gives you" not in t,
+      "variant: a policy covering only stops must not be cited for a reduction")
 check(len(kinds_seen) == 16, f"only {len(kinds_seen)} of 16 council x kind pairs rendered")
 print(f"test_documents: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

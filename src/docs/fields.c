@@ -162,6 +162,11 @@ const field_info field_catalogue[] = {
 
     {"refusal", REF, FIELD_MAP, "the refusal decision", ""},
     {"refusal.issued", REF, FIELD_TEXT, "the date of the decision letter", "23 November 2026"},
+    {"refusal.requested", REF, FIELD_TEXT, "the date of the request refused", "26 February 2027"},
+    {"refusal.grounds", REF, FIELD_LIST, "each ground of the decision (statutory.md 2.1 R5)", ""},
+    {"refusal.grounds[].words", REF, FIELD_TEXT, "the ground in plain words", "We consider that direct payments would not be an efficient use of our resources."},
+    {"refusal.grounds[].legal_basis", REF, FIELD_TEXT, "the law it rests on", "regulation 6 of the Special Educational Needs (Personal Budgets) Regulations 2014 (the conditions for making direct payments)"},
+    {"refusal.several_grounds", REF, FIELD_FLAG, "true when there is more than one ground", "false"},
     {"refusal.is_personal_budget", REF, FIELD_FLAG, "true when a personal budget is refused", "true"},
     {"refusal.is_direct_payment", REF, FIELD_FLAG, "true when direct payments are refused", "false"},
     {"refusal.items", REF, FIELD_LIST, "the items the request was for (may be empty)", ""},
@@ -196,6 +201,11 @@ const field_info field_catalogue[] = {
     {"reduction.difference", RED, FIELD_TEXT, "the total reduction a year", "£1,200.00"},
     {"reduction.budget_before", RED, FIELD_TEXT, "the whole personal budget now", "£4,250.50"},
     {"reduction.budget_after", RED, FIELD_TEXT, "the whole personal budget after the change", "£3,050.50"},
+    {"reduction.plan_unchanged", RED, FIELD_FLAG, "true when the provision in the plan is unchanged (a cost reason explains the cut)", "false"},
+    {"reduction.plan_amended", RED, FIELD_FLAG, "true when the cut follows an amended plan", "true"},
+    {"reduction.amended_plan", RED, FIELD_OPTIONAL, "the date of the amended final plan, or false", "16 November 2026"},
+    {"reduction.sufficient", RED, FIELD_FLAG, "true only when the plan is unchanged and a cost reason is given: only then may the letter say the new amount is enough", "false"},
+    {"reduction.cost_reason", RED, FIELD_MARKDOWN, "why the same provision now costs less, or false", "The provider's hourly rate has fallen from £40 to £32."},
     {"reduction.reasons", RED, FIELD_MARKDOWN_LIST, "the reasons for the reduction", "At the annual review..."},
 
     {"repayment", REP, FIELD_MAP, "the repayment demand", ""},

@@ -1,6 +1,8 @@
 /* streams.c: the decision routes per stream (statutory.md 2.0); see streams.h. */
 #include "docs/streams.h"
 
+#include <string.h>
+
 #define LGSCO "the Local Government and Social Care Ombudsman (LGSCO)"
 
 const stream_route_info stream_routes[ROUTE_COUNT] = {
@@ -106,8 +108,20 @@ static mu_value *route_value(decision_route r, const council *co, bool applies)
     return m;
 }
 
+/* The council's personal budget policy sets notice for SEN decisions: a letter that decides no
+ * education item does not cite it ("We are giving you ...", never "Our policy gives you ..."). */
+static void policy_notice_for_education_only(mu_value *ctx, bool any_education)
+{
+    for (size_t i = 0; !any_education && i < ctx->u.map.len; i++)
+        if (strcmp(ctx->u.map.keys[i], "policy") == 0) {
+            mu_map_set(ctx->u.map.vals[i], "notice_from_policy", mu_bool(false));
+            mu_map_set(ctx->u.map.vals[i], "notice_paragraph", mu_bool(false));
+        }
+}
+
 void stream_lists_end(mu_value *ctx, stream_lists *sl, const doc_input *in, pb_date d)
 {
+    policy_notice_for_education_only(ctx, sl->n_education > 0);
     mu_free(sl->dropped);
     sl->dropped = NULL;
     mu_map_set(ctx, "has_education_items", mu_bool(sl->n_education > 0));

@@ -48,6 +48,8 @@ stream_lists stream_lists_begin(mu_value *ctx);
 /* A new row for item it (id, provision, annual_amount) in its stream's list; the caller adds
  * its own fields to the row returned. */
 mu_value *stream_lists_row(stream_lists *sl, const doc_input *in, const pb_item *it, pb_date d);
-/* Adds the has_* flags and the route maps education and social_care (decided on date d). */
+/* Adds the has_* flags and the route maps education and social_care (decided on date d). A
+ * letter deciding no education item never cites the council's policy for its notice period
+ * (sets policy.notice_from_policy false). */
 void stream_lists_end(mu_value *ctx, stream_lists *sl, const doc_input *in, pb_date d);
 #endif
