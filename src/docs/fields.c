@@ -9,6 +9,7 @@
 #define RED (1u << DOC_REDUCTION)
 #define REP (1u << DOC_REPAYMENT)
 #define SJ (1u << DOC_SECTION_J)
+#define STOP (1u << DOC_STOP)
 
 const field_info field_catalogue[] = {
     {"date", ALL, FIELD_TEXT, "the date the document is issued", "23 November 2026"},
@@ -151,6 +152,39 @@ const field_info field_catalogue[] = {
     {"section_j.summary", SJ, FIELD_MARKDOWN, "the summary of the personal budget", "Zoë's personal budget pays for..."},
     {"section_j.direct_payment_arrangements", SJ, FIELD_MARKDOWN, "the direct payment arrangements, or false", "Payments are made every four weeks..."},
     {"section_j.first_review_by", SJ, FIELD_TEXT, "the first review, 3 months after issue", "23 February 2027"},
+
+    {"stop", STOP, FIELD_MAP, "the stop notice", ""},
+    {"stop.issued", STOP, FIELD_TEXT, "the date the notice is sent", "23 November 2026"},
+    {"stop.service", STOP, FIELD_TEXT, "how the notice is sent", "first-class post"},
+    {"stop.deemed_receipt", STOP, FIELD_TEXT, "the day the notice is treated as received", "Wednesday 25 November 2026"},
+    {"stop.gives_notice", STOP, FIELD_FLAG, "true when the letter gives notice; false when it confirms a withdrawal of consent", "true"},
+    {"stop.last_day", STOP, FIELD_TEXT, "the last day of the notice period", "Thursday 7 January 2027"},
+    {"stop.stop_date", STOP, FIELD_TEXT, "the day the direct payments stop: after the notice, or the date consent was withdrawn", "Friday 8 January 2027"},
+    {"stop.consent_withdrawn_on", STOP, FIELD_OPTIONAL, "the date of the recipient's written withdrawal of consent, or false", "Monday 16 November 2026"},
+    {"stop.notice", STOP, FIELD_TEXT, "the notice period", "28 working days"},
+    {"stop.notice_from_policy", STOP, FIELD_FLAG, "true when the council's published policy sets the notice period for stopping direct payments", "false"},
+    {"stop.reconsider_by", STOP, FIELD_TEXT, "the last day to ask for a reconsideration", "Thursday 7 January 2027"},
+    {"stop.reconsider_within", STOP, FIELD_TEXT, "the time allowed to ask for a reconsideration", "28 working days"},
+    {"stop.items", STOP, FIELD_LIST, "each direct payment that stops", ""},
+    {"stop.items[].id", STOP, FIELD_TEXT, "the item's id", "PA"},
+    {"stop.items[].provision", STOP, FIELD_TEXT, "the provision it pays for", "Personal assistant, four hours a week"},
+    {"stop.items[].annual_amount", STOP, FIELD_TEXT, "its amount a year", "£3,120.00"},
+    {"stop.items[].is_education", STOP, FIELD_FLAG, "true for an education item", "false"},
+    {"stop.items[].is_social_care", STOP, FIELD_FLAG, "true for a social care item", "true"},
+    {"stop.ground", STOP, FIELD_TEXT, "the ground, in words, to follow \"This is because\"", "the EHC plan has ceased"},
+    {"stop.ground_basis", STOP, FIELD_TEXT, "why that ground ends direct payments", "Direct payments from a personal budget pay for support set out in an EHC plan..."},
+    {"stop.ground_consent_withdrawn", STOP, FIELD_FLAG, "true for that ground", "false"},
+    {"stop.ground_no_longer_eligible", STOP, FIELD_FLAG, "true for that ground", "false"},
+    {"stop.ground_review_not_used_for_provision", STOP, FIELD_FLAG, "true for that ground", "false"},
+    {"stop.ground_review_cannot_secure_by_dp", STOP, FIELD_FLAG, "true for that ground", "false"},
+    {"stop.ground_adverse_impact", STOP, FIELD_FLAG, "true for that ground", "false"},
+    {"stop.ground_not_efficient", STOP, FIELD_FLAG, "true for that ground", "false"},
+    {"stop.ground_provision_removed", STOP, FIELD_FLAG, "true for that ground", "false"},
+    {"stop.ground_plan_ceased", STOP, FIELD_FLAG, "true for that ground", "false"},
+    {"stop.ground_death", STOP, FIELD_FLAG, "true for that ground", "false"},
+    {"stop.personal_assistant", STOP, FIELD_FLAG, "true when the direct payments employ a personal assistant", "false"},
+    {"stop.reasons", STOP, FIELD_MARKDOWN_LIST, "the reasons for the decision", "At the review on 2 November 2026..."},
+    {"stop.continuation", STOP, FIELD_MARKDOWN, "how the support is delivered from the stop date, with no gap", "From the stop date the council will arrange..."},
 };
 
 const size_t field_catalogue_len = sizeof field_catalogue / sizeof field_catalogue[0];

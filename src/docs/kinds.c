@@ -57,4 +57,13 @@ const doc_kind_info doc_kinds[DOC_KIND_COUNT] = {
         .build = section_j_context,
         .running_header = plan_running_header,
     },
+    [DOC_STOP] = {
+        .title = "Notice that direct payments will stop",
+        .letter = true,
+        .template_file = "stop.mustache.md",
+        .fields_heading = "Stop notices",
+        .print_label = "Stop notice",
+        .build = stop_context,
+        .running_header = letter_running_header,
+    },
 };
