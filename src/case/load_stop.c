@@ -36,6 +36,18 @@ static void read_stop_items(loader *ld, xmlNodePtr n, pb_stop *s)
     }
 }
 
+/* The ground's index, or -1 when it is not one of the list (the schema reports that). */
+static int ground_of(xmlNodePtr n)
+{
+    char *v = raw_text(n);
+    int found = -1;
+    for (int i = 0; v && i < STOP_GROUND_COUNT; i++)
+        if (strcmp(v, stop_ground_names[i]) == 0)
+            found = i;
+    xmlFree(v);
+    return found;
+}
+
 void read_stop(loader *ld, xmlNodePtr n)
 {
     pb_stop *s = &ld->c->stop;
@@ -43,8 +55,11 @@ void read_stop(loader *ld, xmlNodePtr n)
     s->sent = read_sending(ld, n);
     read_stop_items(ld, n, s);
     xmlNodePtr ground = child(n, "ground");
-    if (ground)
-        s->ground = (stop_ground)enum_of(ground, stop_ground_names, STOP_GROUND_COUNT);
+    int g = ground ? ground_of(ground) : -1;
+    if (g < 0)
+        ground = NULL;  /* unknown: the schema's message is enough */
+    else
+        s->ground = (stop_ground)g;
     xmlAttrPtr consent = attr_node(n, "consent-withdrawn-on");
     if (consent) {
         int before = ld->problems;
