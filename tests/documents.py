@@ -96,8 +96,9 @@ LETTER_PHRASES = ["Yours sincerely", "free, confidential and impartial",
                   "large print, easy read, Braille, audio or another language"]
 KIND_PHRASES = {
     "refusal": ["ask us to review this decision", "does not hear appeals about personal budgets",
-                "2 months from the date of the decision", "1 month from the date of the mediation certificate",
-                "We will write to you with the outcome and our reasons"],
+                "You cannot appeal this decision to the SEND Tribunal", "Sections B, F and I",
+                "when the plan is issued or amended",
+                "write to you with the outcome and our reasons"],
     "reduction": ["Notice of a change to your personal budget", "even if you have asked us to reconsider",
                   "We will reconsider this decision only once", "treat it as received on",
                   "The new amount is enough to pay for the support"],

@@ -6,6 +6,7 @@
 
 #include "docs/context.h"
 #include "docs/notice.h"
+#include "docs/streams.h"
 
 static const struct {
     repayment_ground bit;
@@ -24,8 +25,14 @@ int repayment_context(mu_value *ctx, const doc_input *in, diag_list *errs)
     const council *co = in->council;
     service_method m;
     int minute;
-    if (document_service(in, &r->sent, &m, &minute, errs) != 0)
+    if (letter_sending(ctx, in, &r->sent, &m, &minute, errs) != 0)
         return -1;
+    /* The direct payments the money came from, by stream (health ones are the ICB's). */
+    stream_lists sl = stream_lists_begin(ctx);
+    for (size_t i = 0; i < in->c->n_items; i++)
+        if (in->c->items[i].arr == ARR_DIRECT_PAYMENT)
+            stream_lists_row(&sl, in, &in->c->items[i], r->issued);
+    stream_lists_end(ctx, &sl, in, r->issued);
     mu_value *v = mu_map_set(ctx, "repayment", mu_map());
     mu_map_set(v, "issued", date_value_of(r->issued));
     mu_map_set(v, "amount", money_value_of(r->amount));
