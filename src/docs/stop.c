@@ -1,16 +1,17 @@
 /* stop.c: the stop notice's rules (statutory.md 2.2b, S1-S7). The notice names the direct
  * payments that stop, its one ground in words with the basis for it (one table, indexed by the
- * ground), the stop date as a calendar date with its weekday, the notice given (the council's
- * period, counted from deemed receipt as for a reduction; "Our policy gives you" only when the
- * council's published policy sets the period for stopping), and the last day to ask for a
- * reconsideration. When the recipient withdrew consent in writing the letter confirms their date
- * instead of giving notice: the payments stop from it. The basis sentences state principles, not
+ * ground), the items per stream (streams.h), the stop date as a calendar date with its weekday,
+ * the notice given (the council's period, counted from deemed receipt as for a reduction;
+ * whether the policy sets it is policy.notice_from_policy, context.c), and the last day to ask
+ * for a reconsideration. When the recipient withdrew consent in writing the letter confirms
+ * their date instead of giving notice: the payments stop from it. The basis sentences state principles, not
  * regulation numbers: regulation 14 of the SEN (Personal Budgets) Regulations 2014 is known only
  * from secondary sources, and social-care items stop under other law (the stream's own block). */
 #include <stdio.h>
 
 #include "docs/context.h"
 #include "docs/notice.h"
+#include "docs/streams.h"
 
 typedef struct stop_ground_text {
     const char *key;    /* the flag stop.ground_<key> */
@@ -62,19 +63,21 @@ static const stop_ground_text ground_texts[STOP_GROUND_COUNT] = {
         "look at that as a new request."},
 };
 
-static mu_value *stopped_items(const pb_stop *s)
+/* The items per stream (streams.h) and as one list. */
+static void stopped_items(mu_value *ctx, mu_value *v, const doc_input *in)
 {
-    mu_value *items = mu_list();
+    const pb_stop *s = &in->c->stop;
+    mu_value *items = mu_map_set(v, "items", mu_list());
+    stream_lists sl = stream_lists_begin(ctx);
     for (size_t i = 0; i < s->n_items; i++) {
         const pb_item *it = s->items[i];
+        stream_lists_row(&sl, in, it, s->issued);
         mu_value *row = mu_list_push(items, mu_map());
         mu_map_set_str(row, "id", it->id);
         mu_map_set_str(row, "provision", it->provision);
         mu_map_set(row, "annual_amount", money_value_of(it->annual));
-        mu_map_set(row, "is_education", mu_bool(it->stream == STREAM_EDUCATION));
-        mu_map_set(row, "is_social_care", mu_bool(it->stream == STREAM_SOCIAL_CARE));
     }
-    return items;
+    stream_lists_end(ctx, &sl, in, s->issued);
 }
 
 static void set_ground(mu_value *v, stop_ground g)
@@ -95,7 +98,7 @@ int stop_context(mu_value *ctx, const doc_input *in, diag_list *errs)
     const council *co = in->council;
     service_method m;
     int minute;
-    if (document_service(in, &s->sent, &m, &minute, errs) != 0)
+    if (letter_sending(ctx, in, &s->sent, &m, &minute, errs) != 0)
         return -1;
     notice_dates nd = notice_period_at(in->cal, s->issued, m, minute, co->notice.days,
                                        co->notice.unit);
@@ -112,16 +115,12 @@ int stop_context(mu_value *ctx, const doc_input *in, diag_list *errs)
     mu_map_set(v, "consent_withdrawn_on", consent ? weekday_date_value_of(s->consent_withdrawn_on)
                                                   : mu_bool(false));
     mu_map_set(v, "notice", period_value_of(co->notice.days, co->notice.unit));
-    /* "Our policy gives you" only when the published policy sets the period for stopping. */
-    bool from_policy = co->notice.from_policy &&
-                       (co->notice.covers == COVERS_STOP || co->notice.covers == COVERS_BOTH);
-    mu_map_set(v, "notice_from_policy", mu_bool(from_policy));
     pb_date by = act_by(in->cal, nd.receipt, co->reconsider_within.days,
                         co->reconsider_within.unit);
     mu_map_set(v, "reconsider_by", weekday_date_value_of(by));
     mu_map_set(v, "reconsider_within",
                period_value_of(co->reconsider_within.days, co->reconsider_within.unit));
-    mu_map_set(v, "items", stopped_items(s));
+    stopped_items(ctx, v, in);
     set_ground(v, s->ground);
     mu_map_set(v, "personal_assistant", mu_bool(s->personal_assistant));
     mu_map_set(v, "reasons", markdown_list(&s->reasons));
