@@ -564,7 +564,11 @@ void lint_document(lint_ctx *lc, const template_file *t, unsigned *used)
                             kind, b->name, b->why);
         } else {
             const field_info *f = field_lookup(b->name, w.kind);
-            if (f && !w.field_used[f - field_catalogue])
+            if (!f)  /* the table is stale: never pass a check that cannot be made */
+                add_message(lc, w.kind, t->tf.path, 1, 1, "%s template cannot be checked for %s: "
+                            "it is not a field of %s documents (authoring/statutory.c)", kind,
+                            b->name, kind);
+            else if (!w.field_used[f - field_catalogue])
                 add_message(lc, w.kind, t->tf.path, 1, 1, "%s template never uses %s (%s)", kind,
                             b->name, b->why);
         }
