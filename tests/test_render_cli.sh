@@ -30,6 +30,16 @@ check "-o FILE.pdf with five documents: exit 2" [ "$rc" -eq 2 ]
 check "-o FILE.pdf with five documents: nothing written" [ ! -e "$tmp/two.pdf" ]
 check "-o FILE.pdf with five documents: says why" grep -q 'names one file but 5 documents' "$tmp/err"
 
+# A stop notice says "Our policy gives you" only when the policy's notice covers stopping
+# (covers="stop" or "both") and the letter decides an education item; B&NES covers reductions.
+cp -R templates "$tmp/tpl"; sed -i 's/covers="reduction"/covers="both"/' "$tmp/tpl/councils/bnes.xml"
+sed -e 's/ consent-withdrawn-on="2027-04-26"//' -e 's/<ground>consent-withdrawn</<ground>no-longer-eligible</' \
+  fixtures/cases/bnes-stop-consent.xml >"$tmp/stop-notice.xml"
+"$PB" render "$tmp/stop-notice.xml" --doc stop --templates "$tmp/tpl" -o "$tmp/stop-both.pdf" >/dev/null 2>&1
+check "stop, policy covers both: 'Our policy gives you'" sh -c "pdftotext '$tmp/stop-both.pdf' - | tr '\n' ' ' | grep -q 'Our policy gives you 28 working days'"
+"$PB" render "$tmp/stop-notice.xml" --doc stop -o "$tmp/stop-red.pdf" >/dev/null 2>&1
+check "stop, policy covers reductions: 'We are giving you'" sh -c "pdftotext '$tmp/stop-red.pdf' - | tr '\n' ' ' | grep -q 'We are giving you 28 working days' && ! pdftotext '$tmp/stop-red.pdf' - | grep -q 'Our policy gives'"
+
 # A kind the case does not ask for, a rejected case, a missing file, a bad option.
 "$PB" render fixtures/cases/bnes-reduction.xml --doc refusal -o "$tmp/x" >/dev/null 2>"$tmp/err"; rc=$?
 check "--doc a kind not asked for: exit 1" [ "$rc" -eq 1 ]
