@@ -114,6 +114,26 @@ DATES = {
     ("birmingham-all", "section-j"): ["9 February 2027"],
     ("wakefield-all", "section-j"): ["3 May 2027"],
     ("wakefield-section-j", "section-j"): ["16 February 2027"],
+    # Stop notices: receipt, last day of notice (= reconsider-by here), stop date.
+    # bnes-all: issued Fri 5 Mar 2027; receipt Tue 9 Mar; 28 W from Wed 10 Mar: 10-12 (3),
+    # 15-19 (8), 22-25 (12), Good Friday 26 and Easter Monday 29 Mar skipped, 30-31 (14),
+    # 1-2 Apr (16), 5-9 (21), 12-16 (26), 19 (27), Tue 20 Apr (28); stop Wed 21 Apr.
+    ("bnes-all", "stop"): ["Tuesday 9 March 2027", "Tuesday 20 April 2027",
+                           "Wednesday 21 April 2027"],
+    # issued Thu 14 Jan 2027; receipt Mon 18 Jan; + 28 = Mon 15 Feb; stop Tue 16 Feb.
+    ("birmingham-stop-nominee", "stop"): ["Monday 18 January 2027", "Monday 15 February 2027",
+                                          "Tuesday 16 February 2027"],
+    # emailed Fri 30 Apr 2027 at 16:45: counts from Tue 4 May (Mon 3 May early May holiday);
+    # stop from the consent date, Mon 26 Apr; reconsider 28 W from Wed 5 May: 5-7 (3),
+    # 10-28 May (18), Mon 31 May holiday skipped, 1-4 Jun (22), 7-11 (27), Mon 14 Jun (28).
+    ("bnes-stop-consent", "stop"): ["Tuesday 4 May 2027", "Monday 26 April 2027",
+                                    "Monday 14 June 2027"],
+    # issued Fri 18 Jun 2027; receipt Tue 22 Jun; + 28 = Tue 20 Jul; stop Wed 21 Jul.
+    ("wakefield-stop-plan-ceased", "stop"): ["Tuesday 22 June 2027", "Tuesday 20 July 2027",
+                                             "Wednesday 21 July 2027"],
+    # issued Mon 8 Feb 2027; receipt Wed 10 Feb; + 28 = Wed 10 Mar; stop Thu 11 Mar.
+    ("example-stop-death", "stop"): ["Wednesday 10 February 2027", "Wednesday 10 March 2027",
+                                     "Thursday 11 March 2027"],
 }
 
 LETTER_PHRASES = ["Yours sincerely", "free, confidential and impartial",
@@ -128,6 +148,8 @@ KIND_PHRASES = {
     "reduction": ["Notice of a change to your personal budget", "treat it as received on",
                   "the change takes effect on"],
     "repayment": ["with our decision and our reasons"],
+    "stop": ["Notice that direct payments will stop", "This is because", "stop from",
+             "If you disagree", "separately about any money left in"],
     "section-j": ["Section J: Personal Budget (including arrangements for direct payments)",
                   "within 3 months", "annual review", "This section was last updated:"],
 }
@@ -152,6 +174,55 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 HOLIDAYS = {"2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25",
             "2026-12-28", "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31",
             "2027-08-30", "2027-12-27", "2027-12-28"}
+
+# Stop notices (statutory.md 2.2b): each ground in words; never reduction wording, the reg 12(5)
+# sentence, a Tribunal deadline or mediation, or "Our policy gives you" (no seed policy sets a
+# notice period for stopping).
+STOP_GROUND_WORDS = {
+    "consent-withdrawn": "no longer consent to receive direct payments",
+    "no-longer-eligible": "no longer meets the conditions for receiving them",
+    "review-not-used-for-provision": "are not being used to secure the support",
+    "review-cannot-secure-by-dp": "can no longer be secured by direct payments",
+    "adverse-impact": "adverse impact on other services",
+    "not-efficient": "no longer be an efficient use of our resources",
+    "provision-removed": "is no longer in the EHC plan",
+    "plan-ceased": "the EHC plan has ceased",
+    "death": "the person who received the direct payments has died",
+}
+STOP_NEVER = ["reduc", "Reduc", "even if you have asked us to reconsider", "12(5)",
+              "within 2 months", "mediation adviser", "Our policy gives you", "no times",
+              "is enough to pay"]
+
+def check_stop(where, t, root, el, items):
+    ground = el.findtext("ground").strip()
+    check(STOP_GROUND_WORDS[ground] in t, f"{where}: the ground {ground} is not named in words")
+    for phrase in STOP_NEVER:
+        check(phrase not in t, f"{where}: says {phrase!r}")
+    for ref in el.findall("item"):
+        it = items[ref.get("ref")]
+        check(it.findtext("provision").strip() in t, f"{where}: stopped item's provision missing")
+        check(fmt(pence(it.findtext("annual-amount"))) in t, f"{where}: stopped item's amount missing")
+    words = plain(el.findtext("continuation"))[:60]
+    check(words in t, f"{where}: continuation text {words!r} missing")
+    pa = el.find("personal-assistant") is not None
+    check(("If a personal assistant is employed" in t) == pa, f"{where}: employer duties shown: {not pa}")
+    consent = ground == "consent-withdrawn"
+    check(("We are giving you" in t) != consent, f"{where}: notice wording wrong for {ground}")
+    check(("You told us in writing on" in t) == consent, f"{where}: consent date wording wrong")
+    check(("We were very sorry" in t) == (ground == "death"), f"{where}: condolences wrong")
+    if ground == "death":
+        check(t.index("We were very sorry") < t.index("What we have decided"), f"{where}: condolences not first")
+    rec = root.find("recipient")
+    nominee = rec.get("relationship") == "nominee"
+    check(("Copy to:" in t) == nominee, f"{where}: 'Copy to' shown: {not nominee}")
+    if nominee:
+        check(rec.find("copy-to").findtext("name").strip() in t, f"{where}: the copy's name missing")
+    if rec.get("relationship") == "young-person":
+        given = root.find("child").findtext("given-names").strip()
+        check(f"{given}'s" not in t and "your EHC plan" in t, f"{where}: not in the second person")
+    streams = {items[r.get("ref")].get("stream") for r in el.findall("item")}
+    check(("Children's social care" in t or "Adult social care" in t) == ("social-care" in streams),
+          f"{where}: social care block shown wrongly")
 
 def date_after(t, before):
     """The first weekday date printed after the words `before`, as a datetime.date, or None."""
@@ -375,7 +446,7 @@ for path in sorted(glob.glob("fixtures/cases/*.xml")):
     child = root.find("child")
     full = child.findtext("given-names").strip() + " " + child.findtext("family-name").strip()
     items = {it.get("id"): it for it in root.find("personal-budget").findall("item")}
-    for kind in ("refusal", "reduction", "repayment", "section-j"):
+    for kind in ("refusal", "reduction", "repayment", "section-j", "stop"):
         el = root.find(kind)
         if el is None:
             continue
@@ -427,6 +498,8 @@ for path in sorted(glob.glob("fixtures/cases/*.xml")):
             check(fmt(whole) in t and fmt(whole - (before - after)) in t, f"{where}: whole budget before/after missing")
         if kind == "repayment":
             check_repayment(where, t, root, el)
+        if kind == "stop":
+            check_stop(where, t, root, el, items)
         if kind == "section-j":
             check_section_j(where, t, root, items)
             check(f"Section J" in t and full in t, f"{where}: title or name missing")
@@ -456,6 +529,6 @@ check("We will reconsider this decision no more than twice." in t, "variant: 'no
 check("no times" not in t and "only once" not in t, "variant: wrong count of reconsiderations")
 check("We are giving you 28 days' notice." in t and "Our policy gives you" not in t,
       "variant: a policy covering only stops must not be cited for a reduction")
-check(len(kinds_seen) == 16, f"only {len(kinds_seen)} of 16 council x kind pairs rendered")
+check(len(kinds_seen) == 20, f"only {len(kinds_seen)} of 20 council x kind pairs rendered")
 print(f"test_documents: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -20,13 +20,13 @@ if [ ! -x "$PBDOCS" ]; then
   echo "test_fields_cmd: 0 passed, 1 failed"
   exit 1
 fi
-KINDS="refusal reduction repayment section-j"
+KINDS="refusal reduction repayment section-j stop"
 
 # The catalogue as the source writes it: NAME;KINDS;TYPE per row (KINDS may hold '|').
 sed -n 's/^ *{"\([^"]*\)", \([A-Z|() ]*\), \(FIELD_[A-Z_]*\),.*/\1;\2;\3/p' src/docs/fields.c >"$tmp/catalogue"
 rows=$(wc -l <"$tmp/catalogue")
 check "catalogue rows read from fields.c ($rows)" [ "$rows" -gt 100 ]
-kind_macro() { case $1 in refusal) echo REF ;; reduction) echo RED ;; repayment) echo REP ;; section-j) echo SJ ;; esac; }
+kind_macro() { case $1 in refusal) echo REF ;; reduction) echo RED ;; repayment) echo REP ;; section-j) echo SJ ;; stop) echo STOP ;; esac; }
 in_kind() { # KINDSFIELD KIND
   case $1 in ALL) return 0 ;; esac
   m=$(kind_macro "$2"); printf '%s' "$1" | tr -d '() ' | tr '|' '\n' | grep -qx "$m"

@@ -276,13 +276,13 @@ static void times_words(int n, char *buf, size_t size)
 }
 
 /* Whether the council's published policy sets the notice period for this kind of decision
- * (statutory.md 3.1, 2.2 N10). Only a reduction has a notice period today; a stop notice adds
- * its own case (COVERS_STOP or COVERS_BOTH). */
+ * (statutory.md 3.1, 2.2 N10): the kind has a notice period (docs/kinds.c) and the policy's
+ * covers names it (a reduction, a stop) or both. */
 static bool policy_sets_notice(const council *co, doc_kind kind)
 {
-    if (!co->notice.from_policy)
-        return false;
-    return kind == DOC_REDUCTION && co->notice.covers != COVERS_STOP;
+    const doc_kind_info *k = &doc_kinds[kind];
+    return co->notice.from_policy && k->has_notice &&
+           (co->notice.covers == COVERS_BOTH || co->notice.covers == k->notice);
 }
 
 /* policy.*: how the letter may speak of the council's policy: "Our policy gives you ..." only

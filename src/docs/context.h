@@ -5,7 +5,7 @@
  * templates. Every name is listed in the field catalogue (fields.h); a test checks the two agree.
  *
  * The domain rules of each kind live in one file each: refusal.c, reduction.c, repayment.c,
- * section_j.c; this file's context.c builds the parts every document shares. */
+ * section_j.c, stop.c; this file's context.c builds the parts every document shares. */
 #ifndef PBDOCS_CONTEXT_H
 #define PBDOCS_CONTEXT_H
 #include "case/case.h"
@@ -60,4 +60,5 @@ int refusal_context(mu_value *ctx, const doc_input *in, diag_list *errs);
 int reduction_context(mu_value *ctx, const doc_input *in, diag_list *errs);
 int repayment_context(mu_value *ctx, const doc_input *in, diag_list *errs);
 int section_j_context(mu_value *ctx, const doc_input *in, diag_list *errs);
+int stop_context(mu_value *ctx, const doc_input *in, diag_list *errs);
 #endif
