@@ -63,12 +63,13 @@ const char *preview_template_dir(const preview *p) { return p->template_dir; }
 const char *preview_template_name(const preview *p) { return p->template_name; }
 const char *preview_partials_dir(const preview *p) { return p->partials_dir; }
 
-/* The first case of the file that asks for the kind; its problems, or why there is none. */
+/* The first case of the file that asks for the kind: 0, or -1 with its problems or why there is
+ * none. */
 static int load_case(preview *p, diag_list *errs)
 {
     case_source *src = case_source_open(p->opt.case_path, errs);
     if (!src)
-        return 2;
+        return -1;
     int rc, rejected = 0;
     pb_case *c;
     while ((rc = case_source_next(src, p->councils, &c, errs)) == 1) {
@@ -89,21 +90,20 @@ static int load_case(preview *p, diag_list *errs)
         diag_add(errs, p->opt.case_path, 0, 0, NULL, NULL,
                  "no case in this file asks for a %s document (it needs a <%s> element)",
                  doc_kind_name(p->kind), doc_kind_name(p->kind));
-    return 1;
+    return -1;
 }
 
-preview *preview_open(const preview_options *opt, diag_list *errs, int *status)
+preview *preview_open(const preview_options *opt, diag_list *errs)
 {
-    *status = 2;
     preview *p = calloc(1, sizeof *p);
     if (!p)
         abort();
     p->opt = *opt;
     int kind = opt->kind >= 0 ? opt->kind : template_kind_of(opt->template_path);
     if (kind < 0) {
-        diag_add(errs, opt->template_path, 0, 0, NULL, NULL,
-                 "cannot tell which kind of document this template is for: name it after a kind "
-                 "(reduction-new.mustache.md) or give --doc KIND");
+        diag_add_class(errs, DIAG_ENV, opt->template_path, 0, 0, NULL, NULL,
+                       "cannot tell which kind of document this template is for: name it after a "
+                       "kind (reduction-new.mustache.md) or give --doc KIND");
         free(p);
         return NULL;
     }
@@ -120,8 +120,8 @@ preview *preview_open(const preview_options *opt, diag_list *errs, int *status)
 
     struct stat st;
     if (stat(opt->template_path, &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_add(errs, opt->template_path, 0, 0, NULL, NULL, "cannot read this template: %s",
-                 errno ? strerror(errno) : "not a file");
+        diag_add_class(errs, DIAG_ENV, opt->template_path, 0, 0, NULL, NULL,
+                       "cannot read this template: %s", errno ? strerror(errno) : "not a file");
         preview_close(p);
         return NULL;
     }
@@ -146,19 +146,15 @@ preview *preview_open(const preview_options *opt, diag_list *errs, int *status)
             return NULL;
         }
     }
-    int rc = load_case(p, errs);
-    if (rc) {
-        *status = rc;
+    if (load_case(p, errs) != 0) {
         preview_close(p);
         return NULL;
     }
     p->council = council_get(p->councils, p->c->council, errs);
     if (!p->council) {
-        *status = 1;
         preview_close(p);
         return NULL;
     }
-    *status = 0;
     return p;
 }
 
@@ -235,8 +231,8 @@ int preview_render(preview *p, int *pages, diag_list *errs, diag_list *warnings)
     size_t len;
     char *src = read_text_file(p->opt.template_path, MAX_TEMPLATE_BYTES, &len);
     if (!src) {
-        diag_add(errs, p->opt.template_path, 0, 0, NULL, NULL, "cannot read this template: %s",
-                 strerror(errno));
+        diag_add_class(errs, DIAG_ENV, p->opt.template_path, 0, 0, NULL, NULL,
+                       "cannot read this template: %s", strerror(errno));
         return -1;
     }
     mu_options mo = {.load_partial = load_partial, .loader_ud = p, .strict = true};

@@ -163,8 +163,8 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
     c->id = attr(a, root, "id");
     int problems = 0;
     if (strcmp(c->id, id) != 0) {
-        diag_add(errs, path, (int)xmlGetLineNo(root), 0, NULL, "@id",
-                 "is not the file's name (%s.xml)", c->id);
+        diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(root), 0, NULL, "@id",
+                       "is not the file's name (%s.xml)", c->id);
         problems++;
     }
     c->name = text(a, child(root, "name"));
@@ -176,8 +176,8 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
         snprintf(full, sizeof full, "%s/%s", set->dir, rel);
         struct stat st;
         if (strstr(rel, "..") || rel[0] == '/' || stat(full, &st) != 0) {
-            diag_add(errs, path, (int)xmlGetLineNo(logo), 0, NULL, "logo",
-                     "names no PNG file in the councils folder");
+            diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(logo), 0, NULL, "logo",
+                           "names no PNG file in the councils folder");
             problems++;
         }
         c->logo = arena_strdup(a, full);
@@ -236,7 +236,10 @@ const council *council_get(council_set *set, const char *id, diag_list *errs)
         if (strcmp(set->loaded[i]->id, id) == 0)
             found = set->loaded[i];
     if (!found && set->n < MAX_COUNCILS && council_exists(set, id)) {
+        size_t first = errs->len;
         found = load_profile(set, id, errs);
+        /* The XML readers take every file for case data; a broken profile is no case's fault. */
+        diag_raise_class(errs, first, DIAG_TEMPLATE);
         if (found)
             set->loaded[set->n++] = found;
     }

@@ -130,13 +130,13 @@ case_source *case_source_open(const char *path, diag_list *errs)
 {
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read: %s",
-                 stat(path, &st) != 0 ? strerror(errno) : "not a regular file");
+        diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL, "cannot read: %s",
+                       stat(path, &st) != 0 ? strerror(errno) : "not a regular file");
         return NULL;
     }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL, "cannot read: %s", strerror(errno));
         return NULL;
     }
     char head[65536];
@@ -153,7 +153,7 @@ case_source *case_source_open(const char *path, diag_list *errs)
     }
     src->reader = open_reader(src);
     if (!src->reader) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read this file");
+        diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL, "cannot read this file");
         case_source_close(src);
         return NULL;
     }
@@ -293,7 +293,8 @@ int case_source_next_text(case_source *src, council_set *councils, pb_case **out
                      XML_MAX_CASE_BYTES >> 20);
             xmlFree(id);
             if (!reopen_after(src))
-                diag_add(&src->pending, src->path, start, 0, NULL, NULL, "cannot read the file again");
+                diag_add_class(&src->pending, DIAG_ENV, src->path, start, 0, NULL, NULL,
+                               "cannot read the file again");
             result = 1;
             break;
         }

@@ -10,8 +10,11 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-void diag_add(diag_list *list, const char *file, int line, int col, const char *case_id,
-              const char *field, const char *fmt, ...)
+static void diag_addv(diag_list *list, diag_class cls, const char *file, int line, int col,
+                      const char *case_id, const char *field, const char *fmt, va_list ap)
+    __attribute__((format(printf, 8, 0)));
+static void diag_addv(diag_list *list, diag_class cls, const char *file, int line, int col,
+                      const char *case_id, const char *field, const char *fmt, va_list ap)
 {
     if (list->len == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 8;
@@ -22,11 +25,9 @@ void diag_add(diag_list *list, const char *file, int line, int col, const char *
         list->cap = cap;
     }
     char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     list->items[list->len++] = (diag){
+        .cls = cls,
         .file = dup_or_null(file),
         .line = line,
         .col = col,
@@ -34,6 +35,51 @@ void diag_add(diag_list *list, const char *file, int line, int col, const char *
         .field = dup_or_null(field),
         .message = strdup(msg),
     };
+}
+
+void diag_add(diag_list *list, const char *file, int line, int col, const char *case_id,
+              const char *field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(list, DIAG_DATA, file, line, col, case_id, field, fmt, ap);
+    va_end(ap);
+}
+
+void diag_add_class(diag_list *list, diag_class cls, const char *file, int line, int col,
+                    const char *case_id, const char *field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(list, cls, file, line, col, case_id, field, fmt, ap);
+    va_end(ap);
+}
+
+void diag_raise_class(diag_list *list, size_t from, diag_class cls)
+{
+    for (size_t i = from; i < list->len; i++)
+        if (list->items[i].cls < cls)
+            list->items[i].cls = cls;
+}
+
+unsigned diag_classes(const diag_list *list)
+{
+    unsigned classes = 0;
+    for (size_t i = 0; i < list->len; i++)
+        classes |= 1u << list->items[i].cls;
+    return classes;
+}
+
+int exit_status_for(unsigned classes, diag_class findings)
+{
+    if (!classes)
+        return EXIT_OK;
+    return classes >> (findings + 1) ? EXIT_USAGE : EXIT_REJECTED;
+}
+
+int exit_status(const diag_list *problems)
+{
+    return exit_status_for(diag_classes(problems), DIAG_DATA);
 }
 
 void diag_format(const diag *d, char *buf, size_t size)

@@ -67,12 +67,16 @@ static char *load_partial(void *ud, const char *name, char **path_out)
 static int compile_kind(renderer *r, doc_kind k, diag_list *errs)
 {
     char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s/%s.mustache.md", r->templates, doc_kind_name(k)) >= (int)sizeof path)
+    if (snprintf(path, sizeof path, "%s/%s.mustache.md", r->templates, doc_kind_name(k)) >= (int)sizeof path) {
+        diag_add_class(errs, DIAG_ENV, r->templates, 0, 0, NULL, NULL, "cannot read the template: %s",
+                       strerror(ENAMETOOLONG));
         return -1;
+    }
     size_t len;
     char *src = read_text_file(path, MAX_TEMPLATE_BYTES, &len);
     if (!src) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the template: %s", strerror(errno));
+        diag_add_class(errs, DIAG_TEMPLATE, path, 0, 0, NULL, NULL,
+                       "cannot read the template: %s", strerror(errno));
         return -1;
     }
     mu_options opt = {.load_partial = load_partial, .loader_ud = r, .strict = true,
@@ -131,7 +135,8 @@ static const council *case_council(renderer *r, const pb_case *c, diag_list *err
 {
     const council *co = council_get(r->councils, c->council, errs);
     if (!co)
-        diag_add(errs, c->file, c->line, 0, c->id, "@council", "has no usable council profile");
+        diag_add_class(errs, DIAG_TEMPLATE, c->file, c->line, 0, c->id, "@council",
+                       "has no usable council profile");
     return co;
 }
 
@@ -264,7 +269,8 @@ int write_file_atomic(const char *dir, const char *name, const void *bytes, size
              __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
     if (fd < 0) {
-        diag_add(errs, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, final, 0, 0, NULL, NULL,
+                       "cannot write: %s", strerror(errno));
         return -1;
     }
     fchmod(fd, 0640); /* whatever the umask: letters hold personal data */
@@ -275,7 +281,8 @@ int write_file_atomic(const char *dir, const char *name, const void *bytes, size
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            diag_add(errs, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
+            diag_add_class(errs, DIAG_ENV, final, 0, 0, NULL, NULL,
+                           "cannot write: %s", strerror(errno));
             close(fd);
             unlink(tmp);
             return -1;
@@ -284,7 +291,8 @@ int write_file_atomic(const char *dir, const char *name, const void *bytes, size
         left -= (size_t)n;
     }
     if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, final) != 0) {
-        diag_add(errs, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, final, 0, 0, NULL, NULL,
+                       "cannot write: %s", strerror(errno));
         unlink(tmp);
         return -1;
     }

@@ -23,8 +23,8 @@ typedef struct render_options {
 } render_options;
 
 /* Loads the calendar and fonts, compiles the four templates. NULL with problems in errs
- * (a template error names FILE:LINE:COL); such problems mean the run cannot go on (exit 2,
- * or 1 for a template rejected). */
+ * (a template error names FILE:LINE:COL), every one DIAG_TEMPLATE or DIAG_ENV: no letter can
+ * be made (exit 2). */
 renderer *renderer_open(const render_options *opt, diag_list *errs);
 void renderer_close(renderer *r);
 
@@ -32,7 +32,8 @@ void renderer_close(renderer *r);
 council_set *renderer_councils(renderer *r);
 
 /* Renders document kind of case c into out. Returns 0, or -1 with problems in errs (each
- * naming the case id; a template problem names FILE:LINE:COL). */
+ * naming the case id; a template problem names FILE:LINE:COL and is DIAG_TEMPLATE, as is a
+ * broken council profile or logo). */
 int render_document(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *out, diag_list *errs);
 
 /* Everything typesetting a document needs besides its Markdown, held by value so it outlives

@@ -39,7 +39,8 @@ static bool read_file(pb_font_file *file, const char *dir, pb_face face, diag_li
     if (fp)
         fclose(fp);
     if (!file->len) {
-        diag_add(errs, file->path, 0, 0, NULL, NULL, "font file missing or unreadable (run make)");
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "font file missing or unreadable (run make)");
         return false;
     }
     return true;
@@ -53,15 +54,17 @@ static bool check_face(pb_fonts *f, pb_face face, diag_list *errs)
     bool ok = false;
     HPDF_Doc doc = HPDF_New(NULL, NULL);
     if (!doc) {
-        diag_add(errs, file->path, 0, 0, NULL, NULL, "out of memory reading the font");
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "out of memory reading the font");
         return false;
     }
     const char *name = HPDF_LoadTTFontFromFile(doc, file->path, HPDF_TRUE);
     HPDF_FontDef def = name ? HPDF_GetFontDef(doc, name) : NULL;
     HPDF_Font font = name ? HPDF_GetFont(doc, name, HPDF_ENCODING_WIN_ANSI) : NULL;
     if (!def || !font) {
-        diag_add(errs, file->path, 0, 0, NULL, NULL,
-                 "not a TrueType font libharu can load (error 0x%04X)", (unsigned)HPDF_GetError(doc));
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "not a TrueType font libharu can load (error 0x%04X)",
+                       (unsigned)HPDF_GetError(doc));
         goto done;
     }
     unsigned missing = 0, first_missing = 0;
@@ -78,9 +81,9 @@ static bool check_face(pb_fonts *f, pb_face face, diag_list *errs)
         f->advance[face][cp] = (uint16_t)(w > 0 ? w : 0);
     }
     if (missing) {
-        diag_add(errs, file->path, 0, 0, NULL, NULL,
-                 "the font has no glyph for %u printable characters (first U+%04X): rebuild it "
-                 "with src/pdf/subset-fonts", missing, first_missing);
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "the font has no glyph for %u printable characters (first U+%04X): rebuild "
+                       "it with src/pdf/subset-fonts", missing, first_missing);
         goto done;
     }
     f->advance[face][0xA0] = f->advance[face][' '];  /* no-break space: printed as a space */
@@ -112,13 +115,13 @@ pb_fonts *fonts_open(const char *dir, diag_list *errs)
 {
     pb_fonts *f = calloc(1, sizeof *f);
     if (!f) {
-        diag_add(errs, dir, 0, 0, NULL, NULL, "out of memory opening the fonts");
+        diag_add_class(errs, DIAG_ENV, dir, 0, 0, NULL, NULL, "out of memory opening the fonts");
         return NULL;
     }
     f->cache = font_cache_new();
     bool ok = f->cache != NULL;
     if (!ok)
-        diag_add(errs, dir, 0, 0, NULL, NULL, "out of memory opening the fonts");
+        diag_add_class(errs, DIAG_ENV, dir, 0, 0, NULL, NULL, "out of memory opening the fonts");
     for (int face = 0; face < FACE_COUNT; face++) {
         pb_font_file *file = &f->file[face];
         if (!read_file(file, dir, (pb_face)face, errs)) {
@@ -127,7 +130,8 @@ pb_fonts *fonts_open(const char *dir, diag_list *errs)
         }
         const char *err = ttf_parse(&f->ttf[face], file->bytes, file->len);
         if (err) {
-            diag_add(errs, file->path, 0, 0, NULL, NULL, "cannot use this font: %s", err);
+            diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                           "cannot use this font: %s", err);
             ok = false;
         } else if (!check_face(f, (pb_face)face, errs))
             ok = false;

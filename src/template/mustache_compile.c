@@ -106,7 +106,7 @@ static void error_at(cstate *c, size_t pos, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    diag_add(c->errs, c->path, line, col, NULL, NULL, "%s", msg);
+    diag_add_class(c->errs, DIAG_TEMPLATE, c->path, line, col, NULL, NULL, "%s", msg);
 }
 
 static void error_tok(cstate *c, const token *tk, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -117,7 +117,7 @@ static void error_tok(cstate *c, const token *tk, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    diag_add(c->errs, c->path, tk->line, tk->col, NULL, NULL, "%s", msg);
+    diag_add_class(c->errs, DIAG_TEMPLATE, c->path, tk->line, tk->col, NULL, NULL, "%s", msg);
 }
 
 static token *new_token(cstate *c, int kind)
@@ -841,12 +841,14 @@ static void link_partials(cstate *c)
         /* may compile other units, never this one: `in` stays valid */
         in->partial = mu_partial_get(c->t, in->str, in->len, c->errs);
         if (in->partial->state == PARTIAL_MISSING && c->t->opt.strict)
-            diag_add(c->errs, c->path, in->line, in->col, NULL, NULL, "unknown %s '%s'",
-                     in->op == OP_PARTIAL ? "partial" : "parent", show(in->str, in->len, b1, sizeof b1));
+            diag_add_class(c->errs, DIAG_TEMPLATE, c->path, in->line, in->col, NULL, NULL,
+                           "unknown %s '%s'", in->op == OP_PARTIAL ? "partial" : "parent",
+                           show(in->str, in->len, b1, sizeof b1));
         else if (in->partial->state == PARTIAL_BROKEN)
-            diag_add(c->errs, c->path, in->line, in->col, NULL, NULL,
-                     "%s '%s' has errors (reported above)",
-                     in->op == OP_PARTIAL ? "partial" : "parent", show(in->str, in->len, b1, sizeof b1));
+            diag_add_class(c->errs, DIAG_TEMPLATE, c->path, in->line, in->col, NULL, NULL,
+                           "%s '%s' has errors (reported above)",
+                           in->op == OP_PARTIAL ? "partial" : "parent",
+                           show(in->str, in->len, b1, sizeof b1));
     }
 }
 
