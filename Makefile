@@ -23,7 +23,7 @@ LIB      := $(BUILD)/libpbdocs.a
 # Test-only dependency: cJSON reads the Mustache spec files.
 TEST_LIBS := -lcjson
 
-# Fonts: Liberation Sans subset once to the Latin ranges letters need (see src/pdf/fonts.h).
+# Fonts: Liberation Sans subset once to the Latin ranges letters need (see src/fonts/fonts.h).
 FONT_SRC := /usr/share/fonts/truetype/liberation2
 FACES    := Regular Bold Italic BoldItalic
 FONTS    := $(FACES:%=build/fonts/LiberationSans-%.ttf)
@@ -81,9 +81,9 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 
 bench-bins: $(BENCH_BIN) $(BUILD)/bench/gen_cases
 
-build/fonts/LiberationSans-%.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/pdf/subset-fonts
+build/fonts/LiberationSans-%.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/fonts/subset-fonts
 	@mkdir -p $(dir $@)
-	sh src/pdf/subset-fonts $(PY) $< $@
+	sh src/fonts/subset-fonts $(PY) $< $@
 
 # `make fuzz`: each target in turn for FUZZ_SECONDS (one process at a time, niced), clang's
 # libFuzzer with ASan + UBSan, built in build/fuzz. Seeds come from tests/fuzz/corpus/<target>/;

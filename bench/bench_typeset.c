@@ -9,7 +9,7 @@
 
 #include "core/paths.h"
 #include "layout/layout.h"
-#include "layout/typeset.h"
+#include "typeset/typeset.h"
 
 static double clock_s(clockid_t id)
 {
@@ -92,7 +92,7 @@ int main(int argc, char **argv)
             }
             bytes = pdf.len;
             pages = pdf.pages;
-            pdf_free(&pdf);
+            pb_pdf_free(&pdf);
         }
         double t_all = (now() - t0) / iterations, c_all = (cpu() - c0) / iterations;
         const char *name = strrchr(files[f], '/') ? strrchr(files[f], '/') + 1 : files[f];

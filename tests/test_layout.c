@@ -9,6 +9,7 @@
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "layout/layout.h"
+#include "pdf/pdf_fonts.h"
 
 static pb_fonts *fonts;
 
@@ -51,7 +52,7 @@ static size_t page_of_op(const pb_layout *L, size_t i)
 static long find(const pb_layout *L, const char *needle, size_t from)
 {
     for (size_t i = from; i < L->n_ops; i++)
-        if (L->ops[i].kind == OP_TEXT && strstr(op_text(L, &L->ops[i]), needle))
+        if (L->ops[i].kind == LAYOUT_OP_TEXT && strstr(op_text(L, &L->ops[i]), needle))
             return (long)i;
     return -1;
 }
@@ -91,9 +92,9 @@ static void check_invariants(const pb_layout *L, const char *name)
     unsigned outside = 0, below = 0;
     for (size_t i = 0; i < L->n_ops; i++) {
         const pb_op *op = &L->ops[i];
-        if (op->kind != OP_TEXT)
+        if (op->kind != LAYOUT_OP_TEXT)
             continue;
-        double w = text_width(fonts, op->face, op->size, op_text(L, op), op->len);
+        double w = layout_text_width(fonts, op->face, op->size, op_text(L, op), op->len);
         if (op->x < MM(15) || op->x + w > right) {
             outside++;
             printf("  %s: outside the margins: [%s] x=%.1f w=%.1f\n", name, op_text(L, op), op->x, w);
@@ -112,7 +113,7 @@ static void check_invariants(const pb_layout *L, const char *name)
         CHECK(i >= 0 && page_of_op(L, (size_t)i) == p, "%s: [%s] on its page", name, want);
         bool header = false;
         for (size_t k = L->pages[p].first; k < L->pages[p].first + L->pages[p].count; k++)
-            if (L->ops[k].kind == OP_TEXT && L->ops[k].y < MM(20) &&
+            if (L->ops[k].kind == LAYOUT_OP_TEXT && L->ops[k].y < MM(20) &&
                 strstr(op_text(L, &L->ops[k]), "EHCP-0142"))
                 header = true;
         CHECK(header == (p > 0), "%s: running header on page %zu: %d", name, p + 1, header);
@@ -270,8 +271,8 @@ static void test_tables(void)
     /* right-aligned column: amounts end at the same x */
     long x1 = find(&L, "£10.00", 0), x2 = find(&L, "£100.00", 0);
     if (x1 >= 0 && x2 >= 0) {
-        double e1 = L.ops[x1].x + text_width(fonts, L.ops[x1].face, L.ops[x1].size, "£10.00", 7);
-        double e2 = L.ops[x2].x + text_width(fonts, L.ops[x2].face, L.ops[x2].size, "£100.00", 8);
+        double e1 = L.ops[x1].x + layout_text_width(fonts, L.ops[x1].face, L.ops[x1].size, "£10.00", 7);
+        double e2 = L.ops[x2].x + layout_text_width(fonts, L.ops[x2].face, L.ops[x2].size, "£100.00", 8);
         CHECK(e1 - e2 < 0.01 && e2 - e1 < 0.01, "right-aligned amounts end together");
     }
     check_invariants(&L, "tables");
@@ -420,7 +421,7 @@ static void test_text_rules(void)
     long q = find(&L, "What you can do next.", 0);
     bool boxed = false;
     for (size_t i = 0; i < L.n_ops; i++)
-        if (L.ops[i].kind == OP_RECT && q >= 0 && L.ops[i].x < L.ops[q].x &&
+        if (L.ops[i].kind == LAYOUT_OP_RECT && q >= 0 && L.ops[i].x < L.ops[q].x &&
             L.ops[i].y < L.ops[q].y && L.ops[i].y + L.ops[i].h > L.ops[q].y)
             boxed = true;
     CHECK(boxed, "quote drawn as a box");
@@ -436,7 +437,7 @@ static void test_text_rules(void)
     int pages_with_box = 0;
     for (size_t p = 0; p < L.n_pages; p++)
         for (size_t k = L.pages[p].first; k < L.pages[p].first + L.pages[p].count; k++)
-            if (L.ops[k].kind == OP_RECT) {
+            if (L.ops[k].kind == LAYOUT_OP_RECT) {
                 pages_with_box++;
                 break;
             }
@@ -509,7 +510,7 @@ static void test_logo(void)
     CHECK(rc == 0, "logo accepted");
     bool image = false;
     for (size_t i = 0; i < L.n_ops; i++)
-        if (L.ops[i].kind == OP_IMAGE && page_of_op(&L, i) == 0 && L.ops[i].y + L.ops[i].h < MM(39.5) &&
+        if (L.ops[i].kind == LAYOUT_OP_IMAGE && page_of_op(&L, i) == 0 && L.ops[i].y + L.ops[i].h < MM(39.5) &&
             L.ops[i].w <= MM(60) + 0.01)
             image = true;
     CHECK(image, "logo top left of page 1, above the window");

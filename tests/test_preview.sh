@@ -4,6 +4,8 @@
 #     the Markdown, -o FILE.pdf (and the default out/preview.pdf) a PDF whose text is the letter;
 #   - the kind comes from the file name or --doc; a case that asks for no such document, an
 #     unknown kind, a template error: the right exit status and a FILE:LINE:COL message;
+#   - preview is the renderer with the template overridden: a template making more than 1 MiB
+#     of Markdown is refused with render's message;
 #   - --watch: started in the background on a temp template, which is then edited twice (a valid
 #     edit, then an unclosed section): two renders and one reported error are seen, each within
 #     a second, each render taking under 100 ms; the watcher keeps running after the error,
@@ -91,6 +93,23 @@ check "template error: exit $rc, want 1" [ "$rc" -eq 1 ]
 check "template error: FILE:LINE:COL" grep -q "^$tmp/reduction-bad.mustache.md:1:22: " "$tmp/err"
 check "template error: nothing rendered" [ ! -s "$tmp/out" ]
 check "template error: the last good output kept" cmp -s "$tmp/new.md" "$tmp/keep.md"
+
+# Every render limit is the renderer's: a template making 2.1 MB of Markdown (seven uses of a
+# 300 KB partial) is refused by preview as by render, in the same words, and nothing is written.
+# (Preview used to have its own render path without the 1 MiB cap, and wrote all of it.)
+mkdir "$tmp/big"; cp -R templates "$tmp/big/tpl"
+awk 'BEGIN { print "{{#child.full_name}}"; for (i = 0; i < 3000; i++) printf "%099d\n", i; print "{{/child.full_name}}" }' \
+  >"$tmp/big/tpl/partials/big.mustache.md"
+printf '{{>big}}{{>big}}{{>big}}{{>big}}{{>big}}{{>big}}{{>big}}\n' >"$tmp/big/tpl/reduction.mustache.md"
+"$PBDOCS" render "$CASE" --doc reduction --templates "$tmp/big/tpl" -o "$tmp/big/render.pdf" >"$tmp/out" 2>"$tmp/big/render.err"; rc=$?
+check "2.1 MB of Markdown: render refuses it, exit $rc" [ "$rc" -eq 1 ]
+check "2.1 MB of Markdown: render names the 1 MiB limit" grep -q 'longer than the limit of 1024 KiB' "$tmp/big/render.err"
+for out in big.md big.pdf; do
+  "$PBDOCS" preview "$tmp/big/tpl/reduction.mustache.md" --templates "$tmp/big/tpl" --case "$CASE" -o "$tmp/big/$out" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  check "2.1 MB of Markdown, -o $out: preview refuses it, exit $rc, want 1" [ "$rc" -eq 1 ]
+  check "2.1 MB of Markdown, -o $out: render's message" cmp -s "$tmp/big/render.err" "$tmp/err" || show "$tmp/err"
+  check "2.1 MB of Markdown, -o $out: nothing written" [ ! -e "$tmp/big/$out" -a ! -s "$tmp/out" ]
+done
 
 # Lint's remarks follow a good render (here: a reduction that never states its effective date).
 cp fixtures/templates-bad/statutory-field/reduction.mustache.md "$tmp/reduction-short.mustache.md"

@@ -10,6 +10,7 @@
 #include "case/load.h"
 #include "check.h"
 #include "docs/render.h"
+#include "typeset/stream.h"
 
 static char *page_text(const char *pdf, int page)
 {
@@ -92,7 +93,7 @@ int main(void)
     snprintf(cmd, sizeof cmd, "qpdf --check '%s' >/dev/null 2>&1", path);
     CHECK(system(cmd) == 0, "qpdf --check passes");
     unlink(path);
-    pdf_free(&pdf);
+    pb_pdf_free(&pdf);
     diag_print_all(&errs, stdout);
     diag_list_clear(&errs);
     renderer_close(r);

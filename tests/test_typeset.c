@@ -14,7 +14,7 @@
 #include "check.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
-#include "layout/typeset.h"
+#include "typeset/typeset.h"
 
 static pb_fonts *fonts;
 static char tmp[256];
@@ -227,8 +227,8 @@ static void test_letter(void)
           "byte-identical across processes");
     free(c);
     CHECK(memmem(a.bytes, a.len, "/ID", 3) == NULL, "no random /ID");
-    pdf_free(&a);
-    pdf_free(&b);
+    pb_pdf_free(&a);
+    pb_pdf_free(&b);
 
     /* large print reflows everything at 16 pt: more pages, same text */
     s.large_print = true;
@@ -241,7 +241,7 @@ static void test_letter(void)
     snprintf(last, sizeof last, "Page %d of %d", a.pages, a.pages);
     CHECK(text && strstr(text, last), "large print: %s", last);
     free(text);
-    pdf_free(&a);
+    pb_pdf_free(&a);
     free(md);
 }
 
@@ -263,7 +263,7 @@ static void test_one_page(void)
     check_order(text, "one-page.pdf", order, 5);
     CHECK(text && !strstr(text, "EHCP-0142 ·"), "no running header on page 1");
     free(text);
-    pdf_free(&a);
+    pb_pdf_free(&a);
 
     /* Section J: not a letter, no window; with a logo */
     s.letter = false;
@@ -282,7 +282,7 @@ static void test_one_page(void)
     run(cmd, &out, NULL);
     CHECK(out && strstr(out, "image     240    80  rgb     3   8"), "the logo is embedded: %s", out ? out : "");
     free(out);
-    pdf_free(&a);
+    pb_pdf_free(&a);
     free(md);
 }
 
@@ -349,7 +349,7 @@ static void test_every_character(void)
     }
     free(text);
     sb_free(&got);
-    pdf_free(&a);
+    pb_pdf_free(&a);
     sb_free(&md);
     sb_free(&want);
 }
@@ -435,7 +435,7 @@ static void check_embedded(const pb_pdf *pdf, const char *base, pb_face face, co
     free(ttf);
 }
 
-/* The font programs are kept between documents (pdf/font_program.h): what a document embeds must
+/* The font programs are kept between documents (fonts/font_program.h): what a document embeds must
  * not depend on what was rendered before it, and must hold every glyph it prints. */
 static void test_embedded_fonts(void)
 {
@@ -469,22 +469,22 @@ static void test_embedded_fonts(void)
         diag_list e = {0};
         distinct += typeset_pdf(doc, strlen(doc), &s, fonts, &one, &e) == 0;
         diag_list_clear(&e);
-        pdf_free(&one);
+        pb_pdf_free(&one);
     }
     pb_pdf evicted = {0};
     CHECK(distinct > 150 && render(md, &s, "fonts-evicted.pdf", &evicted) && evicted.len == cold.len &&
               memcmp(cold.bytes, evicted.bytes, cold.len) == 0,
           "the same bytes after %d more glyph sets", distinct);
-    pdf_free(&evicted);
+    pb_pdf_free(&evicted);
     check_embedded(&again, "PBDOCA+LiberationSans", FACE_REGULAR, "Mrs Anna ukasiewicz 14 Heol-y-yn’");
     check_embedded(&again, "PBDOXA+LiberationSans", FACE_REGULAR, "ŁŴ");
     check_embedded(&other, "PBDOCA+LiberationSans", FACE_REGULAR, "Quixotic zebras jump; 0123456789");
     check_embedded(&other, "PBDOCB+LiberationSans-Bold,Bold", FACE_BOLD, "r");
     check_embedded(&other, "PBDOXB+LiberationSans-Bold,Bold", FACE_BOLD, "Ŵŷ ßÆø");
     check_embedded(&other, "PBDOXC+LiberationSans-Italic,Italic", FACE_ITALIC, "Ħ");
-    pdf_free(&cold);
-    pdf_free(&again);
-    pdf_free(&other);
+    pb_pdf_free(&cold);
+    pb_pdf_free(&again);
+    pb_pdf_free(&other);
     free(md);
 }
 
@@ -525,7 +525,7 @@ static void test_no_growth(void)
         pb_pdf a = {0};
         diag_list errs = {0};
         typeset_pdf(md, strlen(md), &s, fonts, &a, &errs);
-        pdf_free(&a);
+        pb_pdf_free(&a);
         diag_list_clear(&errs);
     }
     FILE *f = fopen("/proc/self/statm", "r");

@@ -4,7 +4,8 @@
 #include <stdint.h>
 
 #include "check.h"
-#include "layout/typeset.h"
+#include "fonts/charset.h"
+#include "pdf/pdf_fonts.h"
 
 int main(void)
 {

@@ -4,13 +4,7 @@
 #include <string.h>
 
 #include "case/case.h"
-
-static const char *const kind_titles[DOC_KIND_COUNT] = {
-    [DOC_REFUSAL] = "Refusal letters",
-    [DOC_REDUCTION] = "Reduction notices",
-    [DOC_REPAYMENT] = "Repayment demands",
-    [DOC_SECTION_J] = "Section J of the EHC plan",
-};
+#include "docs/kinds.h"
 
 void field_usage(strbuf *out, const field_info *f)
 {
@@ -73,14 +67,14 @@ void fields_text(strbuf *out, int kind)
                  "A list's members (list[].name) are used inside {{#list}}...{{/list}} by their "
                  "own name. templates/FIELDS.md shows how to insert each one.\n\n");
     if (kind >= 0) {
-        sb_printf(out, "%s (%s):\n", kind_titles[kind], doc_kind_name((doc_kind)kind));
+        sb_printf(out, "%s (%s):\n", doc_kinds[kind].fields_heading, doc_kind_name((doc_kind)kind));
         text_rows(out, kind, false, -1);
         return;
     }
     sb_puts(out, "Every document:\n");
     text_rows(out, -1, true, -1);
     for (int k = 0; k < DOC_KIND_COUNT; k++) {
-        sb_printf(out, "\n%s (%s) also have:\n", kind_titles[k], doc_kind_name((doc_kind)k));
+        sb_printf(out, "\n%s (%s) also have:\n", doc_kinds[k].fields_heading, doc_kind_name((doc_kind)k));
         text_rows(out, -1, false, k);
     }
 }
@@ -146,7 +140,7 @@ void fields_markdown(strbuf *out)
             "\n");
     markdown_table(out, -1);
     for (int k = 0; k < DOC_KIND_COUNT; k++) {
-        sb_printf(out, "\n## %s (`%s`)\n\n", kind_titles[k], doc_kind_name((doc_kind)k));
+        sb_printf(out, "\n## %s (`%s`)\n\n", doc_kinds[k].fields_heading, doc_kind_name((doc_kind)k));
         markdown_table(out, k);
     }
 }

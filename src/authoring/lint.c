@@ -23,6 +23,7 @@
 #include "authoring/lint_internal.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
+#include "docs/kinds.h"
 
 #define SUFFIX ".mustache.md"
 
@@ -360,23 +361,22 @@ int lint_templates(const char *dir, diag_list *problems, unsigned *used)
         return -1;
     }
     bool have[DOC_KIND_COUNT] = {false};
+    char words[128];
     for (size_t i = 0; i < n; i++) {
         char *path = join_path(dir, names[i]);
         int kind = template_kind_of(names[i]);
         add_template(&lc, path, kind);
-        if (kind >= 0 && strlen(names[i]) == strlen(doc_kind_name((doc_kind)kind)) + strlen(SUFFIX))
+        if (kind >= 0 && strcmp(names[i], doc_kinds[kind].template_file) == 0)
             have[kind] = true;
         if (kind < 0)
             add_message(&lc, (doc_kind)-1, path, 1, 1,
                         "cannot tell which kind of document this template is for: its name must "
-                        "start with refusal, reduction, repayment or section-j");
+                        "start with %s", doc_kind_words(words, sizeof words));
         free(path);
     }
     for (int k = 0; k < DOC_KIND_COUNT; k++)
         if (!have[k]) {
-            char name[64];
-            snprintf(name, sizeof name, "%s" SUFFIX, doc_kind_name((doc_kind)k));
-            char *path = join_path(dir, name);
+            char *path = join_path(dir, doc_kinds[k].template_file);
             add_message(&lc, (doc_kind)k, path, 1, 1,
                         "there is no template for %s documents (the renderer needs one for each kind)",
                         doc_kind_name((doc_kind)k));

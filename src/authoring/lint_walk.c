@@ -546,7 +546,7 @@ void lint_document(lint_ctx *lc, const template_file *t, unsigned *used)
     const char *kind = doc_kind_name(w.kind);
     for (size_t i = 0; i < statutory_blocks_len; i++) {
         const statutory_block *b = &statutory_blocks[i];
-        if (!(b->kinds & (1u << w.kind)))
+        if (!statutory_applies(b, w.kind))
             continue;
         if (b->is_partial) {
             const partial_file *p = find_partial(lc, b->name);

@@ -1,8 +1,11 @@
 /* preview.h: `pbdocs preview` — one template file (being edited, wherever it is) rendered
  * against one case with the real partials, as the renderer would render that kind.
  *
- * What a run loads once (council profiles, calendar, fonts, the case) is kept in a preview;
- * the template and its partials are read again at every render, since they are what changes. */
+ * A preview is a renderer opened with that file as its template for the kind
+ * (render_options.template_path), so resources, partials, limits and typesetting are render's
+ * own. What a run loads once (council profiles, calendar, fonts, the case) is kept; the
+ * template and its partials are read again at every render, since they are what changes.
+ * A preview belongs to one thread. */
 #ifndef PBDOCS_PREVIEW_H
 #define PBDOCS_PREVIEW_H
 #include <stdbool.h>

@@ -2,13 +2,13 @@
  * (or prints something inside it, as {{provision}} inside {{#budget.items}} uses budget.items). */
 #include "authoring/statutory.h"
 
-#include "case/case.h"
+#include "docs/kinds.h"
 
 #define REF (1u << DOC_REFUSAL)
 #define RED (1u << DOC_REDUCTION)
 #define REP (1u << DOC_REPAYMENT)
 #define SJ (1u << DOC_SECTION_J)
-#define LETTERS (REF | RED | REP)
+#define LETTERS STATUTORY_LETTERS
 
 const statutory_block statutory_blocks[] = {
     {REF, false, "refusal.reasons", "the reasons for the decision must be given"},
@@ -33,3 +33,8 @@ const statutory_block statutory_blocks[] = {
 };
 
 const size_t statutory_blocks_len = sizeof statutory_blocks / sizeof statutory_blocks[0];
+
+bool statutory_applies(const statutory_block *b, doc_kind k)
+{
+    return b->kinds == STATUTORY_LETTERS ? doc_kinds[k].letter : (b->kinds >> k) & 1;
+}

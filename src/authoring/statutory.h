@@ -7,13 +7,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "case/case.h"
+
 typedef struct statutory_block {
-    unsigned kinds;    /* bit (1 << doc_kind) for each kind that must have it */
+    unsigned kinds;    /* bit (1 << doc_kind) for each kind that must have it, or
+                          STATUTORY_LETTERS: every kind that is a letter (docs/kinds.c) */
     bool is_partial;   /* name is a partial ({{> name}}), else a catalogue field */
     const char *name;
     const char *why;   /* the end of the message: "(the effective date must be stated)" */
 } statutory_block;
 
+#define STATUTORY_LETTERS (1u << 31)
+
 extern const statutory_block statutory_blocks[];
 extern const size_t statutory_blocks_len;
+
+/* True when a template of kind k must have b. */
+bool statutory_applies(const statutory_block *b, doc_kind k);
 #endif

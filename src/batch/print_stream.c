@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "layout/typeset.h"
+#include "docs/kinds.h"
+#include "typeset/stream.h"
+#include "typeset/typeset.h"
 
 void print_entry_keep(print_entry *e, char *markdown, const doc_setup_copy *sc)
 {
@@ -100,11 +102,9 @@ int print_stream_write(const char *path, const print_list *list, const pb_fonts 
     strbuf cover = {0};
     sb_printf(&cover, "# Print run\n\n%zu letters, sorted by postcode, each starting on an odd "
               "page.\n\n| Letter | Number |\n|---|---|\n", list->len);
-    static const char *const labels[DOC_KIND_COUNT] = {"Refusal", "Reduction notice",
-                                                      "Repayment demand", "Section J"};
     for (int k = 0; k < DOC_KIND_COUNT; k++)
-        if (k != DOC_SECTION_J)
-            sb_printf(&cover, "| %s | %zu |\n", labels[k], count[k]);
+        if (doc_kinds[k].letter)
+            sb_printf(&cover, "| %s | %zu |\n", doc_kinds[k].print_label, count[k]);
     sb_printf(&cover, "| **Total** | **%zu** |\n", list->len);
     if (list->len)
         sb_printf(&cover, "\nFirst postcode: %s. Last postcode: %s.\n",
@@ -136,6 +136,6 @@ int print_stream_write(const char *path, const print_list *list, const pb_fonts 
     if (slash == path)
         snprintf(dir, sizeof dir, "/");
     rc = write_file_atomic(dir, slash ? slash + 1 : path, pdf.bytes, pdf.len, errs);
-    pdf_free(&pdf);
+    pb_pdf_free(&pdf);
     return rc;
 }

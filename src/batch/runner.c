@@ -32,6 +32,7 @@
 #include "core/files.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
+#include "docs/kinds.h"
 #include "docs/render.h"
 
 enum { SLOT_FREE, SLOT_QUEUED, SLOT_TAKEN, SLOT_DONE };
@@ -211,7 +212,7 @@ static void remember_letter(worker *w, slot *s, const pb_case *c, const char *na
                             doc_kind kind)
 {
     runner *run = w->run;
-    if (!run->opt->print_stream || kind == DOC_SECTION_J)
+    if (!run->opt->print_stream || !doc_kinds[kind].letter)
         return;
     diag_list errs = {0};
     char *md = render_markdown(run->r, c, kind, &errs);
@@ -263,12 +264,12 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
             diag_add(&errs, c->file, c->line, 0, c->id, kind_name, "could not be rendered");
         reject(s, c->id, kind_name, &errs);
         diag_list_clear(&errs);
-        pdf_free(&pdf);
+        pb_pdf_free(&pdf);
         return;
     }
     sha256_hex(pdf.bytes, pdf.len, sha);
     if (write_pdf(run, w->index, name, pdf.bytes, pdf.len, s->fatal, sizeof s->fatal) != 0) {
-        pdf_free(&pdf);
+        pb_pdf_free(&pdf);
         return;
     }
     row.pages = pdf.pages;
@@ -279,7 +280,7 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
     s->produced++;
     s->letters++;
     s->bytes += pdf.len;
-    pdf_free(&pdf);
+    pb_pdf_free(&pdf);
 }
 
 static void process(worker *w, slot *s)

@@ -10,11 +10,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "case/kind.h"
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/money.h"
 
-typedef enum { DOC_REFUSAL, DOC_REDUCTION, DOC_REPAYMENT, DOC_SECTION_J, DOC_KIND_COUNT } doc_kind;
 typedef enum { REL_PARENT, REL_YOUNG_PERSON, REL_REPRESENTATIVE } relationship;
 typedef enum { STREAM_EDUCATION, STREAM_HEALTH, STREAM_SOCIAL_CARE, STREAM_COUNT } funding_stream;
 typedef enum {
@@ -28,9 +28,7 @@ typedef enum {
     GROUND_DEATH = 1 << 3,
 } repayment_ground;
 
-/* The names used in XML and file names, and back. */
-const char *doc_kind_name(doc_kind k);  /* "refusal", "reduction", "repayment", "section-j" */
-int doc_kind_parse(const char *s);      /* -1 when unknown */
+/* The names used in XML and file names (doc_kind_name is in kind.h). */
 const char *relationship_name(relationship r);
 const char *stream_name(funding_stream s);     /* "education", "health", "social-care" */
 const char *arrangement_name(arrangement a);   /* "direct-payment", ... */

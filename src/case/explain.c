@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "case/kind.h"
+
 typedef struct child_rule {
     const char *name;
     int min, max;  /* max 0: unbounded */
@@ -26,8 +28,7 @@ typedef struct elem_rule {
 static const elem_rule rules[] = {
     {NULL, "case", {{"id", true, NULL}, {"council", true, NULL}},
      {{"child", 1, 1}, {"recipient", 1, 1}, {"plan", 1, 1}, {"officer", 1, 1},
-      {"personal-budget", 1, 1}, {"refusal", 0, 1}, {"reduction", 0, 1}, {"repayment", 0, 1},
-      {"section-j", 0, 1}}, NULL},
+      {"personal-budget", 1, 1}}, NULL},  /* then each kind's element (kind.c), at most one */
     {"case", "child", {{0}}, {{"given-names", 1, 1}, {"family-name", 1, 1}, {"date-of-birth", 1, 1}}, NULL},
     {"case", "recipient", {{"relationship", true, "parent|young-person|representative"}},
      {{"title", 0, 1}, {"name", 1, 1}, {"address", 1, 1}, {"large-print", 0, 1}}, NULL},
@@ -146,6 +147,22 @@ static bool known_leaf(xmlNodePtr n)
     return false;
 }
 
+/* Reports when n has fewer or more cr children than the rule allows. */
+static void check_count(ctx *c, xmlNodePtr n, const child_rule *cr)
+{
+    int count = 0;
+    xmlNodePtr second = NULL;
+    for (xmlNodePtr k = n->children; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, cr->name) == 0)
+            if (++count == 2)
+                second = k;
+    if (count < cr->min)
+        report(c, n, cr->name, "is missing: <%s> needs %s", (const char *)n->name,
+               cr->max == 1 ? "one" : "at least one");
+    else if (cr->max == 1 && count > 1)
+        report(c, second, NULL, "appears more than once: <%s> takes only one%s", (const char *)n->name, "");
+}
+
 static void check(ctx *c, xmlNodePtr n)
 {
     const elem_rule *r = rule_for(n);
@@ -191,20 +208,11 @@ static void check(ctx *c, xmlNodePtr n)
         }
         xmlFree(v);
     }
-    for (int i = 0; i < 10 && r->children[i].name; i++) {
-        const child_rule *cr = &r->children[i];
-        int count = 0;
-        xmlNodePtr second = NULL;
-        for (xmlNodePtr k = n->children; k; k = k->next)
-            if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, cr->name) == 0)
-                if (++count == 2)
-                    second = k;
-        if (count < cr->min)
-            report(c, n, cr->name, "is missing: <%s> needs %s", (const char *)n->name,
-                   cr->max == 1 ? "one" : "at least one");
-        else if (cr->max == 1 && count > 1)
-            report(c, second, NULL, "appears more than once: <%s> takes only one%s", (const char *)n->name, "");
-    }
+    for (int i = 0; i < 10 && r->children[i].name; i++)
+        check_count(c, n, &r->children[i]);
+    bool is_case = r->name && !r->parent;  /* the document element (a leaf's rule has no name) */
+    for (int k = 0; is_case && k < DOC_KIND_COUNT; k++)
+        check_count(c, n, &(child_rule){doc_kind_name((doc_kind)k), 0, 1});
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (k->type == XML_ELEMENT_NODE) {
             if (!r->children[0].name && r->name)

@@ -177,14 +177,12 @@ static int enum_of(xmlNodePtr n, const char *const *names, int count)
     return found;
 }
 
-static const char *const doc_names[] = {"refusal", "reduction", "repayment", "section-j"};
 static const char *const rel_names[] = {"parent", "young-person", "representative"};
 static const char *const stream_names[] = {"education", "health", "social-care"};
 static const char *const arr_names[] = {"direct-payment", "council-managed", "third-party",
                                         "provider-managed"};
 static const char *const ground_names[] = {"circumstances-changed", "unused", "misuse", "death"};
 
-const char *doc_kind_name(doc_kind k) { return doc_names[k]; }
 const char *relationship_name(relationship r) { return rel_names[r]; }
 const char *stream_name(funding_stream s) { return stream_names[s]; }
 const char *arrangement_name(arrangement a) { return arr_names[a]; }
@@ -195,14 +193,6 @@ const char *ground_name(repayment_ground g)
         if (g == 1u << i)
             return ground_names[i];
     return "";
-}
-
-int doc_kind_parse(const char *s)
-{
-    for (int i = 0; i < DOC_KIND_COUNT; i++)
-        if (strcmp(s, doc_names[i]) == 0)
-            return i;
-    return -1;
 }
 
 const pb_item *case_find_item(const pb_case *c, const char *id)
@@ -401,6 +391,14 @@ static void read_section_j(loader *ld, xmlNodePtr n)
     s->dp_arrangements = markdown(ld, child(n, "direct-payment-arrangements"));
 }
 
+/* The reader of each kind's element (the kinds themselves: kind.c). */
+static void (*const read_document[DOC_KIND_COUNT])(loader *, xmlNodePtr) = {
+    [DOC_REFUSAL] = read_refusal,
+    [DOC_REDUCTION] = read_reduction,
+    [DOC_REPAYMENT] = read_repayment,
+    [DOC_SECTION_J] = read_section_j,
+};
+
 static void read_case(loader *ld, xmlNodePtr root, council_set *councils)
 {
     pb_case *c = ld->c;
@@ -440,14 +438,7 @@ static void read_case(loader *ld, xmlNodePtr root, council_set *councils)
             if (kind < 0)
                 continue;
             c->has[kind] = true;
-            if (kind == DOC_REFUSAL)
-                read_refusal(ld, k);
-            else if (kind == DOC_REDUCTION)
-                read_reduction(ld, k);
-            else if (kind == DOC_REPAYMENT)
-                read_repayment(ld, k);
-            else
-                read_section_j(ld, k);
+            read_document[kind](ld, k);
         }
     }
 }

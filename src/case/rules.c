@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "layout/typeset.h"
+#include "fonts/charset.h"
 
 bool case_id_valid(const char *id)
 {
@@ -77,39 +77,6 @@ bool postcode_normalise(const char *s, char out[9])
     memcpy(out + on + 1, in, 3);
     out[on + 4] = '\0';
     return true;
-}
-
-int32_t utf8_next(const char *s, size_t n, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = *i;
-    unsigned char b = u[k];
-    int len;
-    int32_t cp;
-    if (b < 0x80) {
-        *i = k + 1;
-        return b;
-    } else if ((b & 0xE0) == 0xC0) {
-        len = 2, cp = b & 0x1F;
-    } else if ((b & 0xF0) == 0xE0) {
-        len = 3, cp = b & 0x0F;
-    } else if ((b & 0xF8) == 0xF0) {
-        len = 4, cp = b & 0x07;
-    } else {
-        return -1;
-    }
-    if (k + (size_t)len > n)
-        return -1;
-    for (int j = 1; j < len; j++) {
-        if ((u[k + j] & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (u[k + j] & 0x3F);
-    }
-    static const int32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *i = k + (size_t)len;
-    return cp;
 }
 
 int32_t text_unprintable(const char *s, bool allow_newlines)

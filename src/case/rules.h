@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/utf8.h"  /* utf8_next(): the strict decoder value checks use */
+
 #define CASE_ID_PATTERN "[A-Za-z0-9][A-Za-z0-9._-]{0,63}"
 
 /* A case id that is safe as a file name: CASE_ID_PATTERN. */
@@ -13,9 +15,6 @@ bool case_id_valid(const char *id);
 /* A UK postcode (A9 9AA, A99 9AA, A9A 9AA, AA9 9AA, AA99 9AA, AA9A 9AA, GIR 0AA), any case, with
  * or without the space. Writes the normal form ("BA2 4JT") into out (>= 9 bytes). */
 bool postcode_normalise(const char *s, char out[9]);
-
-/* Decodes the next UTF-8 code point of s[0..n) at *i (advancing it); returns -1 on invalid UTF-8. */
-int32_t utf8_next(const char *s, size_t n, size_t *i);
 
 /* Checks a value's characters: returns 0 when every one can be printed, else the first code point
  * that cannot (a control character or one the letter fonts have no glyph for), or -1 for

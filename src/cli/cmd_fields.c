@@ -8,9 +8,13 @@
 #include "case/case.h"
 #include "cli/commands.h"
 
-static const char fields_usage[] =
-    "usage: pbdocs fields [KIND] [--markdown]\n"
-    "KIND is refusal, reduction, repayment or section-j; without it, every field of every kind.\n";
+static void fields_usage(FILE *f)
+{
+    char kinds[128];
+    fprintf(f, "usage: pbdocs fields [KIND] [--markdown]\n"
+               "KIND is %s; without it, every field of every kind.\n",
+            doc_kind_words(kinds, sizeof kinds));
+}
 
 int cmd_fields(int argc, char **argv)
 {
@@ -20,15 +24,17 @@ int cmd_fields(int argc, char **argv)
         if (strcmp(argv[i], "--markdown") == 0) {
             markdown = true;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(fields_usage, stdout);
+            fields_usage(stdout);
             return EXIT_OK;
         } else if (kind < 0 && argv[i][0] != '-' && doc_kind_parse(argv[i]) >= 0) {
             kind = doc_kind_parse(argv[i]);
         } else if (argv[i][0] == '-') {
-            fprintf(stderr, "pbdocs fields: unknown option '%s'\n%s", argv[i], fields_usage);
+            fprintf(stderr, "pbdocs fields: unknown option '%s'\n", argv[i]);
+            fields_usage(stderr);
             return EXIT_USAGE;
         } else {
-            fprintf(stderr, "pbdocs fields: '%s' is not a kind of document\n%s", argv[i], fields_usage);
+            fprintf(stderr, "pbdocs fields: '%s' is not a kind of document\n", argv[i]);
+            fields_usage(stderr);
             return EXIT_USAGE;
         }
     }

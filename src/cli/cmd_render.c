@@ -37,8 +37,11 @@ int cmd_render(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--doc") == 0 && i + 1 < argc) {
             int k = doc_kind_parse(argv[++i]);
-            if (k < 0)
-                return usage("--doc takes refusal, reduction, repayment or section-j");
+            if (k < 0) {
+                char kinds[128];
+                fprintf(stderr, "pbdocs render: --doc takes %s\n", doc_kind_words(kinds, sizeof kinds));
+                return usage(NULL);
+            }
             wanted[k] = any_wanted = true;
         } else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
             out = argv[++i];
@@ -113,7 +116,7 @@ int cmd_render(int argc, char **argv)
                 snprintf(name, sizeof name, "%s-%s.pdf", c->id, doc_kind_name(kinds[i]));
             if (write_file_atomic(dir, name, pdf.bytes, pdf.len, &errs) == 0)
                 printf("%s/%s\n", dir, name);
-            pdf_free(&pdf);
+            pb_pdf_free(&pdf);
         }
     }
     diag_print_all(&errs, stderr);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "case/kind.h"
 #include "cli/commands.h"
 
 static const char usage[] =
@@ -17,19 +18,25 @@ static const char usage[] =
     "  pbdocs preview TEMPLATE --case CASE.xml [-o FILE.pdf] [--watch]\n"
     "  pbdocs --help | --version\n"
     "\n"
-    "KIND is refusal, reduction, repayment or section-j.\n"
+    "KIND is %s.\n"
     "exit status: 0 all produced, 1 case data rejected (lint, preview: template problems found),\n"
     "2 usage error, broken template or profile, or cannot run.\n";
+
+static void print_usage(FILE *f)
+{
+    char kinds[128];
+    fprintf(f, usage, doc_kind_words(kinds, sizeof kinds));
+}
 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fputs(usage, stderr);
+        print_usage(stderr);
         return EXIT_USAGE;
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(usage, stdout);
+        print_usage(stdout);
         return EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0) {

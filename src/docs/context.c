@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "docs/kinds.h"
 
 mu_value *money_value_of(pence p)
 {
@@ -223,14 +224,8 @@ mu_value *markdown_list(const pb_strings *s)
 
 mu_value *doc_context(doc_kind kind, const doc_input *in, diag_list *errs)
 {
-    static int (*const build[DOC_KIND_COUNT])(mu_value *, const doc_input *, diag_list *) = {
-        refusal_context, reduction_context, repayment_context, section_j_context};
-    static const size_t issued_offset[DOC_KIND_COUNT] = {
-        offsetof(pb_case, refusal.issued), offsetof(pb_case, reduction.issued),
-        offsetof(pb_case, repayment.issued), offsetof(pb_case, section_j.issued)};
-    pb_date issued = *(const pb_date *)((const char *)in->c + issued_offset[kind]);
-    mu_value *ctx = context_common(in, issued);
-    if (build[kind](ctx, in, errs) != 0) {
+    mu_value *ctx = context_common(in, doc_kind_issued(in->c, kind));
+    if (doc_kinds[kind].build(ctx, in, errs) != 0) {
         mu_free(ctx);
         return NULL;
     }

@@ -15,6 +15,7 @@
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "docs/context.h"
+#include "docs/kinds.h"
 #include "template/escape.h"
 #include "template/mustache.h"
 
@@ -23,19 +24,14 @@
 #define MAX_DOCUMENT_MARKDOWN (1u << 20)
 
 struct renderer {
-    char templates[PATH_MAX];
+    char templates[PATH_MAX], partials[PATH_MAX + sizeof "/partials"];
+    char override[PATH_MAX];  /* render_options.template_path, or "" */
+    doc_kind override_kind;
     council_set *councils;
     calendar *cal;
     pb_fonts *fonts;
     mu_template *tmpl[DOC_KIND_COUNT];
     bool large_print;
-};
-
-static const char *const kind_titles[DOC_KIND_COUNT] = {
-    "Decision on a request for a personal budget or direct payments",
-    "Notice of a change to a personal budget",
-    "Request to repay direct payment money",
-    "Section J: Personal Budget (including arrangements for direct payments)",
 };
 
 static bool partial_name_safe(const char *name)
@@ -49,14 +45,14 @@ static bool partial_name_safe(const char *name)
 }
 
 /* Partials live in TEMPLATES/partials/<name>.mustache.md; a name is [a-z0-9_-]+ so no path
- * can leave that folder. */
+ * can leave that folder. Reads only what open set, so any thread may load. */
 static char *load_partial(void *ud, const char *name, char **path_out)
 {
     const renderer *r = ud;
     if (!partial_name_safe(name))
         return NULL;
     char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s/partials/%s.mustache.md", r->templates, name) >= (int)sizeof path)
+    if (snprintf(path, sizeof path, "%s/%s.mustache.md", r->partials, name) >= (int)sizeof path)
         return NULL;
     char *src = read_text_file(path, MAX_TEMPLATE_BYTES, NULL);
     if (src && path_out)
@@ -64,26 +60,53 @@ static char *load_partial(void *ud, const char *name, char **path_out)
     return src;
 }
 
-static int compile_kind(renderer *r, doc_kind k, diag_list *errs)
+/* One template file and the partials it names, with every render limit. */
+static mu_template *compile_template(renderer *r, const char *path, diag_list *errs)
 {
-    char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s/%s.mustache.md", r->templates, doc_kind_name(k)) >= (int)sizeof path) {
-        diag_add_class(errs, DIAG_ENV, r->templates, 0, 0, NULL, NULL, "cannot read the template: %s",
-                       strerror(ENAMETOOLONG));
-        return -1;
-    }
     size_t len;
     char *src = read_text_file(path, MAX_TEMPLATE_BYTES, &len);
     if (!src) {
-        diag_add_class(errs, DIAG_TEMPLATE, path, 0, 0, NULL, NULL,
-                       "cannot read the template: %s", strerror(errno));
-        return -1;
+        diag_add_class(errs, DIAG_TEMPLATE, path, 0, 0, NULL, NULL, "cannot read the template: %s",
+                       strerror(errno));
+        return NULL;
     }
     mu_options opt = {.load_partial = load_partial, .loader_ud = r, .strict = true,
                       .max_output = MAX_DOCUMENT_MARKDOWN};
-    r->tmpl[k] = mu_compile(path, src, len, &opt, errs);
+    mu_template *t = mu_compile(path, src, len, &opt, errs);
     free(src);
+    return t;
+}
+
+static int compile_kind(renderer *r, doc_kind k, diag_list *errs)
+{
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/%s", r->templates, doc_kinds[k].template_file) >= (int)sizeof path) {
+        diag_add_class(errs, DIAG_ENV, r->templates, 0, 0, NULL, NULL,
+                       "cannot read the template: %s", strerror(ENAMETOOLONG));
+        return -1;
+    }
+    r->tmpl[k] = compile_template(r, path, errs);
     return r->tmpl[k] ? 0 : -1;
+}
+
+/* The override is only checked here: it is compiled for each document (template_for). */
+static int set_override(renderer *r, const render_options *opt, diag_list *errs)
+{
+    struct stat st;
+    const char *why = NULL;
+    if (snprintf(r->override, sizeof r->override, "%s", opt->template_path) >= (int)sizeof r->override)
+        why = strerror(ENAMETOOLONG);
+    else if (stat(r->override, &st) != 0)
+        why = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        why = "not a file";
+    if (why) {
+        diag_add_class(errs, DIAG_ENV, opt->template_path, 0, 0, NULL, NULL,
+                       "cannot read the template: %s", why);
+        return -1;
+    }
+    r->override_kind = opt->template_kind;
+    return 0;
 }
 
 renderer *renderer_open(const render_options *opt, diag_list *errs)
@@ -96,6 +119,7 @@ renderer *renderer_open(const render_options *opt, diag_list *errs)
         snprintf(r->templates, sizeof r->templates, "%s", opt->templates_dir);
     else
         pb_path(r->templates, sizeof r->templates, "templates");
+    snprintf(r->partials, sizeof r->partials, "%s/partials", r->templates);
     char path[PATH_MAX];
     struct stat st;
     if (snprintf(path, sizeof path, "%s/councils", r->templates) >= (int)sizeof path ||
@@ -105,7 +129,9 @@ renderer *renderer_open(const render_options *opt, diag_list *errs)
     r->cal = calendar_load(pb_path(path, sizeof path, "templates/calendar/england-and-wales.txt"), errs);
     r->fonts = fonts_open(pb_path(path, sizeof path, "build/fonts"), errs);
     int failed = !r->cal || !r->fonts;
-    for (int k = 0; k < DOC_KIND_COUNT && !failed; k++)
+    if (!failed && opt && opt->template_path)
+        failed = set_override(r, opt, errs) != 0;
+    for (int k = 0; k < DOC_KIND_COUNT && !failed && !r->override[0]; k++)
         failed |= compile_kind(r, (doc_kind)k, errs) != 0;
     if (failed) {
         renderer_close(r);
@@ -131,6 +157,33 @@ council_set *renderer_councils(renderer *r)
     return r->councils;
 }
 
+const char *renderer_templates_dir(const renderer *r)
+{
+    return r->templates;
+}
+
+const char *renderer_partials_dir(const renderer *r)
+{
+    return r->partials;
+}
+
+/* The compiled template for kind: the run's own, or the override compiled now into *own (the
+ * caller frees it), so that an edit since the last document shows. */
+static mu_template *template_for(renderer *r, const pb_case *c, doc_kind kind, mu_template **own,
+                                 diag_list *errs)
+{
+    *own = NULL;
+    if (!r->override[0])
+        return r->tmpl[kind];
+    if (kind != r->override_kind) {
+        diag_add_class(errs, DIAG_ENV, c->file, c->line, 0, c->id, NULL, "no %s template: this "
+                       "run renders only %s documents, from %s", doc_kind_name(kind),
+                       doc_kind_name(r->override_kind), r->override);
+        return NULL;
+    }
+    return *own = compile_template(r, r->override, errs);
+}
+
 static const council *case_council(renderer *r, const pb_case *c, diag_list *errs)
 {
     const council *co = council_get(r->councils, c->council, errs);
@@ -147,17 +200,21 @@ char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *e
                  doc_kind_name(kind));
         return NULL;
     }
+    mu_template *own, *t = template_for(r, c, kind, &own, errs);
+    if (!t)
+        return NULL;
     const council *co = case_council(r, c, errs);
-    if (!co)
-        return NULL;
     doc_input in = {.c = c, .council = co, .cal = r->cal};
-    mu_value *ctx = doc_context(kind, &in, errs);
-    if (!ctx)
+    mu_value *ctx = co ? doc_context(kind, &in, errs) : NULL;
+    if (!ctx) {
+        mu_template_free(own);
         return NULL;
+    }
     strbuf md = {0};
     size_t before = errs->len;
-    int rc = mu_render(r->tmpl[kind], ctx, mu_escape_markdown, &md, errs);
+    int rc = mu_render(t, ctx, mu_escape_markdown, &md, errs);
     mu_free(ctx);
+    mu_template_free(own);
     /* Template problems name the template; say which case they stopped. */
     for (size_t i = before; i < errs->len; i++)
         if (!errs->items[i].case_id)
@@ -176,38 +233,28 @@ char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *e
     return sb_take(&md);
 }
 
-void doc_setup_fill(const pb_case *c, const council *co, doc_kind kind, bool large_print,
-                    doc_setup_copy *out)
+static void doc_setup_fill(const pb_case *c, const council *co, doc_kind kind, bool large_print,
+                           doc_setup_copy *out)
 {
     memset(out, 0, sizeof *out);
-    char dob[48];
-    date_format_long(c->child.date_of_birth, dob, sizeof dob);
-    if (kind == DOC_SECTION_J)
-        snprintf(out->running, sizeof out->running,
-                 "Section J \xC2\xB7 %s %s, born %s \xC2\xB7 EHC plan %s", c->child.given_names,
-                 c->child.family_name, dob, c->plan.reference);
-    else
-        snprintf(out->running, sizeof out->running, "%s \xC2\xB7 Our reference %s \xC2\xB7 %s %s",
-                 co->name, c->id, c->child.given_names, c->child.family_name);
+    const doc_kind_info *info = &doc_kinds[kind];
+    info->running_header(out->running, sizeof out->running, c, co);
     snprintf(out->subject, sizeof out->subject, "Case %s, EHC plan %s", c->id, c->plan.reference);
     snprintf(out->author, sizeof out->author, "%s", co->name);
     snprintf(out->case_id, sizeof out->case_id, "%s", c->id);
     snprintf(out->source, sizeof out->source, "%s", c->file);
     if (co->logo)
         snprintf(out->logo, sizeof out->logo, "%s", co->logo);
-    static const size_t issued_offset[DOC_KIND_COUNT] = {
-        offsetof(pb_case, refusal.issued), offsetof(pb_case, reduction.issued),
-        offsetof(pb_case, repayment.issued), offsetof(pb_case, section_j.issued)};
     out->setup = (pb_doc_setup){
-        .letter = kind != DOC_SECTION_J,
+        .letter = info->letter,
         .large_print = large_print || c->recipient.large_print,
         .window = co->has_window ? (pb_window){co->window_mm[0], co->window_mm[1],
                                                co->window_mm[2], co->window_mm[3]}
                                  : PB_WINDOW_DEFAULT,
-        .title = kind_titles[kind],
+        .title = info->title,
         .author = out->author,
         .subject = out->subject,
-        .issued = *(const pb_date *)((const char *)c + issued_offset[kind]),
+        .issued = doc_kind_issued(c, kind),
         .running_header = out->running,
         .logo_png = co->logo ? out->logo : NULL,
         .case_id = out->case_id,
@@ -269,8 +316,7 @@ int write_file_atomic(const char *dir, const char *name, const void *bytes, size
              __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
     if (fd < 0) {
-        diag_add_class(errs, DIAG_ENV, final, 0, 0, NULL, NULL,
-                       "cannot write: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
         return -1;
     }
     fchmod(fd, 0640); /* whatever the umask: letters hold personal data */
@@ -281,8 +327,7 @@ int write_file_atomic(const char *dir, const char *name, const void *bytes, size
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            diag_add_class(errs, DIAG_ENV, final, 0, 0, NULL, NULL,
-                           "cannot write: %s", strerror(errno));
+            diag_add_class(errs, DIAG_ENV, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
             close(fd);
             unlink(tmp);
             return -1;
@@ -291,8 +336,7 @@ int write_file_atomic(const char *dir, const char *name, const void *bytes, size
         left -= (size_t)n;
     }
     if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, final) != 0) {
-        diag_add_class(errs, DIAG_ENV, final, 0, 0, NULL, NULL,
-                       "cannot write: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
         unlink(tmp);
         return -1;
     }

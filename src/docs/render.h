@@ -5,7 +5,9 @@
  * After renderer_open a renderer may be used by many threads at once: a batch's workers share
  * one, so templates, council profiles and fonts are compiled and loaded once per run (the
  * council set, the partial cache and the fonts' subset cache have locks; the rest is
- * read-only). */
+ * read-only). A template override (render_options) is copied at open and only read afterwards;
+ * each document then compiles the file afresh into a template of its own, so an overriding
+ * renderer is as safe to share as any (batch never opens one). */
 #ifndef PBDOCS_RENDER_H
 #define PBDOCS_RENDER_H
 #include <stdbool.h>
@@ -13,23 +15,34 @@
 #include "case/case.h"
 #include "case/council.h"
 #include "core/diag.h"
-#include "layout/typeset.h"
+#include "typeset/typeset.h"
 
 typedef struct renderer renderer;
 
 typedef struct render_options {
     const char *templates_dir;  /* NULL: ROOT/templates */
     bool large_print;           /* force 16 pt for every document */
+    /* A template file, anywhere, to render documents of template_kind with instead of
+     * TEMPLATES/<kind>.mustache.md (`pbdocs preview`: the template being edited). Its partials
+     * still come from TEMPLATES/partials. It and its partials are read again for every
+     * document, since they are what changes, so their errors come from render_markdown; a
+     * renderer with an override renders that kind only. NULL: none. */
+    const char *template_path;
+    doc_kind template_kind;
 } render_options;
 
-/* Loads the calendar and fonts, compiles the four templates. NULL with problems in errs
- * (a template error names FILE:LINE:COL), every one DIAG_TEMPLATE or DIAG_ENV: no letter can
- * be made (exit 2). */
+/* Loads the calendar and fonts, compiles the templates (one per kind, docs/kinds.c; with an
+ * override: checks that its file is there, and compiles none). NULL with problems in errs (a
+ * template error names FILE:LINE:COL), every one DIAG_TEMPLATE or DIAG_ENV: no letter can be
+ * made (exit 2; lint and preview, whose subject is a template, exit 1 for DIAG_TEMPLATE). */
 renderer *renderer_open(const render_options *opt, diag_list *errs);
 void renderer_close(renderer *r);
 
 /* The council profiles the renderer uses (also for loading cases). */
 council_set *renderer_councils(renderer *r);
+/* The folders it reads templates and partials from (what a preview watches and lints). */
+const char *renderer_templates_dir(const renderer *r);
+const char *renderer_partials_dir(const renderer *r);
 
 /* Renders document kind of case c into out. Returns 0, or -1 with problems in errs (each
  * naming the case id; a template problem names FILE:LINE:COL and is DIAG_TEMPLATE, as is a
@@ -44,13 +57,11 @@ typedef struct doc_setup_copy {
 } doc_setup_copy;
 int render_setup(renderer *r, const pb_case *c, doc_kind kind, doc_setup_copy *out,
                  diag_list *errs);
-/* The same without a renderer (preview has its own council profile and fonts). */
-void doc_setup_fill(const pb_case *c, const council *co, doc_kind kind, bool large_print,
-                    doc_setup_copy *out);
 /* The fonts the renderer typesets with (for print streams). */
 pb_fonts *renderer_fonts(renderer *r);
 
-/* The Markdown a document's template produces (for preview and tests); malloc'd, or NULL. */
+/* The Markdown a document's template produces (for preview, print streams and tests), at most
+ * 1 MiB; malloc'd, or NULL with problems in errs. */
 char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *errs);
 
 /* Writes bytes to dir/name atomically: a temporary file in dir, fsync, rename; mode 0640.

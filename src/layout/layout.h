@@ -4,25 +4,59 @@
  * rectangles, the logo). Everything about where things go is decided here, from the font
  * metrics alone: the backend only draws, so this is what tests look at without making a PDF.
  * Coordinates are PostScript points from the TOP-left corner of the page (y grows downwards);
- * a text run's y is its baseline. */
+ * a text run's y is its baseline.
+ *
+ * layout/ depends on fonts/ for metrics and on nothing above it; the PDF backend (pdf/) and the
+ * Markdown-to-PDF entry point (typeset/) read what it makes. Laying out is reentrant: each call
+ * owns its state, and the fonts are only read. */
 #ifndef PBDOCS_LAYOUT_H
 #define PBDOCS_LAYOUT_H
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "core/date.h"
 #include "core/diag.h"
 #include "core/strbuf.h"
-#include "layout/typeset.h"
-#include "pdf/fonts.h"
+#include "fonts/fonts.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
 #define PAGE_WIDTH MM(210.0)
 #define PAGE_HEIGHT MM(297.0)
 
+typedef struct pb_window {
+    double left_mm, top_mm, width_mm, height_mm;
+} pb_window;
+
+/* Limits (see README): a document that would pass one is refused with a diag, never cut. Tables
+ * are counted before cmark-gfm parses them (it pads every row to the header's width). */
+#define MAX_PAGES 200            /* pages in one document */
+#define MAX_TABLE_COLUMNS 12     /* columns in one table: more cannot be read on A4 */
+#define MAX_TABLE_CELLS 20000    /* cells in all the tables of one document */
+
+/* GOV.UK Notify letter geometry. */
+#define PB_WINDOW_DEFAULT ((pb_window){24.6, 39.5, 95.4, 26.8})
+
+/* What kind of document to make, and what goes in it besides the Markdown. */
+typedef struct pb_doc_setup {
+    bool letter;                /* letters have a window address; Section J has none */
+    bool large_print;           /* 16 pt body and everything reflowed, else 12 pt */
+    pb_window window;           /* where the address goes (letters only) */
+    const char *title;          /* PDF document info */
+    const char *author;         /* the council */
+    const char *subject;
+    pb_date issued;             /* the PDF creation date: the document's issue date */
+    const char *running_header; /* printed small at the top of pages 2..N (NULL: none) */
+    const char *logo_png;       /* council logo file (8-bit PNG), or NULL */
+    const char *case_id;        /* named in problems (NULL: none) */
+    const char *source;         /* the case file, named in problems (NULL: none) */
+    bool no_page_numbers;       /* no "Page N of M" (a print stream's cover page) */
+} pb_doc_setup;
+
 typedef enum pb_op_kind {
-    OP_TEXT,   /* x, y: baseline start; text[0..len) UTF-8 in one face and size */
-    OP_LINE,   /* from (x, y) to (x + w, y + h), stroked with line_width */
-    OP_RECT,   /* top-left (x, y), size w x h, stroked with line_width */
-    OP_IMAGE,  /* the logo: top-left (x, y), size w x h */
+    LAYOUT_OP_TEXT,   /* x, y: baseline start; text[0..len) UTF-8 in one face and size */
+    LAYOUT_OP_LINE,   /* from (x, y) to (x + w, y + h), stroked with line_width */
+    LAYOUT_OP_RECT,   /* top-left (x, y), size w x h, stroked with line_width */
+    LAYOUT_OP_IMAGE,  /* the logo: top-left (x, y), size w x h */
 } pb_op_kind;
 
 typedef struct pb_op {
@@ -44,7 +78,7 @@ typedef struct pb_layout {
     pb_page *pages;
     size_t n_pages, cap_pages;
     strbuf text;          /* every text run's bytes */
-    const char *logo_png; /* the logo file an OP_IMAGE draws (setup's pointer) */
+    const char *logo_png; /* the logo file a LAYOUT_OP_IMAGE draws (setup's pointer) */
 } pb_layout;
 
 /* Lays out markdown[0..len) (CommonMark + GitHub tables) for setup. Returns 0, or -1 with
@@ -54,9 +88,10 @@ int layout_markdown(const char *markdown, size_t len, const pb_doc_setup *setup,
                     const pb_fonts *fonts, pb_layout *out, diag_list *errs);
 void layout_free(pb_layout *layout);
 
-/* The text of an OP_TEXT, NUL-terminated copy into buf (for tests and debugging). */
+/* The text of a LAYOUT_OP_TEXT, NUL-terminated copy into buf (for tests and debugging). */
 const char *layout_op_text(const pb_layout *layout, const pb_op *op, char *buf, size_t size);
 
 /* Width in points of UTF-8 text[0..len) in face at size (characters that cannot print count 0). */
-double text_width(const pb_fonts *fonts, pb_face face, double size, const char *text, size_t len);
+double layout_text_width(const pb_fonts *fonts, pb_face face, double size, const char *text,
+                         size_t len);
 #endif

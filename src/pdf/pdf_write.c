@@ -10,22 +10,22 @@
  *
  * Pages: the content stream is written here, not through libharu's one call per operator.
  *
+ * Everything done with libharu's internals to get there is in hpdf_compat.c.
+ *
  * Determinism: libharu 2.3 writes no /ID unless asked to encrypt, and the only date written is
  * the creation date we set from the issue date, so the same layout gives the same bytes. */
 #include "pdf/pdf_write.h"
 
 #include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_encoder.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
+
+#include "core/utf8.h"
+#include "fonts/font_program.h"
+#include "pdf/hpdf_compat.h"
 
 enum { MAX_ENCODINGS = 8 };  /* 8 x 128 codes: more than there are printable characters */
 
@@ -75,21 +75,6 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
     }
 }
 
-static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
-{
-    unsigned c = s[0];
-    size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    if (n > len) {
-        *cp = 0xFFFD;
-        return len;
-    }
-    uint32_t v = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
-    for (size_t i = 1; i < n; i++)
-        v = (v << 6) | (s[i] & 0x3F);
-    *cp = v;
-    return n;
-}
-
 /* A character as printed: a no-break space is a space. */
 static uint32_t printed(uint32_t cp) { return cp == 0xA0 ? ' ' : cp; }
 
@@ -125,11 +110,11 @@ static void assign_codes(writer *w, const pb_layout *L)
     const unsigned char *text = (const unsigned char *)sb_str(&L->text);
     for (size_t i = 0; i < L->n_ops; i++) {
         const pb_op *op = &L->ops[i];
-        if (op->kind != OP_TEXT)
+        if (op->kind != LAYOUT_OP_TEXT)
             continue;
         for (size_t k = 0; k < op->len;) {
             uint32_t cp;
-            k += utf8_next(text + op->text + k, op->len - k, &cp);
+            k += utf8_decode(text + op->text + k, op->len - k, &cp);
             cp = printed(cp);
             unsigned symbol = cp >= 0x80 && charset_has_glyph(cp) ? winansi_symbol(cp) : 0;
             if (cp < CHARSET_LIMIT)
@@ -165,64 +150,13 @@ static bool make_encodings(writer *w)
 {
     for (int slot = 0; slot <= w->n_encodings; slot++) {
         snprintf(w->encoding_name[slot], sizeof w->encoding_name[slot], "PBDOCS-%u", (unsigned)slot);
-        HPDF_Encoder enc = HPDF_BasicEncoder_New(w->doc->mmgr, HPDF_ENCODING_WIN_ANSI);
-        if (!enc)
+        int n = slot ? w->n_extras[slot - 1] : 0;
+        unsigned first = slot ? 0x80 : 0x20, last = slot ? 0x7Fu + (unsigned)n : w->basic_last;
+        if (hpdf_register_encoding(w->doc, w->encoding_name[slot], first, last,
+                                   slot ? w->extras[slot - 1] : NULL, n) != HPDF_OK)
             return false;
-        snprintf(enc->name, sizeof enc->name, "%s", w->encoding_name[slot]);
-        HPDF_BasicEncoderAttr attr = enc->attr;
-        memset(attr->differences, 0, sizeof attr->differences);
-        attr->first_char = slot ? 0x80 : 0x20;
-        attr->last_char = (HPDF_BYTE)(slot ? 0x7Fu + (unsigned)w->n_extras[slot - 1] : w->basic_last);
-        for (int i = 0; slot && i < w->n_extras[slot - 1]; i++) {
-            attr->unicode_map[0x80 + i] = (HPDF_UNICODE)w->extras[slot - 1][i];
-            attr->differences[0x80 + i] = 1;
-        }
-        attr->has_differences = slot ? HPDF_TRUE : HPDF_FALSE;
-        if (HPDF_Doc_RegisterEncoder(w->doc, enc) != HPDF_OK) {
-            HPDF_Encoder_Free(enc);
-            return false;
-        }
     }
     return true;
-}
-
-/* The dictionary key libharu leaves out: a stream it did not deflate itself is written raw
- * (filter none), so the descriptor's FontFile2 names its filter here. */
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-/* The font descriptor libharu would make for face, with the embedded program already deflated
- * (font_program.h): libharu only makes one for a font definition that has none. */
-static HPDF_Dict make_descriptor(writer *w, pb_face face, const char *name,
-                                 const font_program *prog)
-{
-    const pb_face_info *in = &w->fonts->info[face];
-    HPDF_Doc doc = w->doc;
-    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
-    if (!d || HPDF_Xref_Add(doc->xref, d) != HPDF_OK)
-        return NULL;  /* the xref freed it */
-    HPDF_Box box = {in->bbox[0], in->bbox[1], in->bbox[2], in->bbox[3]};
-    HPDF_STATUS ret = HPDF_Dict_AddName(d, "Type", "FontDescriptor");
-    ret += HPDF_Dict_AddNumber(d, "Ascent", in->ascent);
-    ret += HPDF_Dict_AddNumber(d, "Descent", in->descent);
-    ret += HPDF_Dict_AddNumber(d, "CapHeight", in->cap_height);
-    ret += HPDF_Dict_AddNumber(d, "Flags", (HPDF_INT32)in->flags);
-    ret += HPDF_Dict_Add(d, "FontBBox", HPDF_Box_Array_New(doc->mmgr, box));
-    ret += HPDF_Dict_AddName(d, "FontName", name);
-    ret += HPDF_Dict_AddNumber(d, "ItalicAngle", in->italic_angle);
-    ret += HPDF_Dict_AddNumber(d, "StemV", in->stemv);
-    ret += HPDF_Dict_AddNumber(d, "XHeight", in->x_height);
-    HPDF_Dict data = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    if (ret != HPDF_OK || !data)
-        return NULL;
-    data->write_fn = write_flate_filter;
-    ret += HPDF_Stream_Write(data->stream, prog->deflated, (HPDF_UINT)prog->deflated_len);
-    ret += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)prog->length1);
-    ret += HPDF_Dict_Add(d, "FontFile2", data);
-    return ret == HPDF_OK ? d : NULL;
 }
 
 /* Registers one part of face with the document as a TrueType font definition that needs no
@@ -236,31 +170,14 @@ static const char *embed_part(writer *w, pb_face face, int part)
     font_program *prog = &w->program[face][part];
     if (font_program_get(w->fonts, face, set, prog) != 0)
         return NULL;
-    HPDF_FontDef def = HPDF_TTFontDef_New(w->doc->mmgr);
-    if (!def)
-        return NULL;
-    HPDF_TTFontDefAttr attr = def->attr;
     const pb_face_info *in = &w->fonts->info[face];
     /* looked up by this name; printed as a subset: six capitals, '+', the face's name */
-    snprintf(def->base_font, sizeof def->base_font, "%.100s/%d", in->name, part);
-    snprintf(attr->base_font, sizeof attr->base_font, "PBDO%c%c+%.100s", part == PART_BASIC ? 'C' : 'X',
+    char key[128], base_font[128];
+    snprintf(key, sizeof key, "%.100s/%d", in->name, part);
+    snprintf(base_font, sizeof base_font, "PBDO%c%c+%.100s", part == PART_BASIC ? 'C' : 'X',
              'A' + (int)face, in->name);
-    def->missing_width = (HPDF_INT16)in->missing_width;
-    /* libharu clears the glyph flags of a registered definition when a document is reset */
-    attr->glyph_tbl.flgs = HPDF_GetMem(w->doc->mmgr, 1);
-    if (!attr->glyph_tbl.flgs) {
-        HPDF_FontDef_Free(def);
-        return NULL;
-    }
-    attr->num_glyphs = 1;
-    def->descriptor = make_descriptor(w, face, attr->base_font, prog);
-    if (!def->descriptor) {
-        HPDF_FontDef_Free(def);
-        return NULL;
-    }
-    if (HPDF_Doc_RegisterFontDef(w->doc, def) != HPDF_OK)
-        return NULL;  /* libharu freed it */
-    return def->base_font;
+    return hpdf_register_font(w->doc, key, base_font, in, prog->deflated, prog->deflated_len,
+                              prog->length1);
 }
 
 static HPDF_Font font_for(writer *w, pb_face face, int slot)
@@ -276,16 +193,16 @@ static HPDF_Font font_for(writer *w, pb_face face, int slot)
     if (!font)
         return NULL;
     /* the widths libharu would look up in the face, from the table fonts_open() read */
-    HPDF_FontAttr attr = font->attr;
+    int16_t widths[256] = {0};
     for (unsigned code = 0x20; code < 0x100; code++) {
         uint32_t cp = 0;
         if (!slot)
             cp = winansi_char(code, w);
         else if (slot && code >= 0x80 && code - 0x80u < (unsigned)w->n_extras[slot - 1])
             cp = w->extras[slot - 1][code - 0x80];
-        attr->widths[code] = (HPDF_INT16)font_advance(w->fonts, face, cp);
-        attr->used[code] = 1;
+        widths[code] = (int16_t)font_advance(w->fonts, face, cp);
     }
+    hpdf_set_widths(font, widths);
     w->font[face][slot] = font;
     return font;
 }
@@ -334,7 +251,7 @@ static void flush_piece(writer *w, HPDF_Page page, const pb_op *op, int slot, co
                         size_t n)
 {
     HPDF_Font f = font_for(w, op->face, slot);
-    const char *name = f ? HPDF_Page_GetLocalFontName(page, f) : NULL;
+    const char *name = f ? hpdf_page_font_name(page, f) : NULL;
     if (!name) {
         if (!w->error)
             w->error = HPDF_PAGE_INVALID_FONT;
@@ -369,7 +286,7 @@ static void show_text(writer *w, HPDF_Page page, const pb_op *op, const char *te
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < op->len;) {
         uint32_t cp;
-        i += utf8_next(s + i, op->len - i, &cp);
+        i += utf8_decode(s + i, op->len - i, &cp);
         cp = printed(cp);
         int e;
         unsigned char code;
@@ -401,7 +318,6 @@ static void show_text(writer *w, HPDF_Page page, const pb_op *op, const char *te
  * of a megabyte to set up) for every page; a letter's pages need a small window and one stream. */
 static void set_content(writer *w, HPDF_Page page)
 {
-    HPDF_PageAttr attr = page->attr;
     z_stream *z = &w->z;
     if (!w->z_ready) {
         /* 8 KB window and hash: a page's content is a few kilobytes */
@@ -430,9 +346,7 @@ static void set_content(writer *w, HPDF_Page page)
         w->error = HPDF_ZLIB_ERROR;
         return;
     }
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = write_flate_filter;
-    HPDF_Stream_Write(attr->stream, w->deflated, (HPDF_UINT)(cap - z->avail_out));
+    hpdf_set_page_content(page, w->deflated, cap - z->avail_out);
 }
 
 /* Writes the page's content stream itself (a letter page is a few hundred operators, which
@@ -448,20 +362,20 @@ static void draw_page(writer *w, HPDF_Page page, const pb_layout *L, const pb_pa
     double last_width = -1;
     for (size_t i = pg->first; i < pg->first + pg->count; i++) {
         const pb_op *op = &L->ops[i];
-        if ((op->kind == OP_LINE || op->kind == OP_RECT) && op->line_width != last_width) {
+        if ((op->kind == LAYOUT_OP_LINE || op->kind == LAYOUT_OP_RECT) && op->line_width != last_width) {
             double lw = op->line_width;
             put_op(c, &lw, 1, "w");
             last_width = lw;
         }
-        if (op->kind == OP_LINE) {
+        if (op->kind == LAYOUT_OP_LINE) {
             double v[4] = {op->x, H - op->y, op->x + op->w, H - (op->y + op->h)};
             put_op(c, v, 2, "m");
             put_op(c, v + 2, 2, "l S");
-        } else if (op->kind == OP_RECT) {
+        } else if (op->kind == LAYOUT_OP_RECT) {
             double v[4] = {op->x, H - op->y - op->h, op->w, op->h};
             put_op(c, v, 4, "re S");
-        } else if (op->kind == OP_IMAGE && logo) {
-            const char *name = HPDF_Page_GetXObjectName(page, logo);
+        } else if (op->kind == LAYOUT_OP_IMAGE && logo) {
+            const char *name = hpdf_page_image_name(page, logo);
             if (!name) {
                 w->error = HPDF_INVALID_IMAGE;
                 return;
@@ -477,7 +391,7 @@ static void draw_page(writer *w, HPDF_Page page, const pb_layout *L, const pb_pa
     w->line_x = w->line_y = 0;
     for (size_t i = pg->first; i < pg->first + pg->count; i++) {
         const pb_op *op = &L->ops[i];
-        if (op->kind != OP_TEXT || op->len == 0)
+        if (op->kind != LAYOUT_OP_TEXT || op->len == 0)
             continue;
         /* Td moves relative to the start of the previous run: two numbers, not Tm's six;
          * positions in 1/8 pt (0.04 mm, exact in a float) keep the numbers short */
@@ -508,7 +422,7 @@ static void set_info(writer *w, const char *key, const char *value)
     const unsigned char *s = (const unsigned char *)value;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        i += utf8_next(s + i, len - i, &cp);
+        i += utf8_decode(s + i, len - i, &cp);
         if (cp >= 0x10000) {
             cp -= 0x10000;
             uint32_t hi = 0xD800 + (cp >> 10), lo = 0xDC00 + (cp & 0x3FF);
@@ -524,9 +438,7 @@ static void set_info(writer *w, const char *key, const char *value)
     /* HPDF_SetInfoAttr only takes text without NULs: it makes the Info dictionary, then our
      * UTF-16 string goes in as a hex string */
     HPDF_SetInfoAttr(w->doc, HPDF_INFO_CREATOR, "pbdocs");
-    HPDF_Binary bin = HPDF_Binary_New(w->doc->mmgr, buf, (HPDF_UINT)n);
-    if (bin && w->doc->info)
-        HPDF_Dict_Add(w->doc->info, key, bin);
+    hpdf_set_info_bytes(w->doc, key, buf, n);
     free(buf);
 }
 
@@ -559,7 +471,7 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
               pb_pdf *out, diag_list *errs)
 {
     memset(out, 0, sizeof *out);
-    writer *w = calloc(1, sizeof *w);  /* ~20 KB of tables: not for the stack */
+    writer *w = calloc(1, sizeof *w);  /* ~33 KB of tables: not for the stack */
     if (!w) {
         diag_add_class(errs, DIAG_ENV, setup->source, 0, 0, setup->case_id, NULL,
                        "out of memory making the PDF");
@@ -609,4 +521,12 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
     out->pages = (int)layout->n_pages;
     writer_free(w);
     return 0;
+}
+
+void pb_pdf_free(pb_pdf *pdf)
+{
+    if (!pdf)
+        return;
+    free(pdf->bytes);
+    memset(pdf, 0, sizeof *pdf);
 }

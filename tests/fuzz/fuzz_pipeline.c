@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t i = before; i < errs.len; i++)
             if (!errs.items[i].case_id || strcmp(errs.items[i].case_id, c->id) != 0)
                 abort(); /* every problem of a document names its case */
-        pdf_free(&pdf);
+        pb_pdf_free(&pdf);
     }
     case_free(c);
     diag_list_clear(&errs);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/paths.h"
-#include "layout/typeset.h"
+#include "typeset/typeset.h"
 
 static pb_fonts *fonts;
 static char logo[4096];
@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     if (rc != 0 && !errs.len)
         abort();
-    pdf_free(&pdf);
+    pb_pdf_free(&pdf);
     diag_list_clear(&errs);
     return 0;
 }

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "pdf/charset.h"
+#include "fonts/charset.h"
 
 typedef struct pb_fonts pb_fonts;
 typedef struct font_cache font_cache;

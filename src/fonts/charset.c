@@ -1,11 +1,10 @@
-/* charset.c: the table of printable characters, built once from libharu's own glyph names. */
-#include "pdf/charset.h"
+/* charset.c: the table of printable characters: the subset fonts' ranges, as a bitmap built once.
+ * Which of them libharu names correctly is checked against libharu in pdf/pdf_fonts.c. */
+#include "fonts/charset.h"
 
-#include <hpdf.h>
-#include <hpdf_encoder.h>
 #include <pthread.h>
 
-/* The code points the subset fonts keep: keep in step with --unicodes in src/pdf/subset-fonts
+/* The code points the subset fonts keep: keep in step with --unicodes in src/fonts/subset-fonts
  * (tests/test_typeset_charset checks every one has a glyph in all four faces and prints, and
  * that its name survives the trip through the PDF). */
 static const struct {
@@ -25,11 +24,11 @@ static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 static void build_table(void)
 {
     for (size_t i = 0; i < sizeof subset_ranges / sizeof subset_ranges[0]; i++)
-        for (uint32_t cp = subset_ranges[i].lo; cp <= subset_ranges[i].hi; cp++) {
-            const char *name = HPDF_UnicodeToGryphName((HPDF_UNICODE)cp);
-            if (cp == 0x20 || (name && HPDF_GryphNameToUnicode(name) == cp))
+        for (uint32_t cp = subset_ranges[i].lo; cp <= subset_ranges[i].hi; cp++)
+            /* libharu names these "space" and "hyphen": readers would take them for U+0020 and
+             * U+002D (see charset.h) */
+            if (cp != 0xA0 && cp != 0xAD)
                 glyph_bits[cp / 8] |= (uint8_t)(1u << (cp % 8));
-        }
 }
 
 bool charset_has_glyph(uint32_t cp)
@@ -43,9 +42,4 @@ bool fonts_can_show(uint32_t cp)
     if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0xAD)
         return true;
     return charset_has_glyph(cp);
-}
-
-const char *charset_glyph_name(uint32_t cp)
-{
-    return HPDF_UnicodeToGryphName((HPDF_UNICODE)cp);
 }

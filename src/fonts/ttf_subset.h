@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #include "core/strbuf.h"
-#include "pdf/charset.h"
+#include "fonts/charset.h"
 
 typedef struct ttf_face {
     const unsigned char *data;  /* the whole file (not owned) */

@@ -1,10 +1,17 @@
 /* fonts.h: the four Liberation Sans faces, located once per process, with the metrics the layout
  * needs (advance widths per character, ascent, descent) read once and kept.
  *
+ * fonts/ is the font code below both case checking and the layout: which characters print
+ * (charset.h), the four faces and their metrics (here), and the per-document subsets the PDF
+ * embeds (ttf_subset.h, font_program.h). It does not use libharu: what only libharu can say
+ * (its glyph names, the widths it writes) is read or checked by pdf/pdf_fonts.h.
+ *
  * libharu cannot share a loaded font between documents, so everything a PDF needs of a face is
- * read here once, in fonts_open(): widths, the descriptor's metrics, the check that every
- * printable character has a glyph in every face; and the embedded subsets are kept as they are
- * made (font_program.h). A pb_fonts may be used by several threads at once. */
+ * read once per process: the files and their tables here (fonts_load_face), then, by libharu
+ * itself, the widths, the descriptor's metrics and the check that every printable character has
+ * a glyph in every face (fonts_open() in pdf/pdf_fonts.h, which everyone outside pdf/ calls);
+ * the embedded subsets are kept as they are made (font_program.h). A pb_fonts is read-only once
+ * open, but for that cache behind its lock, and may be used by several threads at once. */
 #ifndef PBDOCS_FONTS_H
 #define PBDOCS_FONTS_H
 #include <stdbool.h>
@@ -12,9 +19,9 @@
 #include <stdint.h>
 
 #include "core/diag.h"
-#include "pdf/charset.h"
-#include "pdf/font_program.h"
-#include "pdf/ttf_subset.h"
+#include "fonts/charset.h"
+#include "fonts/font_program.h"
+#include "fonts/ttf_subset.h"
 
 typedef enum pb_face {
     FACE_REGULAR,
@@ -54,9 +61,12 @@ struct pb_fonts {
                                                  part that changes, behind its own lock */
 };
 
-/* Opens DIR/LiberationSans-{Regular,Bold,Italic,BoldItalic}.ttf. Returns NULL and adds a diag
- * when a face is missing, unreadable, or lacks a glyph for a printable character. */
-pb_fonts *fonts_open(const char *dir, diag_list *errs);
+/* For fonts_open() in pdf/pdf_fonts.h, which measures each face once it is loaded: fonts_new
+ * makes an empty set (NULL and a diag when out of memory); fonts_load_face reads and parses
+ * DIR/LiberationSans-<face>.ttf, false with a diag when it is missing, unreadable or not a font
+ * this code can subset. */
+pb_fonts *fonts_new(const char *dir, diag_list *errs);
+bool fonts_load_face(pb_fonts *fonts, const char *dir, pb_face face, diag_list *errs);
 void fonts_close(pb_fonts *fonts);
 
 /* Advance width of cp in face, in 1/1000 em (0 for a code point that cannot print). */

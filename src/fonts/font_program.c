@@ -6,7 +6,7 @@
  * use stay in. Callers get a copy (a few kilobytes): an entry may be replaced while another
  * thread still writes its PDF. The lock is held while a program is made: two workers that miss
  * on the same set at the same moment would otherwise both make it. */
-#include "pdf/font_program.h"
+#include "fonts/font_program.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -15,7 +15,7 @@
 #include <zlib.h>
 
 #include "core/strbuf.h"
-#include "pdf/fonts.h"
+#include "fonts/fonts.h"
 
 enum { CACHE_LIMIT = 128 };  /* ~6 KB each: under 1 MB per set of fonts */
 

@@ -1,12 +1,8 @@
 /* typeset.c: the stage as the document code sees it: Markdown in, PDF bytes out.
  * The layout decides everything; the backend draws it; nothing survives the call. */
-#include "layout/typeset.h"
+#include "typeset/typeset.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-#include "layout/layout.h"
-#include "pdf/pdf_write.h"
 
 int typeset_pdf(const char *markdown, size_t len, const pb_doc_setup *setup,
                 const pb_fonts *fonts, pb_pdf *out, diag_list *errs)
@@ -18,12 +14,4 @@ int typeset_pdf(const char *markdown, size_t len, const pb_doc_setup *setup,
         rc = pdf_write(&layout, setup, fonts, out, errs);
     layout_free(&layout);
     return rc;
-}
-
-void pdf_free(pb_pdf *pdf)
-{
-    if (!pdf)
-        return;
-    free(pdf->bytes);
-    memset(pdf, 0, sizeof *pdf);
 }

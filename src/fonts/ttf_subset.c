@@ -4,7 +4,7 @@
  * maxp, name, post; no hinting tables, as the source fonts have none): glyphs renumbered in
  * their original order with .notdef first, long loca offsets, one full metric per glyph, a
  * format 4 (3,1) cmap for the code points asked for, and format 3 post (no glyph names). */
-#include "pdf/ttf_subset.h"
+#include "fonts/ttf_subset.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -261,11 +261,14 @@ static uint32_t checksum(const char *p, size_t len)
     return sum;
 }
 
-void ttf_subset(const ttf_face *f, const uint32_t *cps, size_t n, strbuf *out)
+enum { T_OS2, T_CMAP, T_GLYF, T_HEAD, T_HHEA, T_HMTX, T_LOCA, T_MAXP, T_NAME, T_POST, T_COUNT };
+
+/* Marks .notdef, the glyphs of cps[0..n) and the components of every composite among them, then
+ * numbers the kept glyphs in order into new_of (-1: dropped). Returns how many are kept. */
+static unsigned mark_glyphs(const ttf_face *f, const uint32_t *cps, size_t n, int32_t *new_of)
 {
-    int32_t *new_of = malloc(f->num_glyphs * sizeof *new_of);
     uint32_t *stack = malloc((f->num_glyphs + 1) * sizeof *stack);
-    if (!new_of || !stack)
+    if (!stack)
         abort();
     for (unsigned g = 0; g < f->num_glyphs; g++)
         new_of[g] = -1;
@@ -283,13 +286,13 @@ void ttf_subset(const ttf_face *f, const uint32_t *cps, size_t n, strbuf *out)
     for (unsigned g = 0; g < f->num_glyphs; g++)
         if (new_of[g] >= 0)
             new_of[g] = (int32_t)kept++;
+    free(stack);
+    return kept;
+}
 
-    strbuf t[10] = {{0}};
-    enum { T_OS2, T_CMAP, T_GLYF, T_HEAD, T_HHEA, T_HMTX, T_LOCA, T_MAXP, T_NAME, T_POST };
-    static const char tags[10][5] = {"OS/2", "cmap", "glyf", "head", "hhea",
-                                     "hmtx", "loca", "maxp", "name", "post"};
-
-    /* glyf, loca, hmtx */
+/* glyf, loca, hmtx: the kept glyphs, their components renumbered. */
+static void glyph_tables(const ttf_face *f, const int32_t *new_of, strbuf *t)
+{
     for (unsigned g = 0; g < f->num_glyphs; g++) {
         if (new_of[g] < 0)
             continue;
@@ -305,8 +308,13 @@ void ttf_subset(const ttf_face *f, const uint32_t *cps, size_t n, strbuf *out)
     put32(&t[T_LOCA], (uint32_t)t[T_GLYF].len);
     if (!t[T_GLYF].len)
         put32(&t[T_GLYF], 0);
+}
 
-    /* cmap: runs where code point and glyph both go up by one share a segment */
+/* cmap (format 4 for platform 3, encoding 1): runs where code point and glyph both go up by one
+ * share a segment. */
+static void cmap_table(const ttf_face *f, const uint32_t *cps, size_t n, const int32_t *new_of,
+                       strbuf *c)
+{
     uint32_t seg_start[400], seg_end[400], seg_gid[400];
     unsigned segs = 0;
     uint32_t last = 0;
@@ -331,7 +339,6 @@ void ttf_subset(const ttf_face *f, const uint32_t *cps, size_t n, strbuf *out)
         range *= 2;
         selector++;
     }
-    strbuf *c = &t[T_CMAP];
     put16(c, 0);
     put16(c, 1);
     put16(c, 3);
@@ -353,8 +360,11 @@ void ttf_subset(const ttf_face *f, const uint32_t *cps, size_t n, strbuf *out)
         put16(c, s + 1 < segs ? (seg_gid[s] - seg_start[s]) & 0xFFFF : 1);
     for (unsigned s = 0; s < segs; s++)
         put16(c, 0);
+}
 
-    /* the small tables, copied with their counts made right */
+/* The small tables, copied with their counts made right. */
+static void small_tables(const ttf_face *f, unsigned kept, strbuf *t)
+{
     sb_append(&t[T_HEAD], (const char *)f->head, 54);
     memset(t[T_HEAD].data + 8, 0, 4);  /* checkSumAdjustment: libharu computes it */
     set16(&t[T_HEAD], 50, 1);          /* long loca */
@@ -366,26 +376,39 @@ void ttf_subset(const ttf_face *f, const uint32_t *cps, size_t n, strbuf *out)
     memcpy(t[T_POST].data, "\0\3\0\0", 4);  /* format 3: no glyph names */
     sb_append(&t[T_OS2], (const char *)f->os2, f->os2_len);
     sb_append(&t[T_NAME], f->names.data, f->names.len);
+}
+
+void ttf_subset(const ttf_face *f, const uint32_t *cps, size_t n, strbuf *out)
+{
+    int32_t *new_of = malloc(f->num_glyphs * sizeof *new_of);
+    if (!new_of)
+        abort();
+    unsigned kept = mark_glyphs(f, cps, n, new_of);
+    strbuf t[T_COUNT] = {{0}};
+    static const char tags[T_COUNT][5] = {"OS/2", "cmap", "glyf", "head", "hhea",
+                                          "hmtx", "loca", "maxp", "name", "post"};
+    glyph_tables(f, new_of, t);
+    cmap_table(f, cps, n, new_of, &t[T_CMAP]);
+    small_tables(f, kept, t);
 
     /* the file: offset table, table records, tables on four-byte boundaries */
     put32(out, 0x00010000);
-    put16(out, 10);
+    put16(out, T_COUNT);
     put16(out, 128);
     put16(out, 3);
-    put16(out, 10 * 16 - 128);
-    size_t offset = 12 + 16 * 10;
-    for (int i = 0; i < 10; i++) {
+    put16(out, T_COUNT * 16 - 128);
+    size_t offset = 12 + 16 * T_COUNT;
+    for (int i = 0; i < T_COUNT; i++) {
         sb_append(out, tags[i], 4);
         put32(out, checksum(t[i].data, t[i].len));
         put32(out, (uint32_t)offset);
         put32(out, (uint32_t)t[i].len);
         offset += (t[i].len + 3) & ~(size_t)3;
     }
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < T_COUNT; i++) {
         sb_append(out, t[i].data, t[i].len);
         pad4(out);
         sb_free(&t[i]);
     }
     free(new_of);
-    free(stack);
 }

@@ -6,10 +6,13 @@
  * 0x80..0xFF, each named in the font's /Differences by its standard glyph name. PDF readers
  * turn that name back into the character, both to draw it and to extract it.
  *
- * So a character is printable when the subset fonts built by src/pdf/subset-fonts have a glyph
+ * So a character is printable when the subset fonts built by src/fonts/subset-fonts have a glyph
  * for it (the ranges below, kept in step with that script) AND libharu's glyph name for it
  * leads back to the same character. The second test rules out, for example, U+021A (Romanian
- * T with comma), which libharu names "Tcommaaccent", a name readers take for U+0162. */
+ * T with comma), which libharu names "Tcommaaccent", a name readers take for U+0162. Within the
+ * subset's ranges it rules out only U+00A0 and U+00AD (named "space" and "hyphen"), so the table
+ * here is the ranges without those two, and fonts_open() (pdf/pdf_fonts.h) checks once per
+ * process, against libharu's own names, that this still holds. */
 #ifndef PBDOCS_CHARSET_H
 #define PBDOCS_CHARSET_H
 #include <stdbool.h>
@@ -28,7 +31,4 @@ bool fonts_can_show(uint32_t cp);
 /* True when cp is printed with a glyph of its own (fonts_can_show without the special cases
  * above): what the PDF backend can encode. */
 bool charset_has_glyph(uint32_t cp);
-
-/* The glyph name the PDF names cp by (libharu's table), e.g. "Lslash". */
-const char *charset_glyph_name(uint32_t cp);
 #endif

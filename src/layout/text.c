@@ -1,0 +1,285 @@
+/* text.c: a block's characters and its lines.
+ *
+ * Collecting walks a block's inlines into L->chars, one entry per character with its face and
+ * advance, spaces collapsed as Markdown wants and every character checked printable. Breaking
+ * is greedy and left aligned, measured from those advances alone; it breaks inside a word only
+ * when the word is wider than the line. */
+#include "layout/layout_internal.h"
+
+#include <cmark-gfm.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+
+void *lay_grow(void *p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return p;
+    size_t n = *cap ? *cap * 2 : 64;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(p, n * elem);
+    if (!q)
+        abort();  /* as strbuf does: nothing useful to do without memory */
+    *cap = n;
+    return q;
+}
+
+double layout_text_width(const pb_fonts *fonts, pb_face face, double size, const char *text, size_t len)
+{
+    int units = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(s + i, len - i, &cp);
+        units += font_advance(fonts, face, cp);
+    }
+    return units * size / 1000.0;
+}
+
+const char *layout_op_text(const pb_layout *layout, const pb_op *op, char *buf, size_t size)
+{
+    size_t n = op->kind == LAYOUT_OP_TEXT ? op->len : 0;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, sb_str(&layout->text) + (op->kind == LAYOUT_OP_TEXT ? op->text : 0), n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* Adds one character; '\n' is a hard line break. */
+void lay_add_char(lay *L, uint32_t cp, int face, const collect_mode *m)
+{
+    if (cp == 0xAD)  /* soft hyphen: invisible unless a line breaks there; we never break there */
+        return;
+    if (cp == '\r')
+        return;
+    if (cp == '\t')
+        cp = ' ';
+    if (cp == ' ' && !m->pre) {
+        /* collapse runs of spaces, and drop spaces at the start of a line */
+        if (L->n_chars == 0 || L->chars[L->n_chars - 1].cp == ' ' || L->chars[L->n_chars - 1].cp == '\n')
+            return;
+    }
+    if (cp == '\n' && !m->pre) {
+        while (L->n_chars && L->chars[L->n_chars - 1].cp == ' ')
+            L->n_chars--;
+    }
+    if (cp != ' ' && cp != '\n' && cp != 0xA0 && !charset_has_glyph(cp)) {
+        L->failed = true;
+        if (L->char_diags++ < MAX_CHAR_DIAGS) {
+            const pb_doc_setup *s = L->setup;
+            diag_add(L->errs, s->source, m->line, 0, s->case_id, NULL,
+                     "character U+%04X cannot be printed by the letter fonts (Markdown line %d)",
+                     (unsigned)cp, m->line);
+        }
+        return;
+    }
+    if (m->plain)
+        face = FACE_REGULAR;
+    L->chars = lay_grow(L->chars, &L->cap_chars, L->n_chars + 1, sizeof *L->chars);
+    int adv = cp == '\n' ? 0 : font_advance(L->fonts, (pb_face)face, cp);
+    L->chars[L->n_chars++] = (chr){cp, (uint8_t)face, (float)(adv * m->size / 1000.0)};
+}
+
+void lay_add_text(lay *L, const char *s, size_t len, int face, const collect_mode *m)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(u + i, len - i, &cp);
+        if (cp == '\n' && !m->pre && !m->lines)
+            cp = ' ';  /* a line end inside text is a space; hard breaks come as nodes */
+        lay_add_char(L, cp, face, m);
+    }
+}
+
+void lay_add_cstr(lay *L, const char *s, int face, const collect_mode *m)
+{
+    if (s)
+        lay_add_text(L, s, strlen(s), face, m);
+}
+
+/* Does chars[from..] spell exactly s? */
+static bool chars_equal(const lay *L, size_t from, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), i = 0, k = from;
+    while (i < len) {
+        uint32_t cp;
+        i += utf8_decode(u + i, len - i, &cp);
+        if (k >= L->n_chars || L->chars[k].cp != cp)
+            return false;
+        k++;
+    }
+    return k == L->n_chars;
+}
+
+/* Every piece of text under node, in order, without recursion; block ends become line breaks. */
+void lay_collect_flat(lay *L, cmark_node *node, int face, collect_mode *m)
+{
+    cmark_iter *it = cmark_iter_new(node);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (n == node)
+            continue;
+        cmark_node_type t = cmark_node_get_type(n);
+        bool leaf = !cmark_node_first_child(n);
+        if (ev == CMARK_EVENT_ENTER && leaf) {
+            if (t == CMARK_NODE_SOFTBREAK)
+                lay_add_char(L, ' ', face, m);
+            else if (t == CMARK_NODE_LINEBREAK)
+                lay_add_char(L, '\n', face, m);
+            else
+                lay_add_cstr(L, cmark_node_get_literal(n), face, m);
+        }
+        if ((ev == CMARK_EVENT_EXIT || leaf) &&
+            (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_CODE_BLOCK ||
+             t == CMARK_NODE_HTML_BLOCK))
+            lay_add_char(L, '\n', face, m);
+    }
+    cmark_iter_free(it);
+}
+
+void lay_collect_inlines(lay *L, cmark_node *parent, int face, collect_mode *m)
+{
+    if (m->depth >= MAX_INLINE_NESTING) {
+        lay_collect_flat(L, parent, face, m);
+        return;
+    }
+    m->depth++;
+    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE:
+            lay_add_cstr(L, cmark_node_get_literal(n), face, m);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            lay_add_char(L, m->lines ? '\n' : ' ', face, m);
+            break;
+        case CMARK_NODE_LINEBREAK:
+            lay_add_char(L, '\n', face, m);
+            break;
+        case CMARK_NODE_EMPH:
+            lay_collect_inlines(L, n, face | FACE_ITALIC_BIT, m);
+            break;
+        case CMARK_NODE_STRONG:
+            lay_collect_inlines(L, n, face | FACE_BOLD_BIT, m);
+            break;
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE: {
+            /* printed as its text followed by the address, once when they are the same */
+            size_t start = L->n_chars;
+            lay_collect_inlines(L, n, face, m);
+            const char *url = cmark_node_get_url(n);
+            if (url && *url && !chars_equal(L, start, url) &&
+                !(strncmp(url, "mailto:", 7) == 0 && chars_equal(L, start, url + 7))) {
+                lay_add_cstr(L, L->n_chars > start ? " (" : "(", face, m);
+                lay_add_cstr(L, url, face, m);
+                lay_add_cstr(L, ")", face, m);
+            }
+            break;
+        }
+        default:
+            /* anything else prints as its text, never dropped */
+            if (cmark_node_first_child(n))
+                lay_collect_inlines(L, n, face, m);
+            else
+                lay_add_cstr(L, cmark_node_get_literal(n), face, m);
+            break;
+        }
+    }
+    m->depth--;
+}
+
+static bool breaks_after(uint32_t cp)
+{
+    return cp == '/' || cp == '-' || cp == '.' || cp == '_' || cp == '?' || cp == '&' ||
+           cp == '=' || cp == ',' || cp == ';' || cp == ':' || cp == 0x2013 || cp == 0x2014;
+}
+
+static bool is_letter(uint32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp >= 0xC0;
+}
+
+static void add_span(lay *L, size_t start, size_t end)
+{
+    while (end > start && L->chars[end - 1].cp == ' ')
+        end--;
+    double w = 0;
+    for (size_t i = start; i < end; i++)
+        w += L->chars[i].w;
+    L->spans = lay_grow(L->spans, &L->cap_spans, L->n_spans + 1, sizeof *L->spans);
+    L->spans[L->n_spans++] = (span){start, end, w};
+}
+
+/* Greedy, left aligned: breaks chars[from..to) into spans no wider than width. Breaks at spaces,
+ * after a hyphen between letters, and inside an over-long word (a URL) where it must: after
+ * punctuation if it can, else between any two characters. A word never overflows. */
+void lay_break_lines(lay *L, size_t from, size_t to, double width, bool pre)
+{
+    L->n_spans = 0;
+    size_t i = from;
+    while (i < to) {
+        if (!pre)
+            while (i < to && L->chars[i].cp == ' ')
+                i++;
+        if (i >= to)
+            break;
+        size_t start = i;
+        double w = 0;
+        size_t brk = 0;  /* a good place to end the line: chars[start..brk) */
+        size_t next = 0; /* where the following line starts */
+        bool ended = false;
+        for (; i < to; i++) {
+            uint32_t cp = L->chars[i].cp;
+            if (cp == '\n') {
+                add_span(L, start, i);
+                i++;
+                ended = true;
+                break;
+            }
+            if (cp == ' ') {
+                if (i > start) {
+                    brk = i;
+                    next = i + 1;
+                }
+                w += L->chars[i].w;
+                continue;
+            }
+            if (w + L->chars[i].w > width + 1e-6) {
+                if (brk > start) {
+                    add_span(L, start, brk);
+                    i = next;
+                } else {
+                    /* one word wider than the line: break it where it hurts least */
+                    size_t cut = i > start ? i : start + 1;
+                    for (size_t k = i; k > start + 1; k--)
+                        if (breaks_after(L->chars[k - 1].cp)) {
+                            cut = k;
+                            break;
+                        }
+                    add_span(L, start, cut);
+                    i = cut;
+                }
+                ended = true;
+                break;
+            }
+            w += L->chars[i].w;
+            if (cp == '-' && i > start && i + 1 < to && is_letter(L->chars[i - 1].cp) &&
+                is_letter(L->chars[i + 1].cp)) {
+                brk = i + 1;
+                next = i + 1;
+            }
+        }
+        if (!ended)
+            add_span(L, start, to);
+    }
+    /* an empty paragraph (or only a hard break) still takes its line */
+    if (L->n_spans == 0 && to > from)
+        add_span(L, from, from);
+}

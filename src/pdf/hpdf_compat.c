@@ -1,0 +1,193 @@
+/* hpdf_compat.c: the uses of libharu's private headers and structs (see hpdf_compat.h).
+ *
+ * Written against libharu 2.3.0 (Debian 12): the struct fields used here are not part of its API
+ * and change between versions (2.4 reorganised fonts and encoders), so another version stops the
+ * build here rather than writing broken PDFs. To move to one: check every function below against
+ * its headers, then run tests/test_golden.sh, which compares every output byte. */
+#include "pdf/hpdf_compat.h"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_encoder.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_version.h>
+#include <stdio.h>
+#include <string.h>
+
+#if !defined(HPDF_VERSION_ID) || HPDF_VERSION_ID != 20300
+#error "hpdf_compat.c was written for libharu 2.3.0 (HPDF_VERSION_ID 20300): read its top comment"
+#endif
+
+/* Glyph names: hpdf.h has no call from a character to the name a PDF names its glyph by (only
+ * encoders use them); the table is exported from hpdf_encoder.h. */
+const char *hpdf_glyph_name(uint32_t cp) { return HPDF_UnicodeToGryphName((HPDF_UNICODE)cp); }
+
+uint32_t hpdf_glyph_unicode(const char *name) { return HPDF_GryphNameToUnicode(name); }
+
+/* A loaded face's definition: HPDF_GetFontDef is in hpdf_doc.h only. */
+HPDF_FontDef hpdf_font_def(HPDF_Doc doc, const char *name) { return HPDF_GetFontDef(doc, name); }
+
+/* hpdf.h can measure a character but not ask whether the face has a glyph for it (a missing one
+ * measures as the .notdef glyph). */
+int hpdf_font_def_has_glyph(HPDF_FontDef def, uint32_t cp)
+{
+    return HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp) != 0;
+}
+
+/* The descriptor's metrics are fields of the definition: hpdf.h has getters for only some of
+ * them (ascent, descent, x height, bbox), none for the flags, StemV or italic angle. */
+void hpdf_face_info(HPDF_FontDef def, pb_face_info *info)
+{
+    snprintf(info->name, sizeof info->name, "%s", def->base_font);
+    info->ascent = def->ascent;
+    info->descent = def->descent;
+    info->cap_height = def->cap_height;
+    info->x_height = def->x_height;
+    info->italic_angle = def->italic_angle;
+    info->stemv = def->stemv;
+    info->missing_width = def->missing_width;
+    info->flags = def->flags;
+    info->bbox[0] = def->font_bbox.left;
+    info->bbox[1] = def->font_bbox.bottom;
+    info->bbox[2] = def->font_bbox.right;
+    info->bbox[3] = def->font_bbox.top;
+}
+
+/* hpdf.h offers only libharu's named encodings; one with this document's own /Differences is
+ * made by registering a basic encoder whose table we fill (a font takes FirstChar and LastChar
+ * from its encoding when it is made, and the /Differences at save). */
+HPDF_STATUS hpdf_register_encoding(HPDF_Doc doc, const char *name, unsigned first,
+                                   unsigned last, const uint32_t *extras, int n_extras)
+{
+    HPDF_Encoder enc = HPDF_BasicEncoder_New(doc->mmgr, HPDF_ENCODING_WIN_ANSI);
+    if (!enc)
+        return HPDF_INVALID_ENCODER;
+    snprintf(enc->name, sizeof enc->name, "%s", name);
+    HPDF_BasicEncoderAttr attr = enc->attr;
+    memset(attr->differences, 0, sizeof attr->differences);
+    attr->first_char = (HPDF_BYTE)first;
+    attr->last_char = (HPDF_BYTE)last;
+    for (int i = 0; i < n_extras; i++) {
+        attr->unicode_map[0x80 + i] = (HPDF_UNICODE)extras[i];
+        attr->differences[0x80 + i] = 1;
+    }
+    attr->has_differences = n_extras > 0 ? HPDF_TRUE : HPDF_FALSE;
+    HPDF_STATUS ret = HPDF_Doc_RegisterEncoder(doc, enc);
+    if (ret != HPDF_OK)
+        HPDF_Encoder_Free(enc);
+    return ret;
+}
+
+/* The dictionary key libharu leaves out: a stream it did not deflate itself is written raw
+ * (filter none), so a stream we deflated names its filter here. */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/* The font descriptor libharu would make for the face, with the embedded program already
+ * deflated (fonts/font_program.h): libharu only makes one for a definition that has none, from
+ * the font file, and deflates the program again in every document. */
+static HPDF_Dict make_descriptor(HPDF_Doc doc, const pb_face_info *in, const char *name,
+                                 const unsigned char *program, size_t len, size_t length1)
+{
+    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+    if (!d || HPDF_Xref_Add(doc->xref, d) != HPDF_OK)
+        return NULL;  /* the xref freed it */
+    HPDF_Box box = {in->bbox[0], in->bbox[1], in->bbox[2], in->bbox[3]};
+    HPDF_STATUS ret = HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+    ret += HPDF_Dict_AddNumber(d, "Ascent", in->ascent);
+    ret += HPDF_Dict_AddNumber(d, "Descent", in->descent);
+    ret += HPDF_Dict_AddNumber(d, "CapHeight", in->cap_height);
+    ret += HPDF_Dict_AddNumber(d, "Flags", (HPDF_INT32)in->flags);
+    ret += HPDF_Dict_Add(d, "FontBBox", HPDF_Box_Array_New(doc->mmgr, box));
+    ret += HPDF_Dict_AddName(d, "FontName", name);
+    ret += HPDF_Dict_AddNumber(d, "ItalicAngle", in->italic_angle);
+    ret += HPDF_Dict_AddNumber(d, "StemV", in->stemv);
+    ret += HPDF_Dict_AddNumber(d, "XHeight", in->x_height);
+    HPDF_Dict data = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    if (ret != HPDF_OK || !data)
+        return NULL;
+    data->write_fn = write_flate_filter;
+    ret += HPDF_Stream_Write(data->stream, program, (HPDF_UINT)len);
+    ret += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)length1);
+    ret += HPDF_Dict_Add(d, "FontFile2", data);
+    return ret == HPDF_OK ? d : NULL;
+}
+
+/* hpdf.h can only load a TrueType font from its file, parsing and re-embedding it in every
+ * document; this definition comes with its descriptor made above, and every width is set when a
+ * font object is made (hpdf_set_widths), so libharu never reads the face. */
+const char *hpdf_register_font(HPDF_Doc doc, const char *key, const char *base_font,
+                               const pb_face_info *info, const unsigned char *program,
+                               size_t len, size_t length1)
+{
+    HPDF_FontDef def = HPDF_TTFontDef_New(doc->mmgr);
+    if (!def)
+        return NULL;
+    HPDF_TTFontDefAttr attr = def->attr;
+    snprintf(def->base_font, sizeof def->base_font, "%s", key);
+    snprintf(attr->base_font, sizeof attr->base_font, "%s", base_font);
+    def->missing_width = (HPDF_INT16)info->missing_width;
+    /* libharu clears the glyph flags of a registered definition when a document is reset */
+    attr->glyph_tbl.flgs = HPDF_GetMem(doc->mmgr, 1);
+    if (!attr->glyph_tbl.flgs) {
+        HPDF_FontDef_Free(def);
+        return NULL;
+    }
+    attr->num_glyphs = 1;
+    def->descriptor = make_descriptor(doc, info, attr->base_font, program, len, length1);
+    if (!def->descriptor) {
+        HPDF_FontDef_Free(def);
+        return NULL;
+    }
+    if (HPDF_Doc_RegisterFontDef(doc, def) != HPDF_OK)
+        return NULL;  /* libharu freed it */
+    return def->base_font;
+}
+
+/* A font object's widths are looked up in its definition's font file, which ours does not
+ * have; hpdf.h has no setter, so the table is filled in. */
+void hpdf_set_widths(HPDF_Font font, const int16_t widths[256])
+{
+    HPDF_FontAttr attr = font->attr;
+    for (unsigned code = 0x20; code < 0x100; code++) {
+        attr->widths[code] = (HPDF_INT16)widths[code];
+        attr->used[code] = 1;
+    }
+}
+
+/* The content stream is written by pdf_write.c, not through hpdf.h's one call per operator,
+ * so it needs the names the page's resource dictionary gives fonts and images (hpdf_pages.h). */
+const char *hpdf_page_font_name(HPDF_Page page, HPDF_Font font)
+{
+    return HPDF_Page_GetLocalFontName(page, font);
+}
+
+const char *hpdf_page_image_name(HPDF_Page page, HPDF_Image image)
+{
+    return HPDF_Page_GetXObjectName(page, image);
+}
+
+/* libharu would deflate each page itself, setting up a new deflate stream (a quarter of a
+ * megabyte) per page; the caller deflates with one small stream, and the page writes it raw. */
+void hpdf_set_page_content(HPDF_Page page, const unsigned char *deflated, size_t len)
+{
+    HPDF_PageAttr attr = page->attr;
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    attr->contents->write_fn = write_flate_filter;
+    HPDF_Stream_Write(attr->stream, deflated, (HPDF_UINT)len);
+}
+
+/* HPDF_SetInfoAttr takes only text without NULs, in libharu's PDFDocEncoding: UTF-16 text goes
+ * in as a binary (hex) string, into the Info dictionary the caller has made with that call. */
+void hpdf_set_info_bytes(HPDF_Doc doc, const char *key, const unsigned char *bytes, size_t len)
+{
+    HPDF_Binary bin = HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)bytes, (HPDF_UINT)len);
+    if (bin && doc->info)
+        HPDF_Dict_Add(doc->info, key, bin);
+}

@@ -1,0 +1,101 @@
+/* pdf_fonts.c: the fonts measured through libharu (see pdf_fonts.h): each face is loaded once in
+ * a scratch libharu document, and the glyph names libharu will write are checked against the
+ * table of printable characters (fonts/charset.c), which does not ask libharu itself. */
+#include "pdf/pdf_fonts.h"
+
+#include <hpdf.h>
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "pdf/hpdf_compat.h"
+
+const char *charset_glyph_name(uint32_t cp) { return hpdf_glyph_name(cp); }
+
+/* The first printable character whose glyph libharu would name so that a reader takes it for
+ * another character, or 0 when there is none. */
+static uint32_t misnamed;
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+static void check_names(void)
+{
+    for (uint32_t cp = 0x21; cp < CHARSET_LIMIT && !misnamed; cp++) {
+        const char *name = charset_has_glyph(cp) ? hpdf_glyph_name(cp) : NULL;
+        if (charset_has_glyph(cp) && (!name || hpdf_glyph_unicode(name) != cp))
+            misnamed = cp;
+    }
+}
+
+/* Loads the face in a scratch libharu document: checks it has a glyph for every printable
+ * character and keeps the widths libharu will write. */
+static bool check_face(pb_fonts *f, pb_face face, diag_list *errs)
+{
+    const pb_font_file *file = &f->file[face];
+    bool ok = false;
+    HPDF_Doc doc = HPDF_New(NULL, NULL);
+    if (!doc) {
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "out of memory reading the font");
+        return false;
+    }
+    const char *name = HPDF_LoadTTFontFromFile(doc, file->path, HPDF_TRUE);
+    HPDF_FontDef def = name ? hpdf_font_def(doc, name) : NULL;
+    HPDF_Font font = name ? HPDF_GetFont(doc, name, HPDF_ENCODING_WIN_ANSI) : NULL;
+    if (!def || !font) {
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "not a TrueType font libharu can load (error 0x%04X)",
+                       (unsigned)HPDF_GetError(doc));
+        goto done;
+    }
+    unsigned missing = 0, first_missing = 0;
+    for (uint32_t cp = 0x20; cp < CHARSET_LIMIT; cp++) {
+        if (!charset_has_glyph(cp))
+            continue;
+        if (!hpdf_font_def_has_glyph(def, cp) || !f->ttf[face].gid_of[cp]) {
+            if (!missing++)
+                first_missing = cp;
+            HPDF_ResetError(doc);
+            continue;
+        }
+        HPDF_INT w = HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+        f->advance[face][cp] = (uint16_t)(w > 0 ? w : 0);
+    }
+    if (missing) {
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "the font has no glyph for %u printable characters (first U+%04X): rebuild "
+                       "it with src/fonts/subset-fonts", missing, first_missing);
+        goto done;
+    }
+    f->advance[face][0xA0] = f->advance[face][' '];  /* no-break space: printed as a space */
+    hpdf_face_info(def, &f->info[face]);
+    if (face == FACE_REGULAR) {
+        f->ascent = HPDF_Font_GetAscent(font);
+        f->descent = HPDF_Font_GetDescent(font);
+    }
+    ok = true;
+done:
+    HPDF_Free(doc);
+    return ok;
+}
+
+pb_fonts *fonts_open(const char *dir, diag_list *errs)
+{
+    pthread_once(&names_once, check_names);
+    if (misnamed) {
+        diag_add_class(errs, DIAG_ENV, dir, 0, 0, NULL, NULL,
+                       "this libharu names the glyph of U+%04X so that it reads back as another "
+                       "character: fonts/charset.c must leave it out", (unsigned)misnamed);
+        return NULL;
+    }
+    pb_fonts *f = fonts_new(dir, errs);
+    if (!f)
+        return NULL;
+    bool ok = true;
+    for (int face = 0; face < FACE_COUNT; face++)
+        if (!fonts_load_face(f, dir, (pb_face)face, errs) || !check_face(f, (pb_face)face, errs))
+            ok = false;
+    if (!ok) {
+        fonts_close(f);
+        return NULL;
+    }
+    return f;
+}

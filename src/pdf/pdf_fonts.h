@@ -1,0 +1,22 @@
+/* pdf_fonts.h: opening the letter fonts, measured by libharu (the PDF library) itself.
+ *
+ * The faces are read by fonts/ (fonts.h); their widths and descriptor metrics, and the check
+ * that every printable character has a glyph, come from libharu, so the layout measures with
+ * exactly the numbers a PDF would carry. Called once per process; the pb_fonts it returns is
+ * shared, read-only but for its cache, by every thread (fonts/fonts.h). */
+#ifndef PBDOCS_PDF_FONTS_H
+#define PBDOCS_PDF_FONTS_H
+#include <stdint.h>
+
+#include "core/diag.h"
+#include "fonts/fonts.h"
+
+/* Opens DIR/LiberationSans-{Regular,Bold,Italic,BoldItalic}.ttf. Returns NULL and adds a diag
+ * when a face is missing, unreadable, or lacks a glyph for a printable character, or when
+ * libharu would not name every printable character's glyph so that readers get it back
+ * (fonts/charset.h). Free with fonts_close(). */
+pb_fonts *fonts_open(const char *dir, diag_list *errs);
+
+/* The glyph name the PDF names cp by (libharu's table), e.g. "Lslash". */
+const char *charset_glyph_name(uint32_t cp);
+#endif
