@@ -106,6 +106,21 @@ static void collected_free(collected *c)
 
 static const char sha_a[] = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
 
+/* Appends each line to a strbuf; stops at a line starting with "this" when asked to. */
+typedef struct line_copy {
+    strbuf text;
+    bool stop_at_garbage;
+} line_copy;
+
+static int copy_line(char *line, size_t len, void *ud)
+{
+    line_copy *c = ud;
+    if (c->stop_at_garbage && strncmp(line, "this", 4) == 0)
+        return 1;
+    sb_append(&c->text, line, len);
+    return 0;
+}
+
 static void test_manifest(const char *dir)
 {
     strbuf sb = {0};
@@ -157,6 +172,18 @@ static void test_manifest(const char *dir)
     }
     collected_free(&got);
     CHECK(manifest_read("/nonexistent/manifest.csv", collect, &got) == -1, "missing manifest");
+
+    /* The line reader under it: every whole line after the header, as written. */
+    line_copy lines = {0};
+    CHECK(manifest_read_lines(path, copy_line, &lines) == 3, "three whole lines");
+    size_t header = strlen(MANIFEST_HEADER), torn = strlen("Y-2,refusal,ok,1,100,ba78");
+    CHECK(lines.text.len == file.len - header - torn &&
+              memcmp(lines.text.data, file.data + header, lines.text.len) == 0,
+          "lines passed as written");
+    sb_free(&lines.text);
+    lines.stop_at_garbage = true;
+    CHECK(manifest_read_lines(path, copy_line, &lines) == -1, "a reader that stops");
+    sb_free(&lines.text);
     sb_free(&file);
     sb_free(&msg);
     sb_free(&sb);

@@ -24,16 +24,9 @@
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "docs/kinds.h"
+#include "core/xalloc.h"
 
 #define SUFFIX ".mustache.md"
-
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s);
-    if (!d)
-        abort();
-    return d;
-}
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -100,13 +93,7 @@ static int list_templates(const char *dir, char ***out, size_t *n)
         free(path);
         if (!regular)
             continue;
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **l = realloc(*out, cap * sizeof *l);
-            if (!l)
-                abort();
-            *out = l;
-        }
+        *out = xgrow(*out, &cap, *n + 1, sizeof **out);
         (*out)[(*n)++] = xstrdup(e->d_name);
     }
     closedir(d);
@@ -165,13 +152,7 @@ void add_finding(lint_ctx *lc, doc_kind kind, const char *file, int line, int co
             return;
         }
     }
-    if (lc->nfound == lc->capfound) {
-        lc->capfound = lc->capfound ? lc->capfound * 2 : 32;
-        finding *fs = realloc(lc->found, lc->capfound * sizeof *fs);
-        if (!fs)
-            abort();
-        lc->found = fs;
-    }
+    lc->found = xgrow(lc->found, &lc->capfound, lc->nfound + 1, sizeof *lc->found);
     lc->found[lc->nfound++] = (finding){
         .file = xstrdup(file), .line = line, .col = col, .code = code,
         .name = xstrdup(name), .message = xstrdup(message), .kinds = bit,
@@ -296,12 +277,10 @@ static int load_partials(lint_ctx *lc, diag_list *errs)
         free(pdir);
         return errno == ENOENT ? 0 : -1;
     }
-    lc->partials = calloc(n + 1, sizeof *lc->partials);
-    if (!lc->partials)
-        abort();
+    lc->partials = xcalloc(n + 1, sizeof *lc->partials);
     lc->npartials = n;
     for (size_t i = 0; i < n; i++)
-        lc->partials[i].name = strndup(names[i], strlen(names[i]) - strlen(SUFFIX));
+        lc->partials[i].name = xstrndup(names[i], strlen(names[i]) - strlen(SUFFIX));
     diag_list local = {0};
     for (size_t i = 0; i < n; i++) {
         char *path = join_path(pdir, names[i]);
@@ -316,10 +295,7 @@ static int load_partials(lint_ctx *lc, diag_list *errs)
 
 static void add_template(lint_ctx *lc, const char *path, int kind)
 {
-    template_file *ts = realloc(lc->templates, (lc->ntemplates + 1) * sizeof *ts);
-    if (!ts)
-        abort();
-    lc->templates = ts;
+    lc->templates = xreallocarray(lc->templates, lc->ntemplates + 1, sizeof *lc->templates);
     template_file *t = &lc->templates[lc->ntemplates++];
     t->kind = kind;
     diag_list local = {0};

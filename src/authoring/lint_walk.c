@@ -8,6 +8,7 @@
 
 #include "authoring/lint_internal.h"
 #include "authoring/statutory.h"
+#include "core/xalloc.h"
 #include "docs/fields.h"
 #include "template/mustache.h"
 
@@ -85,13 +86,7 @@ static const char *vtype_words(vtype v)
 
 static void push_frame(walk *w, frame f)
 {
-    if (w->depth == w->cap) {
-        w->cap = w->cap ? w->cap * 2 : 16;
-        frame *s = realloc(w->st, w->cap * sizeof *s);
-        if (!s)
-            abort();
-        w->st = s;
-    }
+    w->st = xgrow(w->st, &w->cap, w->depth + 1, sizeof *w->st);
     w->st[w->depth++] = f;
 }
 
@@ -463,9 +458,7 @@ static void walk_include(walk *w, const char *file, const tag_node *nd)
     w->chain[w->nchain++] = &p->tf;
     if (nd->kind == MU_TAG_PARENT) {
         override o = {.outer = w->ovr, .parent = nd, .file = file};
-        o.seen = calloc(nd->nkids + 1, sizeof *o.seen);
-        if (!o.seen)
-            abort();
+        o.seen = xcalloc(nd->nkids + 1, sizeof *o.seen);
         w->ovr = &o;
         walk_nodes(w, p->tf.path, p->tf.top.kids, p->tf.top.nkids);
         w->ovr = o.outer;
@@ -535,10 +528,8 @@ static void walk_nodes(walk *w, const char *file, const tag_node *kids, size_t n
 void lint_document(lint_ctx *lc, const template_file *t, unsigned *used)
 {
     walk w = {.lc = lc, .kind = (doc_kind)t->kind};
-    w.field_used = calloc(field_catalogue_len, sizeof *w.field_used);
-    w.partial_used = calloc(lc->npartials + 1, sizeof *w.partial_used);
-    if (!w.field_used || !w.partial_used)
-        abort();
+    w.field_used = xcalloc(field_catalogue_len, sizeof *w.field_used);
+    w.partial_used = xcalloc(lc->npartials + 1, sizeof *w.partial_used);
     push_frame(&w, (frame){.v = {.vt = V_GROUP}});
     w.chain[w.nchain++] = &t->tf;
     walk_nodes(&w, t->tf.path, t->tf.top.kids, t->tf.top.nkids);

@@ -12,6 +12,7 @@
 #include "authoring/lint.h"
 #include "case/council.h"
 #include "case/load.h"
+#include "core/outfile.h"
 #include "core/strbuf.h"
 #include "docs/render.h"
 
@@ -126,13 +127,13 @@ void preview_close(preview *p)
     free(p);
 }
 
-/* The renderer's atomic write (mode 0640), into the output's folder, created if missing. */
+/* An atomic write (core/outfile.h), into the output's folder, created if missing. */
 static int write_atomic(const char *path, const void *bytes, size_t len, diag_list *errs)
 {
     char *dir = folder_of(path);
     mkdir(dir, 0750);
     const char *slash = strrchr(path, '/');
-    int rc = write_file_atomic(dir, slash ? slash + 1 : path, bytes, len, errs);
+    int rc = outfile_write(dir, slash ? slash + 1 : path, bytes, len, OUTFILE_SYNC, errs);
     free(dir);
     return rc;
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "core/files.h"
+#include "core/xalloc.h"
 #include "template/mustache.h"
 
 typedef struct loader {
@@ -23,11 +24,7 @@ static char *stub_partial(void *ud, const char *name, char **path_out)
     *path_out = NULL;
     if (!l->exists || !l->exists(l->ud, name))
         return NULL;
-    char *empty = malloc(1);
-    if (!empty)
-        abort();
-    empty[0] = '\0';
-    return empty;
+    return xstrdup("");
 }
 
 typedef struct builder {
@@ -38,13 +35,7 @@ typedef struct builder {
 
 static tag_node *add_kid(tag_node *parent)
 {
-    if (parent->nkids == parent->cap) {
-        parent->cap = parent->cap ? parent->cap * 2 : 8;
-        tag_node *k = realloc(parent->kids, parent->cap * sizeof *k);
-        if (!k)
-            abort();
-        parent->kids = k;
-    }
+    parent->kids = xgrow(parent->kids, &parent->cap, parent->nkids + 1, sizeof *parent->kids);
     tag_node *n = &parent->kids[parent->nkids++];
     memset(n, 0, sizeof *n);
     return n;
@@ -65,20 +56,12 @@ static void on_tag(void *ud, const char *file, int line, int col, const char *na
     }
     tag_node *n = add_kid(b->open[b->depth - 1]);
     n->kind = kind;
-    n->name = strdup(name);
-    if (!n->name)
-        abort();
+    n->name = xstrdup(name);
     n->line = line;
     n->col = col;
     if (kind == MU_TAG_SECTION || kind == MU_TAG_INVERTED || kind == MU_TAG_BLOCK ||
         kind == MU_TAG_PARENT) {
-        if (b->depth == b->cap) {
-            b->cap *= 2;
-            tag_node **o = realloc(b->open, b->cap * sizeof *o);
-            if (!o)
-                abort();
-            b->open = o;
-        }
+        b->open = xgrow(b->open, &b->cap, b->depth + 1, sizeof *b->open);
         b->open[b->depth++] = n;
     }
 }
@@ -87,9 +70,7 @@ int tag_file_read(tag_file *tf, const char *path, partial_exists_fn exists, void
                   diag_list *errs)
 {
     memset(tf, 0, sizeof *tf);
-    tf->path = strdup(path);
-    if (!tf->path)
-        abort();
+    tf->path = xstrdup(path);
     size_t len;
     char *src = read_text_file(path, MAX_TEMPLATE_BYTES, &len);
     if (!src) {
@@ -111,10 +92,8 @@ int tag_file_read(tag_file *tf, const char *path, partial_exists_fn exists, void
     free(src);
     if (!t)
         return 0;
-    builder b = {.path = path, .cap = 16};
-    b.open = malloc(b.cap * sizeof *b.open);
-    if (!b.open)
-        abort();
+    builder b = {.path = path};
+    b.open = xgrow(NULL, &b.cap, 1, sizeof *b.open);
     b.open[0] = &tf->top;
     b.depth = 1;
     mu_visit(t, on_tag, &b);

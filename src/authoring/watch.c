@@ -12,6 +12,8 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include "core/xalloc.h"
+
 typedef struct watch_dir {
     int wd;
     char *file;    /* exact name, or NULL */
@@ -27,9 +29,7 @@ struct watcher {
 
 watcher *watcher_open(diag_list *errs)
 {
-    watcher *w = calloc(1, sizeof *w);
-    if (!w)
-        abort();
+    watcher *w = xcalloc(1, sizeof *w);
     w->ifd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (w->ifd < 0) {
         diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
@@ -63,11 +63,8 @@ int watcher_add(watcher *w, const char *dir, const char *file, const char *suffi
                        "cannot watch this folder: %s", strerror(errno));
         return -1;
     }
-    watch_dir *d = realloc(w->dirs, (w->ndirs + 1) * sizeof *d);
-    if (!d)
-        abort();
-    w->dirs = d;
-    w->dirs[w->ndirs++] = (watch_dir){wd, file ? strdup(file) : NULL, suffix ? strdup(suffix) : NULL};
+    w->dirs = xreallocarray(w->dirs, w->ndirs + 1, sizeof *w->dirs);
+    w->dirs[w->ndirs++] = (watch_dir){wd, file ? xstrdup(file) : NULL, suffix ? xstrdup(suffix) : NULL};
     return 0;
 }
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "case/load.h"
+#include "core/xalloc.h"
 
 void batch_item_clear(batch_item *it)
 {
@@ -85,9 +86,7 @@ static bool id_first_use(id_set *set, const char *id)
     if (set->n + 1 > set->cap / 4 * 3) {
         id_set old = *set;
         set->cap = old.cap ? old.cap * 2 : (size_t)1 << 18;
-        set->slots = calloc(set->cap, sizeof *set->slots);
-        if (!set->slots)
-            abort();
+        set->slots = xcalloc(set->cap, sizeof *set->slots);
         set->n = 0;
         for (size_t i = 0; i < old.cap; i++)
             if (old.slots[i])
@@ -188,9 +187,7 @@ static char **list_case_files(const char *dir, size_t *count)
         size_t len = strlen(e->d_name);
         if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".xml") != 0)
             continue;
-        char *path = malloc(dlen + 1 + len + 1);
-        if (!path)
-            abort();
+        char *path = xmalloc(dlen + 1 + len + 1);
         memcpy(path, dir, dlen);
         path[dlen] = '/';
         memcpy(path + dlen + 1, e->d_name, len + 1);
@@ -199,12 +196,7 @@ static char **list_case_files(const char *dir, size_t *count)
             free(path);
             continue;
         }
-        if (*count == cap) {
-            cap = cap ? cap * 2 : 64;
-            names = realloc(names, cap * sizeof *names);
-            if (!names)
-                abort();
-        }
+        names = xgrow(names, &cap, *count + 1, sizeof *names);
         names[(*count)++] = path;
     }
     closedir(d);

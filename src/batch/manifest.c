@@ -1,6 +1,7 @@
 /* manifest.c: writing and reading manifest rows (see manifest.h). */
 #include "batch/manifest.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,7 +112,8 @@ static bool parse_count(const char *s, long long *out)
     return true;
 }
 
-long manifest_read(const char *path, void (*each)(const manifest_row *row, void *ud), void *ud)
+long manifest_read_lines(const char *path, int (*each)(char *line, size_t len, void *ud),
+                         void *ud)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -119,33 +121,58 @@ long manifest_read(const char *path, void (*each)(const manifest_row *row, void 
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    long rows = 0;
-    while ((n = getline(&line, &cap, f)) > 0) {
+    long lines = 0;
+    int stop = 0;
+    while (!stop && (n = getline(&line, &cap, f)) > 0) {
         if (line[n - 1] != '\n')
             break;  /* torn last line of a killed run */
-        line[--n] = '\0';
-        if (n && line[n - 1] == '\r')
-            line[--n] = '\0';
-        char *fields[9];
-        if (split_fields(line, fields, 9) != 8)
+        if (strcmp(line, MANIFEST_HEADER) == 0)
             continue;
-        manifest_row row = {.case_id = fields[0], .kind = fields[1], .sha256 = fields[5],
-                            .path = fields[6], .message = fields[7]};
-        if (strcmp(fields[2], "ok") == 0) {
-            long long pages, bytes;
-            if (!parse_count(fields[3], &pages) || !parse_count(fields[4], &bytes) ||
-                strlen(fields[5]) != 64 || pages > 1000000)
-                continue;
-            row.ok = true;
-            row.pages = (int)pages;
-            row.bytes = (size_t)bytes;
-        } else if (strcmp(fields[2], "rejected") != 0) {
-            continue;  /* the header, or a line that is not a row */
-        }
-        each(&row, ud);
-        rows++;
+        stop = each(line, (size_t)n, ud);
+        lines++;
     }
+    int e = errno;
     free(line);
     fclose(f);
-    return rows;
+    errno = e;
+    return stop ? -1 : lines;
+}
+
+typedef struct row_reader {
+    void (*each)(const manifest_row *row, void *ud);
+    void *ud;
+    long rows;
+} row_reader;
+
+static int parse_row(char *line, size_t n, void *ud)
+{
+    row_reader *r = ud;
+    line[--n] = '\0';
+    if (n && line[n - 1] == '\r')
+        line[--n] = '\0';
+    char *fields[9];
+    if (split_fields(line, fields, 9) != 8)
+        return 0;
+    manifest_row row = {.case_id = fields[0], .kind = fields[1], .sha256 = fields[5],
+                        .path = fields[6], .message = fields[7]};
+    if (strcmp(fields[2], "ok") == 0) {
+        long long pages, bytes;
+        if (!parse_count(fields[3], &pages) || !parse_count(fields[4], &bytes) ||
+            strlen(fields[5]) != 64 || pages > 1000000)
+            return 0;
+        row.ok = true;
+        row.pages = (int)pages;
+        row.bytes = (size_t)bytes;
+    } else if (strcmp(fields[2], "rejected") != 0) {
+        return 0;  /* a line that is not a row */
+    }
+    r->each(&row, r->ud);
+    r->rows++;
+    return 0;
+}
+
+long manifest_read(const char *path, void (*each)(const manifest_row *row, void *ud), void *ud)
+{
+    row_reader r = {each, ud, 0};
+    return manifest_read_lines(path, parse_row, &r) < 0 ? -1 : r.rows;
 }

@@ -41,4 +41,11 @@ void manifest_format_problems(strbuf *out, const diag_list *problems);
  * status ok or rejected); the header, a torn last line and any line that does not parse are
  * skipped. Returns the number of rows passed, or -1 when the file cannot be read. */
 long manifest_read(const char *path, void (*each)(const manifest_row *row, void *ud), void *ud);
+
+/* The one reader under manifest_read, for callers that keep lines as they are (resume copies
+ * them): each() gets every whole line but the header, its line end included, in a buffer it may
+ * change; a torn last line is left out. each() returns nonzero to stop. Returns the number of
+ * lines passed, or -1 with errno set when the file cannot be read or each() stopped. */
+long manifest_read_lines(const char *path, int (*each)(char *line, size_t len, void *ud),
+                         void *ud);
 #endif

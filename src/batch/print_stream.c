@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/outfile.h"
 #include "core/strbuf.h"
 #include "docs/kinds.h"
 #include "typeset/stream.h"
@@ -135,7 +136,7 @@ int print_stream_write(const char *path, const print_list *list, const pb_fonts 
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
     if (slash == path)
         snprintf(dir, sizeof dir, "/");
-    rc = write_file_atomic(dir, slash ? slash + 1 : path, pdf.bytes, pdf.len, errs);
+    rc = outfile_write(dir, slash ? slash + 1 : path, pdf.bytes, pdf.len, OUTFILE_SYNC, errs);
     pb_pdf_free(&pdf);
     return rc;
 }

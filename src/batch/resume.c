@@ -16,6 +16,7 @@
 #include "batch/manifest.h"
 #include "batch/sha256.h"
 #include "batch/shard.h"
+#include "core/xalloc.h"
 
 typedef struct entry {
     uint64_t key;  /* 0: empty slot */
@@ -65,9 +66,7 @@ static bool hex_to_digest(const char *hex, unsigned char out[32])
 
 resume_index *resume_index_new(void)
 {
-    resume_index *ix = calloc(1, sizeof *ix);
-    if (!ix)
-        abort();
+    resume_index *ix = xcalloc(1, sizeof *ix);
     return ix;
 }
 
@@ -90,9 +89,7 @@ static entry *slot_for(const resume_index *ix, uint64_t key)
 static void grow(resume_index *ix)
 {
     resume_index bigger = {.cap = ix->cap ? ix->cap * 2 : 1024};
-    bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
-    if (!bigger.slots)
-        abort();
+    bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
     for (size_t i = 0; i < ix->cap; i++)
         if (ix->slots[i].key)
             *slot_for(&bigger, ix->slots[i].key) = ix->slots[i];
@@ -134,29 +131,17 @@ size_t resume_index_count(const resume_index *ix)
     return ix->count;
 }
 
+static int append_line(char *line, size_t len, void *ud)
+{
+    return write(*(int *)ud, line, len) == (ssize_t)len ? 0 : -1;
+}
+
 /* Appends the whole lines of src (after its header) to the end of dst_fd. */
 static int append_rows(int dst_fd, const char *src)
 {
-    FILE *f = fopen(src, "rb");
-    if (!f)
-        return errno == ENOENT ? 0 : -1;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    int rc = 0;
-    while ((n = getline(&line, &cap, f)) > 0) {
-        if (line[n - 1] != '\n')
-            break;
-        if (strcmp(line, MANIFEST_HEADER) == 0)
-            continue;
-        if (write(dst_fd, line, (size_t)n) != n) {
-            rc = -1;
-            break;
-        }
-    }
-    free(line);
-    fclose(f);
-    return rc;
+    if (manifest_read_lines(src, append_line, &dst_fd) >= 0)
+        return 0;
+    return errno == ENOENT ? 0 : -1;
 }
 
 int resume_prepare(const char *outdir, resume_index *ix, diag_list *errs)

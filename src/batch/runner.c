@@ -30,7 +30,7 @@
 #include "batch/sha256.h"
 #include "case/load.h"
 #include "core/files.h"
-#include "core/paths.h"
+#include "core/outfile.h"
 #include "core/strbuf.h"
 #include "docs/kinds.h"
 #include "docs/render.h"
@@ -71,7 +71,6 @@ struct runner {
     bool workers_done;      /* tells the flusher to end */
     bool input_waiting;     /* the input thread waits for room in the ring */
     int dirfd, manifest_fd;
-    atomic_bool tmpfile_ok; /* O_TMPFILE works in OUTDIR (see write_pdf) */
     resume_index *done;     /* --resume: what the killed run finished */
     print_list printed;
     batch_summary sum;
@@ -124,86 +123,6 @@ static void reject(slot *s, const char *case_id, const char *kind, const diag_li
     add_log(s, problems);
     s->rejected++;
     s->classes |= problems->len ? diag_classes(problems) : 1u << DIAG_DATA;
-}
-
-static int write_all_fd(int fd, const char *p, size_t len)
-{
-    while (len) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            if (n == 0)
-                errno = ENOSPC;
-            return -1;
-        }
-        p += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
-/* Writes bytes to OUTDIR/name so that a file named *.pdf is always complete, whenever the
- * process dies. The bytes go to an unnamed temporary file in OUTDIR (O_TMPFILE) that is linked
- * under its name when complete: one directory operation instead of create + rename, which matters
- * when thousands of files a second land in one folder, and nothing to clean up after kill -9.
- * When the name exists (a document made again), the file is linked under a temporary name
- * (".NAME.tmp.PID.WORKER") and renamed over it; where O_TMPFILE is not supported, it is written
- * under that temporary name. No fsync per file: kill -9 cannot lose what write() handed to the
- * kernel; the flusher syncs OUTDIR every second, and the run once more at the end. */
-static int write_pdf(runner *run, int worker_index, const char *name, const void *bytes,
-                     size_t len, char *err, size_t errsize)
-{
-    char tmp[512];
-    snprintf(tmp, sizeof tmp, ".%s.tmp.%ld.%d", name, (long)getpid(), worker_index);
-    int fd = -1;
-    bool unnamed = false;
-    if (atomic_load(&run->tmpfile_ok)) {
-        fd = openat(run->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0640);
-        if (fd >= 0)
-            unnamed = true;
-        else if (errno == EISDIR || errno == EOPNOTSUPP || errno == EINVAL)
-            atomic_store(&run->tmpfile_ok, false);
-    }
-    if (fd < 0)
-        fd = openat(run->dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-    if (fd < 0) {
-        snprintf(err, errsize, "cannot create a file in %s: %s", run->opt->outdir, strerror(errno));
-        return -1;
-    }
-    bool named_tmp = !unnamed;
-    int rc = write_all_fd(fd, bytes, len) == 0 && fchmod(fd, 0640) == 0 ? 0 : -1;
-    if (rc == 0 && unnamed) {
-        char proc[64];
-        snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-        if (linkat(AT_FDCWD, proc, run->dirfd, name, AT_SYMLINK_FOLLOW) == 0) {
-            close(fd);
-            return 0;
-        }
-        if (errno != EEXIST && errno != ENOENT)
-            rc = -1;
-        else if (errno == ENOENT)
-            atomic_store(&run->tmpfile_ok, false);  /* no /proc: temporary names from now on */
-        unlinkat(run->dirfd, tmp, 0);
-        if (rc == 0 && linkat(AT_FDCWD, proc, run->dirfd, tmp, AT_SYMLINK_FOLLOW) != 0)
-            rc = -1;
-        named_tmp = rc == 0;
-    }
-    int e = errno;
-    if (close(fd) != 0 && rc == 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (rc == 0 && renameat(run->dirfd, tmp, run->dirfd, name) != 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (rc != 0) {
-        snprintf(err, errsize, "cannot write %s/%s: %s", run->opt->outdir, name, strerror(e));
-        if (named_tmp)
-            unlinkat(run->dirfd, tmp, 0);
-    }
-    return rc;
 }
 
 /* A letter for the print stream: its Markdown and set-up are kept (rendered again when the
@@ -268,7 +187,10 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
         return;
     }
     sha256_hex(pdf.bytes, pdf.len, sha);
-    if (write_pdf(run, w->index, name, pdf.bytes, pdf.len, s->fatal, sizeof s->fatal) != 0) {
+    /* No fsync per file: the flusher syncs OUTDIR every second, and the run once more at the end. */
+    if (outfile_write_at(run->dirfd, name, pdf.bytes, pdf.len, 0) != 0) {
+        snprintf(s->fatal, sizeof s->fatal, "cannot write %s/%s: %s", run->opt->outdir, name,
+                 strerror(errno));
         pb_pdf_free(&pdf);
         return;
     }
@@ -304,7 +226,7 @@ static void process(worker *w, slot *s)
 
 static void write_manifest(runner *run, const char *p, size_t len)
 {
-    if (write_all_fd(run->manifest_fd, p, len) != 0) {
+    if (write_all(run->manifest_fd, p, len) != 0) {
         if (!run->fatal.len)
             diag_add_class(&run->fatal, DIAG_ENV, run->opt->outdir, 0, 0, NULL, NULL,
                            "cannot write %s: %s", MANIFEST_NAME, strerror(errno));
@@ -550,15 +472,13 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         return exit_status(errs);
     /* Process-wide state that must exist before any thread uses it. */
     xmlInitParser();
-    pb_root();
     /* Workers allocate and free a document's worth of memory per letter. glibc's defaults give
      * freed memory back to the kernel at once (trimming thread arenas, unmapping large blocks),
      * and with two threads each give-back flushes the other CPU's TLB: keep a few MB instead. */
     mallopt(M_MMAP_THRESHOLD, 4 << 20);
     mallopt(M_TRIM_THRESHOLD, 8 << 20);
-    case_schema_path();
 
-    runner run = {.opt = opt, .dirfd = -1, .manifest_fd = -1, .tmpfile_ok = true};
+    runner run = {.opt = opt, .dirfd = -1, .manifest_fd = -1};
     int jobs = opt->jobs > 0 ? opt->jobs : 1;
     worker *workers = calloc((size_t)jobs, sizeof *workers);
     run.window = 64 + 16 * (size_t)jobs;

@@ -1,8 +1,9 @@
 /* runner.h: pbdocs batch, the overnight run (contract sections 1 and 2).
  *
- *   inputs (this thread, streaming) -> bounded ring of cases -> N worker threads, each with its
- *   own renderer: load + rules, render each document, sha256, write atomically -> rows emitted
- *   in input order to manifest.csv as soon as every earlier case is done.
+ *   inputs (this thread, streaming) -> bounded ring of cases -> N worker threads sharing the
+ *   run's one renderer (templates, council profiles and fonts loaded once): load + rules, render
+ *   each document, sha256, write atomically -> rows emitted in input order to manifest.csv as
+ *   soon as every earlier case is done.
  *
  * Input order, not finishing order, decides the manifest, so the output is the same whatever
  * --jobs is; the ring bounds how far the workers may run ahead, so memory does not grow with the

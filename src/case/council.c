@@ -11,6 +11,7 @@
 
 #include "case/xml.h"
 #include "core/paths.h"
+#include "core/xalloc.h"
 
 #define MAX_COUNCILS 64
 
@@ -23,10 +24,8 @@ struct council_set {
 
 council_set *councils_open(const char *dir)
 {
-    council_set *set = calloc(1, sizeof *set);
-    if (!set)
-        abort();
-    set->dir = strdup(dir);
+    council_set *set = xcalloc(1, sizeof *set);
+    set->dir = xstrdup(dir);
     pthread_mutex_init(&set->lock, NULL);
     return set;
 }

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "case/load.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,13 +15,21 @@
 #include "case/rules.h"
 #include "case/xml.h"
 #include "core/paths.h"
+#include "core/xalloc.h"
+
+/* Found once, by whichever thread asks first (pthread_once: workers of a batch may race). */
+static char schema_path[4096];
+static pthread_once_t schema_path_once = PTHREAD_ONCE_INIT;
+
+static void find_schema_path(void)
+{
+    pb_path(schema_path, sizeof schema_path, "src/schema/case.rng");
+}
 
 const char *case_schema_path(void)
 {
-    static char path[4096];
-    if (!path[0])
-        pb_path(path, sizeof path, "src/schema/case.rng");
-    return path;
+    pthread_once(&schema_path_once, find_schema_path);
+    return schema_path;
 }
 
 typedef struct loader {
@@ -458,7 +467,7 @@ static char *scrape_id(const char *buf, size_t len)
     char id[65];
     memcpy(id, v, (size_t)(q - v));
     id[q - v] = '\0';
-    return case_id_valid(id) ? strdup(id) : NULL;
+    return case_id_valid(id) ? xstrdup(id) : NULL;
 }
 
 /* A case's problems in the order of their lines (stable: same line keeps its order). */
@@ -505,7 +514,7 @@ static pb_case *load_case(const char *buf, size_t len, const char *file, int lin
     id = NULL;
     xmlChar *rid = xmlGetProp(root, (const xmlChar *)"id");
     if (rid && case_id_valid((const char *)rid))
-        id = strdup((const char *)rid);
+        id = xstrdup((const char *)rid);
     xmlFree(rid);
     ld.o.case_id = id;
 

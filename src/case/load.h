@@ -42,6 +42,6 @@ int case_source_next_text(case_source *src, council_set *councils, pb_case **out
 pb_case *case_text_load(case_text *text, council_set *councils, diag_list *errs);
 void case_text_clear(case_text *text);
 
-/* The schema file, for messages and tests. */
+/* The schema file, for messages and tests (found once, thread-safe). */
 const char *case_schema_path(void);
 #endif

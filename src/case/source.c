@@ -19,6 +19,7 @@
 #include "case/load.h"
 #include "case/rules.h"
 #include "case/xml.h"
+#include "core/xalloc.h"
 
 struct case_source {
     char *path;
@@ -69,9 +70,7 @@ static void report_break(case_source *src, diag_list *errs, int lost_from_line)
         else
             snprintf(more, sizeof more, "; no case in this file could be read");
         size_t n = strlen(d->message);
-        char *m = realloc(d->message, n + strlen(more) + 1);
-        if (!m)
-            abort();
+        char *m = xrealloc(d->message, n + strlen(more) + 1);
         strcpy(m + n, more);
         d->message = m;
     }
@@ -142,10 +141,8 @@ case_source *case_source_open(const char *path, diag_list *errs)
     char head[65536];
     size_t n = fread(head, 1, sizeof head, f);
     fclose(f);
-    case_source *src = calloc(1, sizeof *src);
-    if (!src)
-        abort();
-    src->path = strdup(path);
+    case_source *src = xcalloc(1, sizeof *src);
+    src->path = xstrdup(path);
     src->resume_rc = -2;
     if (xml_has_doctype(head, n)) {
         /* Nothing is parsed: the single-case loader reports the DOCTYPE with its line. */
@@ -322,9 +319,7 @@ int case_source_next_text(case_source *src, council_set *councils, pb_case **out
         src->last_line = line;
         /* A case read whole before the reader met a break further on is still checked; the
          * break is reported by the next call. */
-        case_text t = {(char *)xml, strlen((const char *)xml), strdup(src->path), line - 1, NULL};
-        if (!t.file)
-            abort();
+        case_text t = {(char *)xml, strlen((const char *)xml), xstrdup(src->path), line - 1, NULL};
         xmlChar *id = xmlGetProp(node, (const xmlChar *)"id");
         if (id && case_id_valid((const char *)id))
             t.id = (char *)id;

@@ -11,6 +11,8 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 
+#include "core/xalloc.h"
+
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
 typedef struct collector {
@@ -181,7 +183,7 @@ xmlDocPtr xml_parse(const char *buf, size_t len, const xml_origin *o, diag_list 
     collector c = {.o = o, .errs = errs};
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
-        abort();
+        xalloc_die();
     xmlSetStructuredErrorFunc(&c, collect);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, o->file, NULL, PARSE_OPTIONS);
     xmlSetStructuredErrorFunc(NULL, NULL);
@@ -218,7 +220,7 @@ static xmlRelaxNGPtr schema_get(const char *path)
             xmlRelaxNGFreeParserCtxt(pc);
         }
         if (found) {
-            schemas[i].path = strdup(path);
+            schemas[i].path = xstrdup(path);
             schemas[i].schema = found;
         }
     }
@@ -235,7 +237,7 @@ int xml_validate(xmlDocPtr doc, const char *schema_path, const xml_origin *o, di
     }
     xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
     if (!vc)
-        abort();
+        xalloc_die();
     collector c = {.o = o, .errs = errs};
     xmlRelaxNGSetValidStructuredErrors(vc, collect, &c);
     int rc = xmlRelaxNGValidateDoc(vc, doc);
@@ -299,9 +301,7 @@ char *xml_read_file(const char *path, size_t max, size_t *len, diag_list *errs, 
         fclose(f);
         return NULL;
     }
-    char *buf = malloc((size_t)st.st_size + 1);
-    if (!buf)
-        abort();
+    char *buf = xmalloc((size_t)st.st_size + 1);
     size_t n = fread(buf, 1, (size_t)st.st_size, f);
     fclose(f);
     buf[n] = '\0';

@@ -11,6 +11,7 @@
 #include "case/load.h"
 #include "cli/commands.h"
 #include "core/files.h"
+#include "core/outfile.h"
 #include "docs/render.h"
 
 static int usage(const char *why)
@@ -114,7 +115,7 @@ int cmd_render(int argc, char **argv)
                 snprintf(name, sizeof name, "%s", strrchr(out, '/') ? strrchr(out, '/') + 1 : out);
             else
                 snprintf(name, sizeof name, "%s-%s.pdf", c->id, doc_kind_name(kinds[i]));
-            if (write_file_atomic(dir, name, pdf.bytes, pdf.len, &errs) == 0)
+            if (outfile_write(dir, name, pdf.bytes, pdf.len, OUTFILE_SYNC, &errs) == 0)
                 printf("%s/%s\n", dir, name);
             pb_pdf_free(&pdf);
         }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 struct arena_block {
     arena_block *next;
     size_t used, size;
@@ -18,9 +20,7 @@ void *arena_alloc(arena *a, size_t size)
     arena_block *b = a->head;
     if (!b || b->size - b->used < size) {
         size_t cap = size > 8192 ? size : 8192;
-        b = malloc(sizeof *b + cap);
-        if (!b)
-            abort();
+        b = xmalloc(sizeof *b + cap);
         b->next = a->head;
         b->used = 0;
         b->size = cap;

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 #define FIRST_YEAR 1900 /* the years date_parse accepts */
 #define LAST_YEAR 2199
 /* Every year has at least these 8; a file year with fewer is surely incomplete. */
@@ -116,9 +118,7 @@ int holidays_by_rule(int y, pb_date out[16])
 
 calendar *calendar_rules_only(void)
 {
-    calendar *cal = calloc(1, sizeof *cal);
-    if (!cal)
-        abort();
+    calendar *cal = xcalloc(1, sizeof *cal);
     return cal;
 }
 
@@ -184,13 +184,7 @@ static void parse_line(entries *list, const char *path, int lineno, char *s, dia
             return;
         }
     }
-    if (list->len == list->cap) {
-        list->cap = list->cap ? list->cap * 2 : 256;
-        entry *grown = realloc(list->items, list->cap * sizeof *grown);
-        if (!grown)
-            abort();
-        list->items = grown;
-    }
+    list->items = xgrow(list->items, &list->cap, list->len + 1, sizeof *list->items);
     list->items[list->len++] = (entry){day, lineno};
 }
 
@@ -254,9 +248,7 @@ calendar *calendar_load(const char *path, diag_list *errs)
         return NULL;
     }
     calendar *cal = calendar_rules_only();
-    cal->days = malloc((list.len ? list.len : 1) * sizeof *cal->days);
-    if (!cal->days)
-        abort();
+    cal->days = xcalloc(list.len, sizeof *cal->days);
     for (size_t i = 0; i < list.len; i++) {
         cal->days[i] = list.items[i].day;
         cal->file_year[date_from_days(list.items[i].day).y - FIRST_YEAR] = true;

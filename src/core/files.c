@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/xalloc.h"
 
 int make_dirs(const char *path)
 {
@@ -33,6 +36,24 @@ int make_dirs(const char *path)
     return 0;
 }
 
+int write_all(int fd, const void *bytes, size_t len)
+{
+    const char *p = bytes;
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                errno = ENOSPC;
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
 char *read_text_file(const char *path, size_t max, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -46,9 +67,7 @@ char *read_text_file(const char *path, size_t max, size_t *len)
         return NULL;
     }
     size_t n = (size_t)st.st_size;
-    char *buf = malloc(n + 1);
-    if (!buf)
-        abort();
+    char *buf = xmalloc(n + 1);
     size_t got = fread(buf, 1, n, f);
     int bad = ferror(f);
     fclose(f);

@@ -6,6 +6,9 @@
 /* mkdir -p with mode 0750 (output folders hold letters); 0 when path is then a folder, else -1
  * with errno set. */
 int make_dirs(const char *path);
+/* write() until all len bytes are written (retried on EINTR). 0, or -1 with errno set. */
+int write_all(int fd, const void *bytes, size_t len);
+
 /* The largest template or partial file pbdocs reads (lint, render and preview alike). */
 #define MAX_TEMPLATE_BYTES (1u << 20)
 

@@ -2,6 +2,7 @@
 #include "core/paths.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,15 +17,16 @@ static int has_councils(const char *dir)
     return stat(probe, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-const char *pb_root(void)
+/* Found once, by whichever thread asks first (pthread_once: workers of a batch may race). */
+static char root[PATH_MAX];
+static pthread_once_t root_once = PTHREAD_ONCE_INIT;
+
+static void find_root(void)
 {
-    static char root[PATH_MAX];
-    if (root[0])
-        return root;
     const char *env = getenv("PBDOCS_ROOT");
     if (env && *env) {
         snprintf(root, sizeof root, "%s", env);
-        return root;
+        return;
     }
     char dir[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
@@ -37,11 +39,16 @@ const char *pb_root(void)
             *slash = '\0';
             if (has_councils(dir[0] ? dir : "/")) {
                 snprintf(root, sizeof root, "%s", dir[0] ? dir : "/");
-                return root;
+                return;
             }
         }
     }
     snprintf(root, sizeof root, ".");
+}
+
+const char *pb_root(void)
+{
+    pthread_once(&root_once, find_root);
     return root;
 }
 

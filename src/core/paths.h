@@ -6,6 +6,7 @@
 #define PBDOCS_PATHS_H
 #include <stddef.h>
 
+/* Found on the first call, by whichever thread makes it (pthread_once); then read-only. */
 const char *pb_root(void);
 /* ROOT/rel into buf; returns buf. */
 char *pb_path(char *buf, size_t size, const char *rel);

@@ -6,18 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 static void reserve(strbuf *sb, size_t extra)
 {
-    if (sb->len + extra + 1 <= sb->cap)
-        return;
-    size_t cap = sb->cap ? sb->cap : 64;
-    while (cap < sb->len + extra + 1)
-        cap *= 2;
-    char *data = realloc(sb->data, cap);
-    if (!data)
-        abort();
-    sb->data = data;
-    sb->cap = cap;
+    sb->data = xgrow(sb->data, &sb->cap, sb->len + extra + 1, 1);
 }
 
 void sb_append(strbuf *sb, const char *s, size_t n)

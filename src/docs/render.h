@@ -63,9 +63,4 @@ pb_fonts *renderer_fonts(renderer *r);
 /* The Markdown a document's template produces (for preview, print streams and tests), at most
  * 1 MiB; malloc'd, or NULL with problems in errs. */
 char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *errs);
-
-/* Writes bytes to dir/name atomically: a temporary file in dir, fsync, rename; mode 0640.
- * Returns 0, or -1 with a problem. */
-int write_file_atomic(const char *dir, const char *name, const void *bytes, size_t len,
-                      diag_list *errs);
 #endif

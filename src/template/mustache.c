@@ -5,18 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "template/mustache_internal.h"
-
-static char *dupn(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (!d)
-        abort();
-    if (n)
-        memcpy(d, s, n);
-    d[n] = '\0';
-    return d;
-}
 
 mu_partial *mu_partial_get(mu_template *t, const char *name, size_t len, diag_list *errs)
 {
@@ -25,17 +15,9 @@ mu_partial *mu_partial_get(mu_template *t, const char *name, size_t len, diag_li
         if (strlen(p->name) == len && memcmp(p->name, name, len) == 0)
             return p;
     }
-    if (t->npartials == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 8;
-        mu_partial **ps = realloc(t->partials, t->cap * sizeof *ps);
-        if (!ps)
-            abort();
-        t->partials = ps;
-    }
-    mu_partial *p = calloc(1, sizeof *p);
-    if (!p)
-        abort();
-    p->name = dupn(name, len);
+    t->partials = xgrow(t->partials, &t->cap, t->npartials + 1, sizeof *t->partials);
+    mu_partial *p = xcalloc(1, sizeof *p);
+    p->name = xmemdupz(name, len);
     p->state = PARTIAL_MISSING;
     t->partials[t->npartials++] = p;
     /* a name with a NUL in it (from data) can never be a file */
@@ -48,7 +30,7 @@ mu_partial *mu_partial_get(mu_template *t, const char *name, size_t len, diag_li
         return p;
     }
     if (!path)
-        path = dupn(p->name, len);
+        path = xmemdupz(p->name, len);
     p->state = PARTIAL_LOADING;  /* a partial that includes itself finds this entry */
     p->unit = mu_unit_compile(t, path, src, strlen(src), errs);
     p->state = p->unit ? PARTIAL_OK : PARTIAL_BROKEN;
@@ -61,9 +43,7 @@ mu_template *mu_compile(const char *path, const char *src, size_t len, const mu_
     diag_list local = {0};
     if (!errs)
         errs = &local;
-    mu_template *t = calloc(1, sizeof *t);
-    if (!t)
-        abort();
+    mu_template *t = xcalloc(1, sizeof *t);
     pthread_mutex_init(&t->lock, NULL);
     if (opt)
         t->opt = *opt;
@@ -74,8 +54,8 @@ mu_template *mu_compile(const char *path, const char *src, size_t len, const mu_
     if (t->opt.max_steps == 0)
         t->opt.max_steps = 1000000;
     size_t before = errs->len;
-    t->root = mu_unit_compile(t, dupn(path ? path : "<template>", strlen(path ? path : "<template>")),
-                              dupn(src ? src : "", src ? len : 0), src ? len : 0, errs);
+    t->root = mu_unit_compile(t, xstrdup(path ? path : "<template>"),
+                              xmemdupz(src ? src : "", src ? len : 0), src ? len : 0, errs);
     bool ok = t->root && errs->len == before;
     diag_list_clear(&local);
     if (!ok) {
@@ -124,9 +104,7 @@ static const char *tag_name(strbuf *sb, const mu_instr *in)
 
 static void visit_unit(const mu_unit *u, mu_visit_fn fn, void *ud)
 {
-    size_t *open = malloc((u->n + 1) * sizeof *open);
-    if (!open)
-        abort();
+    size_t *open = xreallocarray(NULL, u->n + 1, sizeof *open);
     size_t depth = 0;
     strbuf name = {0};
     for (size_t i = 0; i <= u->n; i++) {

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "template/mustache_internal.h"
 
 enum tok_kind {
@@ -62,7 +63,8 @@ typedef struct cstate {
     diag_list *errs;
     size_t errs_at_start;
     token *tok;
-    int ntok, cap;
+    int ntok;
+    size_t cap;
     /* line/column cursor: positions are asked for in increasing order */
     size_t cur_pos;
     int cur_line, cur_col;
@@ -122,13 +124,7 @@ static void error_tok(cstate *c, const token *tk, const char *fmt, ...)
 
 static token *new_token(cstate *c, int kind)
 {
-    if (c->ntok == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 64;
-        token *t = realloc(c->tok, (size_t)c->cap * sizeof *t);
-        if (!t)
-            abort();
-        c->tok = t;
-    }
+    c->tok = xgrow(c->tok, &c->cap, (size_t)c->ntok + 1, sizeof *c->tok);
     token *tk = &c->tok[c->ntok++];
     memset(tk, 0, sizeof *tk);
     tk->kind = (uint8_t)kind;
@@ -397,22 +393,20 @@ static bool is_opener(int kind)
 }
 
 /* Deeper nesting is refused: rendering recurses once per level. */
-enum { MAX_NESTING = 100 };
+enum { MU_MAX_SECTION_DEPTH = 100 };
 
 /* Pass 2: pairs opening and closing tags; reports every mismatch it can. */
 static void match(cstate *c)
 {
-    int *stack = malloc(((size_t)c->ntok + 1) * sizeof *stack);
-    if (!stack)
-        abort();
+    int *stack = xreallocarray(NULL, (size_t)c->ntok + 1, sizeof *stack);
     int depth = 0;
     char b1[80], b2[80];
     for (int i = 0; i < c->ntok; i++) {
         token *tk = &c->tok[i];
         tk->container = depth ? stack[depth - 1] : -1;
         if (is_opener(tk->kind)) {
-            if (depth == MAX_NESTING) {
-                error_tok(c, tk, "sections nested more than %d deep", MAX_NESTING);
+            if (depth == MU_MAX_SECTION_DEPTH) {
+                error_tok(c, tk, "sections nested more than %d deep", MU_MAX_SECTION_DEPTH);
                 break;
             }
             stack[depth++] = i;
@@ -655,13 +649,7 @@ static void whitespace(cstate *c)
 static mu_instr *new_instr(cstate *c, int op, const token *tk)
 {
     mu_unit *u = c->u;
-    if (u->n == c->ins_cap) {
-        c->ins_cap = c->ins_cap ? c->ins_cap * 2 : 32;
-        mu_instr *ins = realloc(u->ins, c->ins_cap * sizeof *ins);
-        if (!ins)
-            abort();
-        u->ins = ins;
-    }
+    u->ins = xgrow(u->ins, &c->ins_cap, u->n + 1, sizeof *u->ins);
     mu_instr *in = &u->ins[u->n++];
     memset(in, 0, sizeof *in);
     in->op = (uint8_t)op;
@@ -673,13 +661,7 @@ static mu_instr *new_instr(cstate *c, int op, const token *tk)
 static void add_part(cstate *c, const char *s, size_t n)
 {
     mu_unit *u = c->u;
-    if (u->nparts == c->parts_cap) {
-        c->parts_cap = c->parts_cap ? c->parts_cap * 2 : 32;
-        mu_part *p = realloc(u->parts, c->parts_cap * sizeof *p);
-        if (!p)
-            abort();
-        u->parts = p;
-    }
+    u->parts = xgrow(u->parts, &c->parts_cap, u->nparts + 1, sizeof *u->parts);
     u->parts[u->nparts++] = (mu_part){s, (uint32_t)n};
 }
 
@@ -727,9 +709,7 @@ static void emit(cstate *c)
 {
     mu_unit *u = c->u;
     bool strict = c->t->opt.strict;
-    int *open = malloc(((size_t)c->ntok + 1) * sizeof *open);  /* token index -> instr index */
-    if (!open)
-        abort();
+    int *open = xreallocarray(NULL, (size_t)c->ntok + 1, sizeof *open);  /* token -> instr index */
     int bol = BOL_FIRST;
     long last_text = -1;  /* instruction that contiguous text may extend */
     char b1[80], b2[80];
@@ -865,9 +845,7 @@ void mu_unit_free(mu_unit *u)
 
 mu_unit *mu_unit_compile(mu_template *t, char *path, char *src, size_t len, diag_list *errs)
 {
-    mu_unit *u = calloc(1, sizeof *u);
-    if (!u)
-        abort();
+    mu_unit *u = xcalloc(1, sizeof *u);
     u->path = path;
     u->src = src;
     u->src_len = len;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "template/mustache_internal.h"
 
 typedef struct frame {
@@ -37,7 +38,8 @@ typedef struct rstate {
     unsigned long steps;   /* instructions executed */
     diag_list *errs;
     frame *stack;
-    int depth, cap;
+    int depth;
+    size_t cap;
     strbuf indent;
     int partial_depth;
     const mu_instr *chain[8];  /* the first expansions, for the recursion message */
@@ -56,13 +58,7 @@ static bool already_reported(rstate *rs, const mu_instr *in)
     for (size_t i = 0; i < rs->nreported; i++)
         if (rs->reported[i] == in)
             return true;
-    if (rs->nreported == rs->reported_cap) {
-        rs->reported_cap = rs->reported_cap ? rs->reported_cap * 2 : 16;
-        const mu_instr **r = realloc(rs->reported, rs->reported_cap * sizeof *r);
-        if (!r)
-            abort();
-        rs->reported = r;
-    }
+    rs->reported = xgrow(rs->reported, &rs->reported_cap, rs->nreported + 1, sizeof *rs->reported);
     rs->reported[rs->nreported++] = in;
     return false;
 }
@@ -192,13 +188,7 @@ static void report_miss(rstate *rs, const mu_unit *u, const mu_instr *in, int fo
 
 static void push(rstate *rs, const mu_value *v, int from, const mu_instr *by, long index)
 {
-    if (rs->depth == rs->cap) {
-        rs->cap = rs->cap ? rs->cap * 2 : 16;
-        frame *s = realloc(rs->stack, (size_t)rs->cap * sizeof *s);
-        if (!s)
-            abort();
-        rs->stack = s;
-    }
+    rs->stack = xgrow(rs->stack, &rs->cap, (size_t)rs->depth + 1, sizeof *rs->stack);
     rs->stack[rs->depth++] = (frame){v, from, by, index};
 }
 

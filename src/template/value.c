@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 static mu_value *new_value(mu_kind kind)
 {
-    mu_value *v = calloc(1, sizeof *v);
-    if (!v)
-        abort();
+    mu_value *v = xcalloc(1, sizeof *v);
     v->kind = kind;
     return v;
 }
@@ -27,11 +27,7 @@ mu_value *mu_bool(bool b)
 mu_value *mu_stringn(const char *s, size_t n)
 {
     mu_value *v = new_value(MU_STRING);
-    v->u.str.s = malloc(n + 1);
-    if (!v->u.str.s)
-        abort();
-    memcpy(v->u.str.s, s, n);
-    v->u.str.s[n] = '\0';
+    v->u.str.s = xmemdupz(s, n);
     v->u.str.len = n;
     return v;
 }
@@ -50,14 +46,8 @@ mu_value *mu_markdown(const char *s)
 
 mu_value *mu_list_push(mu_value *list, mu_value *item)
 {
-    if (list->u.list.len == list->u.list.cap) {
-        size_t cap = list->u.list.cap ? list->u.list.cap * 2 : 4;
-        mu_value **items = realloc(list->u.list.items, cap * sizeof *items);
-        if (!items)
-            abort();
-        list->u.list.items = items;
-        list->u.list.cap = cap;
-    }
+    list->u.list.items = xgrow(list->u.list.items, &list->u.list.cap, list->u.list.len + 1,
+                               sizeof *list->u.list.items);
     list->u.list.items[list->u.list.len++] = item;
     return item;
 }
@@ -71,17 +61,13 @@ mu_value *mu_map_set(mu_value *map, const char *key, mu_value *val)
             return val;
         }
     }
-    if (map->u.map.len == map->u.map.cap) {
-        size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 4;
-        char **keys = realloc(map->u.map.keys, cap * sizeof *keys);
-        mu_value **vals = keys ? realloc(map->u.map.vals, cap * sizeof *vals) : NULL;
-        if (!vals)
-            abort();
-        map->u.map.keys = keys;
-        map->u.map.vals = vals;
+    if (map->u.map.len == map->u.map.cap) {  /* keys and vals share one capacity */
+        size_t cap = map->u.map.cap;
+        map->u.map.keys = xgrow(map->u.map.keys, &cap, map->u.map.len + 1, sizeof *map->u.map.keys);
+        map->u.map.vals = xreallocarray(map->u.map.vals, cap, sizeof *map->u.map.vals);
         map->u.map.cap = cap;
     }
-    map->u.map.keys[map->u.map.len] = strdup(key);
+    map->u.map.keys[map->u.map.len] = xstrdup(key);
     map->u.map.vals[map->u.map.len++] = val;
     return val;
 }
