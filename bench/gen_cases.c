@@ -5,7 +5,10 @@
  * Writes N cases as one <cases> stream (stdout, or -o FILE) or as one file per case (--dir, named
  * so that name order is generation order). Names, addresses, amounts and the length of the
  * officers' reasons vary; each case asks for one document (refusal, reduction, repayment or
- * Section J). PERCENT of the cases (default 5) carry one fault the contract says must be
+ * Section J) in the issue-13 format: refusal grounds fitting the scope, a reduction's plan status,
+ * a repayment's paid and spent, direct payments with frequency, payee, needs and outcomes with
+ * plan refs, sometimes a setting's agreement, a nominee with a copy, a young person past school
+ * age, and each way of sending (hand and email with a time). PERCENT of the cases (default 5) carry one fault the contract says must be
  * rejected: a bad postcode, a date that does not exist, a reduction that does not reduce, an
  * amount with three decimals, an unknown council, a ref to no item, an unsafe case id, a
  * missing element, a zero repayment, a character the fonts cannot show.
@@ -113,7 +116,20 @@ static const char *const sentences[] = {
     "The amount is worked out pro rata: 26 weeks out of 39 term-time weeks.",
     "This decision follows the council's policy on personal budgets, section 4.2.",
 };
-static const char *const grounds[] = {"unused", "circumstances-changed", "misuse"};
+static const char *const grounds[] = {"unused", "circumstances-changed", "misuse", "offence"};
+static const char *const pb_grounds[] = {"4A-adverse-impact", "4A-not-efficient",
+                                         "outside-request-times", "not-in-plan"};
+static const char *const dp_grounds[] = {
+    "r5-not-capable", "r5-age", "r5-capacity", "r5-schedule", "r6-appropriate-use",
+    "r6-best-interests", "r6-adverse-impact", "r6-not-efficient", "head-teacher-not-agreed",
+    "school-place"};
+static const char *const frequencies[] = {"weekly", "four-weekly", "monthly", "quarterly"};
+static const char *const needs[] = {
+    "has a severe delay in expressive language",
+    "finds it hard to manage changes of routine",
+    "needs adult help to take part safely in activities",
+    "reads well below the level expected for their age",
+};
 static const char *const stream_names[] = {"education", "health", "social-care"};
 static const char *const arrangements[] = {"direct-payment", "council-managed", "third-party",
                                            "provider-managed"};
@@ -189,7 +205,21 @@ static void put_reasons(const char *element, int min_reasons)
 typedef struct item {
     char id[24];
     long annual;
+    int stream;  /* index in stream_names */
+    bool dp;
 } item;
+
+/* sent-by and sent-at for a document: mostly the council's default, sometimes each method. */
+static void put_sending(void)
+{
+    static const char *const methods[] = {"first-class", "second-class", "hand", "email"};
+    int r = below(8);
+    if (r >= 4)
+        return;
+    put(" sent-by=\"%s\"", methods[r]);
+    if (r >= 2)
+        put(" sent-at=\"%02d:%02d\"", 8 + below(11), below(60));
+}
 
 static void generate_case(long seq, enum fault fault, int kind, char *id_out, size_t id_size)
 {
@@ -212,19 +242,39 @@ static void generate_case(long seq, enum fault fault, int kind, char *id_out, si
     put("</family-name>\n      <date-of-birth>");
     if (fault == FAULT_DATE)
         put_date(2015, 2, 29 + below(2));
-    else
-        put_date(2008 + below(15), 1 + below(12), 1 + below(28));
+    /* A young person is past compulsory school age (born 2003-2007); a child is not (2011-2022). */
+    bool young_person = below(8) == 0, nominee = !young_person && below(12) == 0;
+    if (fault != FAULT_DATE)
+        put_date(young_person ? 2003 + below(5) : 2011 + below(12), 1 + below(12), 1 + below(28));
     put("</date-of-birth>\n    </child>\n");
 
-    bool young_person = below(8) == 0;
-    put("    <recipient relationship=\"%s\">\n", young_person ? "young-person" : "parent");
+    put("    <recipient relationship=\"%s\">\n",
+        young_person ? "young-person" : nominee ? "nominee" : "parent");
     if (below(3))
         put("      <title>%s</title>\n", PICK(titles));
+    const char *recipient_family = young_person ? family : PICK(family_names);
     put("      <name>");
     put_text(PICK(given_names));
     put(" ");
-    put_text(young_person ? family : PICK(family_names));
-    put("</name>\n      <address>\n");
+    put_text(recipient_family);
+    put("</name>\n");
+    if (below(2)) {
+        put("      <family-name>");
+        put_text(recipient_family);
+        put("</family-name>\n");
+    }
+    if (nominee) {
+        put("      <copy-to relationship=\"parent\">\n        <name>");
+        put_text(PICK(given_names));
+        put(" ");
+        put_text(family);
+        put("</name>\n        <address><line>%d ", 1 + below(240));
+        put_text(PICK(streets));
+        put("</line><postcode>%s %d%c%c</postcode></address>\n      </copy-to>\n",
+            co->outward[below(4)], below(10), "ABDEFGHJLNPQRSTUWXYZ"[below(20)],
+            "ABDEFGHJLNPQRSTUWXYZ"[below(20)]);
+    }
+    put("      <address>\n");
     if (below(4) == 0) {
         put("        <line>");
         put_text(PICK(flats));
@@ -256,10 +306,24 @@ static void generate_case(long seq, enum fault fault, int kind, char *id_out, si
     for (int i = 0; i < n_items; i++) {
         snprintf(items[i].id, sizeof items[i].id, "ITEM-%d", i + 1);
         items[i].annual = 50000 + (long)below(1950000);
-        put("      <item id=\"%s\" stream=\"%s\" arrangement=\"%s\">\n", items[i].id,
-            PICK(stream_names), i == 0 ? "direct-payment" : PICK(arrangements));
-        put("        <provision>%s</provision>\n", PICK(provisions));
-        put("        <outcome>The child %s</outcome>\n", PICK(outcomes));
+        /* The first item is an education or social care direct payment, so every decision has
+         * something it may decide; health items are never decided by the council. */
+        items[i].stream = i == 0 ? 2 * below(2) : below(3);
+        const char *arr = i == 0 ? "direct-payment" : PICK(arrangements);
+        items[i].dp = strcmp(arr, "direct-payment") == 0;
+        put("      <item id=\"%s\" stream=\"%s\" arrangement=\"%s\"", items[i].id,
+            stream_names[items[i].stream], arr);
+        if (items[i].dp)
+            put(" paid=\"%s\" payee=\"the %s\"", PICK(frequencies), nominee ? "nominee" : "recipient");
+        put(">\n        <provision>%s</provision>\n", PICK(provisions));
+        if (items[i].dp || below(2))
+            put("        <need ref=\"B%d\">The child %s</need>\n", 1 + below(9), PICK(needs));
+        put("        <outcome%s>The child %s</outcome>\n",
+            items[i].dp ? " ref=\"E1\"" : "", PICK(outcomes));
+        if (items[i].dp && below(4) == 0)
+            put("        <setting-agreement by=\"%s %s\" role=\"%s\" date=\"2025-0%d-1%d\"/>\n",
+                PICK(given_names), PICK(family_names), young_person ? "principal" : "head teacher",
+                1 + below(9), below(10));
         put("        <annual-amount>");
         if (fault == FAULT_DECIMALS && i == 0)
             put("%ld.125", items[i].annual / 100);
@@ -274,17 +338,32 @@ static void generate_case(long seq, enum fault fault, int kind, char *id_out, si
     const char *issued = PICK(issued_day);
     const char *bad_ref = fault == FAULT_REF ? "NO-SUCH-ITEM" : NULL;
     switch (kind) {
-    case K_REFUSAL:
-        put("    <refusal issued=\"%s\" scope=\"%s\">\n", issued,
-            below(2) ? "personal-budget" : "direct-payment");
-        if (bad_ref || below(2))
-            put("      <item ref=\"%s\"/>\n", bad_ref ? bad_ref : items[below(n_items)].id);
+    case K_REFUSAL: {
+        /* Only items the refusal may decide: not health; for direct payments, not already one. */
+        bool dp_scope = below(2);
+        put("    <refusal issued=\"%s\" requested=\"2026-10-%02d\" scope=\"%s\"", issued,
+            1 + below(28), dp_scope ? "direct-payment" : "personal-budget");
+        put_sending();
+        put(">\n      <ground>%s</ground>\n", dp_scope ? PICK(dp_grounds) : PICK(pb_grounds));
+        int which = below(n_items);
+        bool fits = items[which].stream != 1 && !(dp_scope && items[which].dp);
+        if (bad_ref || (fits && below(2)))
+            put("      <item ref=\"%s\"/>\n", bad_ref ? bad_ref : items[which].id);
         put_reasons("reason", 1);
         put("    </refusal>\n");
         break;
+    }
     case K_REDUCTION: {
-        put("    <reduction issued=\"%s\">\n", issued);
-        int which = below(n_items);
+        bool amended = below(2);
+        put("    <reduction issued=\"%s\" plan=\"%s\"", issued, amended ? "amended" : "unchanged");
+        if (amended)
+            put(" amended-plan=\"2026-11-%02d\"", 1 + below(20));
+        put_sending();
+        put(">\n");
+        if (!amended)
+            put("      <cost-reason>The provider's rate for the same provision has gone down from "
+                "1 April.</cost-reason>\n");
+        int which = items[n_items - 1].stream == 1 ? 0 : n_items - 1;  /* never a health item */
         long now = items[which].annual;
         long new_amount = fault == FAULT_NOT_REDUCED ? now + 10000 : now / 2 + below((int)(now / 4));
         put("      <change ref=\"%s\" new-annual-amount=\"", bad_ref ? bad_ref : items[which].id);
@@ -294,20 +373,30 @@ static void generate_case(long seq, enum fault fault, int kind, char *id_out, si
         put("    </reduction>\n");
         break;
     }
-    case K_REPAYMENT:
+    case K_REPAYMENT: {
+        long amount = 1000 + below(200000), paid = amount + below(300000);
         put("    <repayment issued=\"%s\" amount=\"", issued);
         if (fault == FAULT_ZERO_REPAYMENT)
             put("0.00");
         else
-            put_amount(1000 + below(200000));
-        put("\">\n      <ground>%s</ground>\n", PICK(grounds));
+            put_amount(amount);
+        put("\" paid=\"");
+        put_amount(paid);
+        put("\" spent=\"");
+        put_amount(paid - amount - below((int)(paid - amount) + 1));
+        put("\"");
+        put_sending();
+        put(">\n      <ground>%s</ground>\n", PICK(grounds));
         if (below(2))
             put("      <period from=\"2026-04-01\" to=\"2026-09-30\"/>\n");
         put_reasons("reason", 1);
         put("    </repayment>\n");
         break;
+    }
     default:
-        put("    <section-j issued=\"%s\">\n", issued);
+        put("    <section-j issued=\"%s\"", issued);
+        put_sending();
+        put(">\n");
         put("      <summary>");
         for (int s = 0, count = 1 + below(4); s < count; s++) {
             put(s ? " " : "");

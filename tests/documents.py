@@ -38,23 +38,33 @@ DATES = {
     ("bnes-all", "reduction"): ["Tuesday 29 December 2026", "Monday 8 February 2027",
                                 "Tuesday 9 February 2027"],
     ("bnes-all", "refusal"): ["Tuesday 29 December 2026", "Monday 8 February 2027"],
-    # repay within 28 calendar days of receipt: 29 Dec + 28 = Tue 26 Jan 2027.
-    ("bnes-all", "repayment"): ["Tuesday 29 December 2026", "Tuesday 26 January 2027"],
-    # issued Thu 25 Mar 2027; 26 Mar Good Friday, 29 Mar Easter Monday: receipt Wed 31 Mar;
-    # 28 W from Thu 1 Apr, skipping Mon 3 May (early May): Tue 11 May 2027.
-    ("bnes-refusal-young-person", "refusal"): ["Wednesday 31 March 2027", "Tuesday 11 May 2027"],
+    # reconsider within 28 W of receipt: Mon 8 Feb 2027 (as above); repay within 28 calendar
+    # days would end Tue 26 Jan, before that, so pay-by is the next working day: Tue 9 Feb.
+    ("bnes-all", "repayment"): ["Tuesday 29 December 2026", "Monday 8 February 2027",
+                                "Tuesday 9 February 2027"],
+    # emailed Thu 25 Mar 2027 at 17:05 (after 16:30): 26 Mar Good Friday, 29 Mar Easter Monday:
+    # receipt Tue 30 Mar; 28 W from Wed 31 Mar: 31 Mar-2 Apr (3), 5-30 Apr (23), Mon 3 May
+    # (early May) skipped, 4-7 May (27), Mon 10 May 2027 (28).
+    ("bnes-refusal-young-person", "refusal"): ["Tuesday 30 March 2027", "Monday 10 May 2027"],
     # issued Mon 9 Nov 2026; receipt Wed 11 Nov; + 28 days = Wed 9 Dec; effective Thu 10 Dec.
     ("birmingham-all", "reduction"): ["Wednesday 11 November 2026", "Wednesday 9 December 2026",
                                       "Thursday 10 December 2026"],
-    ("birmingham-all", "repayment"): ["Wednesday 11 November 2026", "Wednesday 9 December 2026"],
+    # repayment: reconsider by Wed 9 Dec; 28 days to repay end the same day: pay by Thu 10 Dec.
+    ("birmingham-all", "repayment"): ["Wednesday 11 November 2026", "Wednesday 9 December 2026",
+                                      "Thursday 10 December 2026"],
     ("birmingham-all", "refusal"): ["Wednesday 11 November 2026", "Wednesday 9 December 2026"],
-    # issued Mon 11 Jan 2027; receipt Wed 13 Jan; + 28 = Wed 10 Feb 2027.
+    # issued Mon 11 Jan 2027; receipt Wed 13 Jan; + 28 = Wed 10 Feb 2027 (reconsider by);
+    # pay by the next working day, Thu 11 Feb.
     ("birmingham-repayment-misuse", "repayment"): ["Wednesday 13 January 2027",
-                                                   "Wednesday 10 February 2027"],
+                                                   "Wednesday 10 February 2027",
+                                                   "Thursday 11 February 2027"],
     # issued Wed 3 Feb 2027; receipt Fri 5 Feb; + 28 = Fri 5 Mar; effective Sat 6 Mar.
     ("wakefield-all", "reduction"): ["Friday 5 February 2027", "Friday 5 March 2027",
                                      "Saturday 6 March 2027"],
-    ("wakefield-all", "repayment"): ["Friday 5 February 2027", "Friday 5 March 2027"],
+    # repayment by second class: Thu 4 (1), Fri 5 (2), Mon 8 (3), Tue 9 Feb (4): receipt Tue 9
+    # Feb; + 28 = Tue 9 Mar (reconsider by); pay by Wed 10 Mar.
+    ("wakefield-all", "repayment"): ["Tuesday 9 February 2027", "Tuesday 9 March 2027",
+                                     "Wednesday 10 March 2027"],
     ("wakefield-all", "refusal"): ["Friday 5 February 2027", "Friday 5 March 2027"],
     # issued Mon 18 Jan 2027; receipt Wed 20 Jan; + 28 = Wed 17 Feb; effective Thu 18 Feb.
     ("wakefield-reduction-young-person", "reduction"): ["Wednesday 20 January 2027",
@@ -63,12 +73,16 @@ DATES = {
     # issued Wed 14 Oct 2026; receipt Fri 16 Oct; + 28 = Fri 13 Nov; effective Sat 14 Nov.
     ("example-all", "reduction"): ["Friday 16 October 2026", "Friday 13 November 2026",
                                    "Saturday 14 November 2026"],
-    ("example-all", "repayment"): ["Friday 16 October 2026", "Friday 13 November 2026"],
+    # repayment: reconsider by Fri 13 Nov; pay by the next working day, Mon 16 Nov.
+    ("example-all", "repayment"): ["Friday 16 October 2026", "Friday 13 November 2026",
+                                   "Monday 16 November 2026"],
     ("example-all", "refusal"): ["Friday 16 October 2026", "Friday 13 November 2026"],
     # issued Fri 27 Nov 2026; Mon 30 Nov (1), Tue 1 Dec (2); + 28 = Tue 29 Dec 2026.
     ("example-refusal-dp", "refusal"): ["Tuesday 1 December 2026", "Tuesday 29 December 2026"],
-    # issued Thu 25 Mar 2027 (Easter): receipt Wed 31 Mar; + 28 = Wed 28 Apr 2027.
-    ("example-repayment-death", "repayment"): ["Wednesday 31 March 2027", "Wednesday 28 April 2027"],
+    # issued Thu 25 Mar 2027 (Easter): receipt Wed 31 Mar; + 28 = Wed 28 Apr 2027 (reconsider
+    # by); pay by Thu 29 Apr.
+    ("example-repayment-death", "repayment"): ["Wednesday 31 March 2027", "Wednesday 28 April 2027",
+                                               "Thursday 29 April 2027"],
     # Section J: first review 3 months after issue.
     ("example-all", "section-j"): ["14 January 2027"],
     ("bnes-all", "section-j"): ["23 March 2027"],

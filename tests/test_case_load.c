@@ -317,7 +317,7 @@ static const char full_case[] =
     "  </child>\n"                                                                        /* 8 */
     "  <recipient relationship=\"representative\">\n"                                     /* 9 */
     "    <title>Mrs</title>\n"                                                            /* 10 */
-    "    <name>Anna Łukasiewicz</name>\n"                                                 /* 11 */
+    "    <name>Anna Łukasiewicz</name><family-name>Łukasiewicz</family-name>\n"           /* 11 */
     "    <address>\n"                                                                     /* 12 */
     "      <line>Flat #2_b</line>\n"                                                      /* 13 */
     "      <line>14 Widcombe   Parade</line>\n"                                           /* 14 */
@@ -329,14 +329,17 @@ static const char full_case[] =
     "  <plan reference=\"EHCP-0142\" issued=\"2024-06-01\"/>\n"                           /* 20 */
     "  <officer name=\"Siân Pritchard\" role=\"SEND Casework Officer\" phone=\"0117 496 0142\""
     " email=\"sian.pritchard@example.gov.uk\"/>\n"                                        /* 21 */
-    "  <section-j issued=\"2026-12-23\">\n"                                               /* 22 */
+    "  <section-j issued=\"2026-12-23\" sent-by=\"email\" sent-at=\"16:31\">\n"             /* 22 */
     "    <summary>\n      Zoë's budget.\n\n      - therapy\n      - breaks\n    </summary>\n"
     "  </section-j>\n"
     "  <personal-budget>\n"
-    "    <item id=\"SLT\" stream=\"education\" arrangement=\"direct-payment\">\n"
+    "    <item id=\"SLT\" stream=\"education\" arrangement=\"direct-payment\" paid=\"four-weekly\""
+    " payee=\"Mrs Anna Łukasiewicz\">\n"
     "      <annual-amount>2400</annual-amount>\n"
+    "      <need ref=\"B2\">Needs help to speak</need><need>Unreferenced need</need>\n"
+    "      <setting-agreement by=\"Mr Head\" role=\"principal\" date=\"2024-05-20\"/>\n"
     "      <provision>Tutoring *two* __sessions__, #1: &lt;b&gt;maths&lt;/b&gt; &amp;amp; [x](y)</provision>\n"
-    "      <outcome>Zoë will ask for help</outcome>\n"
+    "      <outcome ref=\"E1\">Zoë will ask for help</outcome>\n"
     "    </item>\n"
     "    <item id=\"RESPITE\" stream=\"social-care\" arrangement=\"council-managed\">\n"
     "      <provision>Short breaks</provision>\n"
@@ -351,19 +354,21 @@ static const char full_case[] =
     "      <provision>TA</provision><outcome>o</outcome><annual-amount>0.07</annual-amount>\n"
     "    </item>\n"
     "  </personal-budget>\n"
-    "  <refusal issued=\"2026-11-23\" scope=\"direct-payment\">\n"
+    "  <refusal issued=\"2026-11-23\" requested=\"2026-10-01\" scope=\"direct-payment\">\n"
     "    <reason>One.</reason>\n"
-    "    <item ref=\"OT\"/>\n"
-    "    <item ref=\"SLT\"/>\n"
+    "    <item ref=\"TA\"/>\n"
+    "    <ground>r5-capacity</ground><ground>school-place</ground>\n"
+    "    <item ref=\"RESPITE\"/>\n"
     "    <reason>\n      Two **bold**.\n\n      Para.\n    </reason>\n"
     "  </refusal>\n"
-    "  <reduction issued=\"2027-03-25\">\n"
+    "  <reduction issued=\"2027-03-25\" plan=\"amended\" amended-plan=\"2027-03-01\">\n"
     "    <change ref=\"RESPITE\" new-annual-amount=\"1850.49\"/>\n"
-    "    <change ref=\"SLT\" new-annual-amount=\"0\"/>\n"
+    "    <change ref=\"SLT\" new-annual-amount=\"0.01\"/>\n"
     "    <reason>Less.</reason>\n"
     "  </reduction>\n"
-    "  <repayment issued=\"2027-01-04\" amount=\"812.5\">\n"
-    "    <ground>misuse</ground>\n"
+    "  <repayment issued=\"2027-01-04\" amount=\"812.5\" paid=\"1200\" spent=\"387.50\""
+    " sent-by=\"second-class\">\n"
+    "    <ground>misuse</ground><ground>offence</ground>\n"
     "    <period from=\"2026-04-01\" to=\"2026-09-30\"/>\n"
     "    <reason>Spent on other things.</reason>\n"
     "    <ground>death</ground>\n"
@@ -445,8 +450,8 @@ static void test_load_full(council_set *councils)
     CHECK(rf->scope == SCOPE_DIRECT_PAYMENT, "refusal scope");
     CHECK(rf->n_items == 2, "refusal items %zu", rf->n_items);
     if (rf->n_items == 2 && c->n_items == 4) {
-        CHECK(rf->items[0] == &c->items[2], "refusal item 0 is OT");
-        CHECK(rf->items[1] == &c->items[0], "refusal item 1 is SLT");
+        CHECK(rf->items[0] == &c->items[3], "refusal item 0 is TA");
+        CHECK(rf->items[1] == &c->items[1], "refusal item 1 is RESPITE");
     }
     CHECK(rf->reasons.len == 2, "refusal reasons %zu", rf->reasons.len);
     if (rf->reasons.len == 2) {
@@ -459,14 +464,17 @@ static void test_load_full(council_set *councils)
     if (rd->n_changes == 2 && c->n_items == 4) {
         CHECK(rd->changes[0].item == &c->items[1] && rd->changes[0].new_annual == 185049,
               "change 0: RESPITE -> 1850.49");
-        CHECK(rd->changes[1].item == &c->items[0] && rd->changes[1].new_annual == 0,
-              "change 1: SLT -> 0");
+        CHECK(rd->changes[1].item == &c->items[0] && rd->changes[1].new_annual == 1,
+              "change 1: SLT -> 0.01");
     }
     CHECK(rd->reasons.len == 1, "reduction reasons");
     const pb_repayment *rp = &c->repayment;
     CHECK(rp->issued.y == 2027 && rp->issued.m == 1 && rp->issued.d == 4, "repayment issued");
     CHECK(rp->amount == 81250, "812.5 -> %lld pence", (long long)rp->amount);
-    CHECK(rp->grounds == (GROUND_MISUSE | GROUND_DEATH), "grounds bits 0x%x", rp->grounds);
+    CHECK(rp->grounds == (GROUND_MISUSE | GROUND_DEATH | GROUND_OFFENCE), "grounds bits 0x%x",
+          rp->grounds);
+    CHECK(rp->paid == 120000 && rp->spent == 38750, "paid and spent");
+    CHECK(rp->sent.by == SENT_SECOND_CLASS && rp->sent.minute == -1, "repayment sent second class");
     CHECK(rp->has_period, "repayment has a period");
     CHECK(rp->period_from.y == 2026 && rp->period_from.m == 4 && rp->period_from.d == 1 &&
           rp->period_to.y == 2026 && rp->period_to.m == 9 && rp->period_to.d == 30, "period dates");
@@ -477,6 +485,31 @@ static void test_load_full(council_set *councils)
     CHECK(sj->issued.y == 2026 && sj->issued.m == 12 && sj->issued.d == 23, "section-j issued");
     CHECK_STR(sj->summary, "Zoë's budget.\n\n- therapy\n- breaks");
     CHECK(sj->dp_arrangements == NULL, "no direct-payment-arrangements");
+    CHECK(sj->sent.by == SENT_EMAIL && sj->sent.minute == 16 * 60 + 31, "section-j sent by email 16:31");
+    CHECK_STR(c->recipient.family_name, "Łukasiewicz");
+    CHECK(!c->recipient.copy_to.has && !c->child.has_died, "no copy-to, no death");
+    CHECK(rf->requested.y == 2026 && rf->requested.m == 10 && rf->requested.d == 1, "requested");
+    CHECK(rf->grounds == (1u << REFUSAL_R5_CAPACITY | 1u << REFUSAL_SCHOOL_PLACE), "refusal grounds");
+    CHECK(rf->sent.by == SENT_BY_PROFILE && rf->sent.minute == -1, "refusal sent by the profile");
+    CHECK(rd->plan == PLAN_AMENDED && rd->amended_plan.m == 3 && !rd->cost_reason, "plan amended");
+    if (c->n_items == 4) {
+        const pb_item *it = &c->items[0];
+        CHECK(it->paid == PAID_FOUR_WEEKLY && it->payee && strcmp(it->payee, "Mrs Anna Łukasiewicz") == 0,
+              "paid four-weekly, payee");
+        CHECK(it->needs.len == 2 && it->need_refs.len == 2, "two needs");
+        if (it->needs.len == 2) {
+            CHECK_STR(it->need_refs.items[0], "B2");
+            CHECK(it->need_refs.items[1] == NULL, "second need has no ref");
+            CHECK_STR(it->needs.items[1], "Unreferenced need");
+        }
+        CHECK(it->outcome_refs.len == 1 && it->outcome_refs.items[0] &&
+              strcmp(it->outcome_refs.items[0], "E1") == 0, "outcome ref E1");
+        CHECK(it->setting_agreement.has && it->setting_agreement.principal &&
+              strcmp(it->setting_agreement.by, "Mr Head") == 0 && it->setting_agreement.date.d == 20,
+              "setting agreement");
+        CHECK(c->items[1].paid == PAID_UNSET && !c->items[1].payee && c->items[1].outcome_refs.len == 2 &&
+              c->items[1].outcome_refs.items[0] == NULL, "RESPITE: no payment details, no refs");
+    }
     case_free(c);
 
     /* The same case with a line offset (as cut from a stream). */
@@ -495,10 +528,11 @@ static const char small_case[] =
     "<address><line>1 High Street</line><postcode>EX1 1AA</postcode></address></recipient>"
     "<plan reference=\"P\" issued=\"2025-01-01\"/>"
     "<officer name=\"Jo\" role=\"R\" phone=\"01632 960000\" email=\"jo@example.gov.uk\"/>"
-    "<personal-budget><item id=\"A\" stream=\"health\" arrangement=\"direct-payment\">"
-    "<provision>p</provision><outcome>o</outcome><annual-amount>10</annual-amount></item>"
+    "<personal-budget><item id=\"A\" stream=\"education\" arrangement=\"direct-payment\""
+    " paid=\"monthly\" payee=\"Rhys Llewelyn\"><provision>p</provision><need ref=\"B1\">n</need>"
+    "<outcome ref=\"E1\">o</outcome><annual-amount>10</annual-amount></item>"
     "</personal-budget>"
-    "<repayment issued=\"2027-02-28\" amount=\"10\"><ground>unused</ground>"
+    "<repayment issued=\"2027-02-28\" amount=\"10\" paid=\"10\" spent=\"0\"><ground>unused</ground>"
     "<ground>circumstances-changed</ground><reason>r</reason></repayment>"
     "<section-j issued=\"2027-02-28\"><summary>s</summary>"
     "<direct-payment-arrangements>Paid monthly.</direct-payment-arrangements></section-j>"
@@ -520,7 +554,7 @@ static void test_load_small(council_set *councils)
         CHECK(!c->repayment.has_period, "no period");
         CHECK(c->repayment.amount == 1000, "10 -> 1000 pence");
         CHECK_STR(c->section_j.dp_arrangements, "Paid monthly.");
-        CHECK(c->n_items == 1 && c->items[0].stream == STREAM_HEALTH, "one health item");
+        CHECK(c->n_items == 1 && c->items[0].stream == STREAM_EDUCATION, "one education item");
     }
     case_free(c);
     diag_list_clear(&errs);

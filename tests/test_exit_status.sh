@@ -74,7 +74,7 @@ run bad-batch batch "$BAD" -o "$tmp/bad-batch";      want bad-batch 1
 run bad-preview preview templates/refusal.mustache.md --case "$BAD" -o "$tmp/bad.md"
 want bad-preview 1
 for cmd in validate render batch preview; do
-  check "rejected case, $cmd: FILE:LINE: case ID: field" grep -q "^$BAD:16: case BCC-2026-10458: recipient/address/postcode: " "$tmp/bad-$cmd.err"
+  check "rejected case, $cmd: FILE:LINE: case ID: field" grep -q "^$BAD:[0-9]*: case [A-Z0-9-]*: recipient/address/postcode: " "$tmp/bad-$cmd.err"
 done
 
 # ---- a missing input: 2 everywhere ------------------------------------------------------------

@@ -1,4 +1,5 @@
-/* test_notice.c: deemed receipt, notice periods and repayment dates.
+/* test_notice.c: deemed receipt, notice periods and repayment dates; the 16:30 rule for hand
+ * and email; deadlines rolled to working days; pay-by after reconsider-by.
  *
  * The first five rows are the worked examples published in statutory.md section 3.4 (first-class
  * post). The others were worked by hand from the holiday table (statutory.md 3.6); the working is
@@ -200,6 +201,83 @@ int main(void)
         }
     }
     CHECK(bad == 0, "%d issue dates break an invariant", bad);
+
+    /* The 16:30 rule for hand delivery and email (CPR 6.26: before 4.30pm counts that day). */
+    struct { const char *issued; service_method m; int minute; const char *receipt; } at[] = {
+        {"2026-11-23", EMAIL, 16 * 60 + 29, "2026-11-23"},  /* Mon, 16:29: that day */
+        {"2026-11-23", EMAIL, 16 * 60 + 30, "2026-11-24"},  /* 16:30 exactly: the next day */
+        {"2026-11-23", HAND, 9 * 60, "2026-11-23"},
+        {"2026-11-23", HAND, 23 * 60 + 59, "2026-11-24"},
+        {"2026-11-23", HAND, -1, "2026-11-23"},              /* time unknown: that day */
+        /* Thu 24 Dec 2026, 17:00: Fri 25 Christmas, Mon 28 Boxing Day (sub) -> Tue 29. */
+        {"2026-12-24", HAND, 17 * 60, "2026-12-29"},
+        /* Thu 25 Mar 2027, 17:05: Good Friday 26, Easter Monday 29 -> Tue 30 Mar. */
+        {"2027-03-25", EMAIL, 17 * 60 + 5, "2027-03-30"},
+        {"2027-03-25", EMAIL, 12 * 60, "2027-03-25"},
+        /* Sat 24 Dec 2022 at 10:00: not a working day, whatever the time -> Wed 28 (row C). */
+        {"2022-12-24", EMAIL, 10 * 60, "2022-12-28"},
+        /* Post does not depend on the time: first class Mon 23 Nov 2026 -> Wed 25. */
+        {"2026-11-23", FIRST, 17 * 60, "2026-11-25"},
+        {"2026-11-23", SECOND, 20 * 60, "2026-11-27"},
+    };
+    for (int i = 0; i < (int)(sizeof at / sizeof at[0]); i++) {
+        check_date(deemed_receipt_at(cal, D(at[i].issued), at[i].m, at[i].minute), at[i].receipt,
+                   "receipt at a time", i);
+        notice_dates nd = notice_period_at(cal, D(at[i].issued), at[i].m, at[i].minute, 0, DAYS_WORKING);
+        check_date(nd.receipt, at[i].receipt, "notice receipt at a time", i);
+    }
+
+    /* Dates the family must act by roll to the next working day. */
+    check_date(family_deadline(cal, D("2026-12-25")), "2026-12-29", "Christmas Day", 0);
+    check_date(family_deadline(cal, D("2027-05-01")), "2027-05-04", "Sat before the May holiday", 1);
+    check_date(family_deadline(cal, D("2027-03-26")), "2027-03-30", "Good Friday", 2);
+    check_date(family_deadline(cal, D("2026-11-24")), "2026-11-24", "a working day stays", 3);
+    /* Received Fri 27 Nov 2026; 28 calendar days end on Christmas Day -> Tue 29 Dec. */
+    check_date(act_by(cal, D("2026-11-27"), 28, DAYS_CALENDAR), "2026-12-29", "act_by", 4);
+
+    /* Repayments: pay-by is a working day after the reconsider-by date. */
+    struct {
+        const char *issued; service_method m; int minute;
+        int rn; day_unit ru; int pn; day_unit pu;
+        const char *receipt, *reconsider_by, *pay_by;
+    } rp[] = {
+        /* Example profile (28 calendar both), first class Wed 25 Nov 2026: receipt Fri 27 Nov;
+         * both periods end on Christmas Day -> Tue 29 Dec; pay-by the next working day, Wed 30. */
+        {"2026-11-25", FIRST, -1, 28, CAL, 28, CAL, "2026-11-27", "2026-12-29", "2026-12-30"},
+        /* B&NES (28 working to reconsider, 28 calendar to repay), first class Wed 23 Dec 2026:
+         * receipt Tue 29 Dec; 28 working days: 30-31 Dec (2), 4-8 Jan (7), ... 1-5 Feb (27),
+         * Mon 8 Feb (28); repay would end Tue 26 Jan, before that -> Tue 9 Feb 2027. */
+        {"2026-12-23", FIRST, -1, 28, WORK, 28, CAL, "2026-12-29", "2027-02-08", "2027-02-09"},
+        /* A longer repayment period stands: 14 days to reconsider (Fri 11 Dec), 28 to repay
+         * (Christmas Day -> Tue 29 Dec). */
+        {"2026-11-25", FIRST, -1, 14, CAL, 28, CAL, "2026-11-27", "2026-12-11", "2026-12-29"},
+        /* Email after 16:30 on Thu 25 Mar 2027: received Tue 30 Mar; 28 calendar days: Tue 27 Apr;
+         * pay-by Wed 28 Apr. */
+        {"2027-03-25", EMAIL, 17 * 60 + 5, 28, CAL, 28, CAL, "2027-03-30", "2027-04-27", "2027-04-28"},
+    };
+    for (int i = 0; i < (int)(sizeof rp / sizeof rp[0]); i++) {
+        repayment_dates d = repayment_deadlines(cal, D(rp[i].issued), rp[i].m, rp[i].minute, rp[i].rn,
+                                                rp[i].ru, rp[i].pn, rp[i].pu);
+        check_date(d.receipt, rp[i].receipt, "repayment receipt", i);
+        check_date(d.reconsider_by, rp[i].reconsider_by, "reconsider by", i);
+        check_date(d.pay_by, rp[i].pay_by, "pay by", i);
+    }
+    /* Invariants, every issue date 2015..2030, every method and several times: both deadlines
+     * are working days and pay-by comes after reconsider-by. */
+    int bad_rp = 0;
+    const int minutes[] = {-1, 9 * 60, 16 * 60 + 30, 22 * 60};
+    for (pb_date d = D("2015-01-01"); date_cmp(d, D("2030-11-30")) <= 0; d = date_add(d, 1))
+        for (int k = 0; k < 4; k++)
+            for (int t = 0; t < 4; t++) {
+                repayment_dates x = repayment_deadlines(cal, d, all[k], minutes[t], 28, DAYS_WORKING,
+                                                        28, DAYS_CALENDAR);
+                bool ok = calendar_is_working_day(cal, x.reconsider_by) &&
+                          calendar_is_working_day(cal, x.pay_by) &&
+                          date_cmp(x.pay_by, x.reconsider_by) > 0 && date_cmp(x.receipt, d) >= 0;
+                if (!ok && bad_rp++ < 5)
+                    printf("repayment invariant fails for %04d-%02d-%02d method %d\n", d.y, d.m, d.d, k);
+            }
+    CHECK(bad_rp == 0, "%d issue dates break a repayment invariant", bad_rp);
 
     /* names and keywords */
     CHECK_STR(service_method_name(FIRST), "first-class post");

@@ -33,7 +33,7 @@ check "--doc a kind not asked for: exit 1" [ "$rc" -eq 1 ]
 check "--doc a kind not asked for: says so" grep -q 'case BNES-2026-0142: does not ask for a refusal document' "$tmp/err"
 "$PB" render fixtures/invalid/postcode-invalid.xml -o "$tmp/x" >/dev/null 2>"$tmp/err"; rc=$?
 check "rejected case: exit 1" [ "$rc" -eq 1 ]
-check "rejected case: FILE:LINE: case ID: field: message" grep -q '^fixtures/invalid/postcode-invalid.xml:16: case BCC-2026-10458: recipient/address/postcode: ' "$tmp/err"
+check "rejected case: FILE:LINE: case ID: field: message" grep -q '^fixtures/invalid/postcode-invalid.xml:17: case BCC-2026-10458: recipient/address/postcode: ' "$tmp/err"
 check "rejected case: no PDF" sh -c "! ls '$tmp/x' 2>/dev/null | grep -q pdf"
 "$PB" render "$tmp/missing.xml" >/dev/null 2>&1; rc=$?
 check "missing file: exit 2" [ "$rc" -eq 2 ]

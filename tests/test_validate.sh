@@ -107,43 +107,80 @@ malformed.xml|malformed.xml:10: case BCC-2026-10458: not well-formed XML: <title
 personal-entity.xml|personal-entity.xml:6: case BCC-2026-10458: not well-formed XML: an & begins a reference to an entity XML does not define (write &amp; for the character &)
 personal-tag.xml|personal-tag.xml:6: case BCC-2026-10458: not well-formed XML: an element opened on line 6 is closed by </family-name>
 personal-tag.xml|personal-tag.xml:8: case BCC-2026-10458: not well-formed XML: <family-name> opened on line 6 is closed by </child>
-personal-tag.xml|personal-tag.xml:79: case BCC-2026-10458: not well-formed XML: <child> opened on line 4 is closed by </case>
-personal-tag.xml|personal-tag.xml:80: case BCC-2026-10458: not well-formed XML: the text ends before <case> (line 3) is closed
+personal-tag.xml|personal-tag.xml:94: case BCC-2026-10458: not well-formed XML: <child> opened on line 4 is closed by </case>
+personal-tag.xml|personal-tag.xml:95: case BCC-2026-10458: not well-formed XML: the text ends before <case> (line 3) is closed
 invalid-utf8.xml|invalid-utf8.xml:11: case BCC-2026-10458: not well-formed XML: is not valid UTF-8 text
 schema-missing-officer.xml|schema-missing-officer.xml:3: case BCC-2026-10458: officer: is missing: <case> needs one
 schema-unknown-element.xml|schema-unknown-element.xml:6: case BCC-2026-10458: child/nickname: is not part of the case format here
-schema-bad-stream.xml|schema-bad-stream.xml:33: case BCC-2026-10458: personal-budget/item/@stream: must be education, health or social-care
+schema-bad-stream.xml|schema-bad-stream.xml:47: case BCC-2026-10458: personal-budget/item/@stream: must be education, health or social-care
 unknown-council.xml|unknown-council.xml:3: case BCC-2026-10458: @council: is not a known council (no profile in templates/councils/)
-ref-reduction-change.xml|ref-reduction-change.xml:49: case BCC-2026-10458: reduction/change/@ref: refers to no item of the personal budget (no item has this id)
-ref-refusal-item.xml|ref-refusal-item.xml:40: case BCC-2026-10458: refusal/item/@ref: refers to no item of the personal budget (no item has this id)
-reduction-equal.xml|reduction-equal.xml:49: case BCC-2026-10458: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
-reduction-higher.xml|reduction-higher.xml:49: case BCC-2026-10458: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
-repayment-zero.xml|repayment-zero.xml:58: case BCC-2026-10458: repayment/@amount: must be more than £0.00: there is nothing to repay
-repayment-negative.xml|repayment-negative.xml:58: case BCC-2026-10458: repayment/@amount: must be more than £0.00: a repayment cannot be negative
-date-issued-nonexistent.xml|date-issued-nonexistent.xml:39: case BCC-2026-10458: refusal/@issued: is not a date that exists
+ref-reduction-change.xml|ref-reduction-change.xml:64: case BCC-2026-10458: reduction/change/@ref: refers to no item of the personal budget (no item has this id)
+ref-refusal-item.xml|ref-refusal-item.xml:54: case BCC-2026-10458: refusal/item/@ref: refers to no item of the personal budget (no item has this id)
+reduction-equal.xml|reduction-equal.xml:64: case BCC-2026-10458: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
+reduction-higher.xml|reduction-higher.xml:64: case BCC-2026-10458: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
+repayment-zero.xml|repayment-zero.xml:73: case BCC-2026-10458: repayment/@amount: must be more than £0.00: there is nothing to repay
+repayment-negative.xml|repayment-negative.xml:73: case BCC-2026-10458: repayment/@amount: must be more than £0.00: a repayment cannot be negative
+date-issued-nonexistent.xml|date-issued-nonexistent.xml:53: case BCC-2026-10458: refusal/@issued: is not a date that exists
 date-of-birth-nonexistent.xml|date-of-birth-nonexistent.xml:7: case BCC-2026-10458: child/date-of-birth: is not a date that exists
-amount-three-decimals.xml|amount-three-decimals.xml:36: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
+amount-three-decimals.xml|amount-three-decimals.xml:50: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
 LOADER: one problem; no "is not lower" for a change of an item whose own amount was rejected
-change-of-invalid-amount.xml|change-of-invalid-amount.xml:31: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
-postcode-invalid.xml|postcode-invalid.xml:16: case BCC-2026-10458: recipient/address/postcode: is not a valid UK postcode
+change-of-invalid-amount.xml|change-of-invalid-amount.xml:45: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
+postcode-invalid.xml|postcode-invalid.xml:17: case BCC-2026-10458: recipient/address/postcode: is not a valid UK postcode
 id-path.xml|id-path.xml:3: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64)
 id-too-long.xml|id-too-long.xml:3: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64)
 font-emoji-name.xml|font-emoji-name.xml:11: case BCC-2026-10458: recipient/name: contains a character the letter fonts cannot show (U+1F642)
-font-chinese-reason.xml|font-chinese-reason.xml:41: case BCC-2026-10458: refusal/reason: contains a character the letter fonts cannot show (U+738B)
+font-chinese-reason.xml|font-chinese-reason.xml:56: case BCC-2026-10458: refusal/reason: contains a character the letter fonts cannot show (U+738B)
 xxe.xml|xxe.xml:2: case BCC-2026-10458: a DOCTYPE is not allowed in case data (no DTDs, no entity declarations)
 billion-laughs.xml|billion-laughs.xml:2: case BCC-2026-10458: a DOCTYPE is not allowed in case data (no DTDs, no entity declarations)
 LOADER: no advice to use a libxml2 option the user does not have
-deep-nesting.xml|deep-nesting.xml:35: case BCC-2026-10458: not well-formed XML: elements are nested more than 256 levels deep
+deep-nesting.xml|deep-nesting.xml:49: case BCC-2026-10458: not well-formed XML: elements are nested more than 256 levels deep
 control-character.xml|control-character.xml:6: case BCC-2026-10458: not well-formed XML: a character reference names a character XML does not allow (a control character)
 control-character-c1.xml|control-character-c1.xml:6: case BCC-2026-10458: child/family-name: contains a control character (U+0085)
 LOADER: "is empty", not "is not valid UTF-8" (text_plain of blank text returns an unterminated buffer)
 empty-name.xml|empty-name.xml:11: case BCC-2026-10458: recipient/name: is empty
-duplicate-item-id.xml|duplicate-item-id.xml:33: case BCC-2026-10458: personal-budget/item/@id: another item already has this id
-period-ends-before-start.xml|period-ends-before-start.xml:60: case BCC-2026-10458: repayment/period: ends (to) before it starts (from)
-change-same-item-twice.xml|change-same-item-twice.xml:50: case BCC-2026-10458: reduction/change: changes an item that another change of this reduction already changes
-several-problems.xml|several-problems.xml:16: case BCC-2026-10458: recipient/address/postcode: is not a valid UK postcode
-several-problems.xml|several-problems.xml:36: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
-several-problems.xml|several-problems.xml:58: case BCC-2026-10458: repayment/@issued: is not a date that exists
+duplicate-item-id.xml|duplicate-item-id.xml:47: case BCC-2026-10458: personal-budget/item/@id: another item already has this id
+period-ends-before-start.xml|period-ends-before-start.xml:75: case BCC-2026-10458: repayment/period: ends (to) before it starts (from)
+change-same-item-twice.xml|change-same-item-twice.xml:65: case BCC-2026-10458: reduction/change: changes an item that another change of this reduction already changes
+several-problems.xml|several-problems.xml:17: case BCC-2026-10458: recipient/address/postcode: is not a valid UK postcode
+several-problems.xml|several-problems.xml:50: case BCC-2026-10458: personal-budget/item/annual-amount: has more than 2 decimals
+several-problems.xml|several-problems.xml:73: case BCC-2026-10458: repayment/@issued: is not a date that exists
+# Issue 13: who is written to, dates in order, what a decision may cover, Section J.
+copy-to-not-nominee.xml|copy-to-not-nominee.xml:19: case BCC-2027-00112: recipient/copy-to: is only for a letter to a nominee (relationship="nominee")
+date-of-birth-after-issue.xml|date-of-birth-after-issue.xml:7: case BCC-2027-00112: child/date-of-birth: is after the repayment's issue date: check the date of birth
+death-after-issue.xml|death-after-issue.xml:8: case BCC-2027-00112: child/date-of-death: is after the repayment's issue date: a letter issued before a death cannot record it; check the dates
+death-before-birth.xml|death-before-birth.xml:8: case BCC-2027-00112: child/date-of-death: is before the date of birth: check the dates
+death-then-decisions.xml|death-then-decisions.xml:54: case BCC-2026-10458: refusal: is issued after the child's or young person's death (child/date-of-death): there is no provision left to decide; only a repayment letter may follow a death
+death-then-decisions.xml|death-then-decisions.xml:64: case BCC-2026-10458: reduction: is issued after the child's or young person's death (child/date-of-death): there is no provision left to decide; only a repayment letter may follow a death
+death-then-decisions.xml|death-then-decisions.xml:85: case BCC-2026-10458: section-j: is issued after the child's or young person's death (child/date-of-death): there is no provision left to decide; only a repayment letter may follow a death
+health-reduction-change.xml|health-reduction-change.xml:65: case BCC-2026-10458: reduction/change/@ref: is a health item: health items are decided by the NHS integrated care board; it writes to the family itself
+health-refusal-item.xml|health-refusal-item.xml:55: case BCC-2026-10458: refusal/item/@ref: is a health item: health items are decided by the NHS integrated care board; it writes to the family itself
+need-ref-not-b.xml|need-ref-not-b.xml:40: case BCC-2026-10458: personal-budget/item: is a direct payment in a Section J: give at least one <need ref="B…"> and one <outcome ref="E…"> it meets (SEND Regulations 2014 reg 12(1)(j))
+need-ref-not-b.xml|need-ref-not-b.xml:42: case BCC-2026-10458: personal-budget/item/need/@ref: must be a Section B reference of the plan, such as B3
+nominee-without-copy.xml|nominee-without-copy.xml:9: case BCC-2026-10458: recipient: is a nominee: add <copy-to relationship="parent"> (or "young-person") with the name and address of the person the nominee acts for; the letter goes to them too
+over-25.xml|over-25.xml:7: case BCC-2027-00112: child/date-of-birth: makes the child or young person over 25 on the repayment's issue date: EHC plans and their personal budgets end by 25; check the date of birth
+payment-details-not-dp.xml|payment-details-not-dp.xml:23: case BCC-2027-00112: personal-budget/item/@payee: is only for an item arranged as a direct payment (arrangement="direct-payment")
+personal-representative-no-death.xml|personal-representative-no-death.xml:9: case BCC-2027-00112: recipient/@relationship: is personal-representative, but the child has no date-of-death: personal representatives are written to only after a death
+plan-after-letter.xml|plan-after-letter.xml:29: case BCC-2027-00112: repayment/@issued: is before the plan's issue date (plan/@issued): a repayment cannot come before the plan it is about
+reduction-amended-no-date.xml|reduction-amended-no-date.xml:63: case BCC-2026-10458: reduction/@plan: is amended: give the date of the amended final plan as amended-plan="YYYY-MM-DD"
+reduction-amended-plan-later.xml|reduction-amended-plan-later.xml:63: case BCC-2026-10458: reduction/@amended-plan: is after the notice's issue date: until the amended plan is final the provision in the current plan must still be paid for; issue the notice once the plan is final
+reduction-to-zero.xml|reduction-to-zero.xml:64: case BCC-2026-10458: reduction/change/@new-annual-amount: is £0.00: stopping direct payments needs a stop notice, not a reduction
+reduction-unchanged-no-cost-reason.xml|reduction-unchanged-no-cost-reason.xml:63: case BCC-2026-10458: reduction/@plan: is unchanged: add a <cost-reason> saying why the same provision now costs less (or, if Section F was amended, plan="amended")
+refusal-dp-already-dp.xml|refusal-dp-already-dp.xml:43: case BNES-2026-0217: refusal/item/@ref: is already arranged as a direct payment: refusing direct payments for it needs a stop notice, not a refusal
+refusal-ground-wrong-scope.xml|refusal-ground-wrong-scope.xml:56: case BCC-2026-10458: refusal/ground: r5-age is a ground for refusing direct payments (scope="direct-payment"), not for this refusal's scope="personal-budget"
+refusal-no-ground.xml|refusal-no-ground.xml:53: case BCC-2026-10458: refusal/ground: is missing: <refusal> needs at least one
+refusal-requested-after-issue.xml|refusal-requested-after-issue.xml:53: case BCC-2026-10458: refusal/@requested: is after the refusal's issue date: a request is refused after it is made
+repayment-health-only.xml|repayment-health-only.xml:29: case BCC-2027-00112: repayment: every direct payment of this case is a health item: health items are decided by the NHS integrated care board; it writes to the family itself
+repayment-more-than-unspent.xml|repayment-more-than-unspent.xml:29: case BCC-2027-00112: repayment/@amount: is more than was paid less what was spent (paid - spent): no more than the unspent balance can be asked back
+repayment-no-direct-payment.xml|repayment-no-direct-payment.xml:29: case BCC-2027-00112: repayment: the personal budget has no item arranged as a direct payment: only direct payments can be asked back
+repayment-period-not-ended.xml|repayment-period-not-ended.xml:75: case BCC-2026-10458: repayment/period: ends after the repayment's issue date: only a period that has ended can be accounted for
+repayment-spent-over-paid.xml|repayment-spent-over-paid.xml:29: case BCC-2027-00112: repayment/@spent: is more than was paid (paid): spending cannot exceed the payments for the period
+section-j-need-without-ref.xml|section-j-need-without-ref.xml:40: case BCC-2026-10458: personal-budget/item: is a direct payment in a Section J: give at least one <need ref="B…"> and one <outcome ref="E…"> it meets (SEND Regulations 2014 reg 12(1)(j))
+section-j-no-payee.xml|section-j-no-payee.xml:40: case BCC-2026-10458: personal-budget/item: is a direct payment in a Section J: give how often it is paid (paid="weekly", "four-weekly", "monthly" or "quarterly") and who receives it (payee="…")
+sent-at-by-post.xml|sent-at-by-post.xml:29: case BCC-2027-00112: repayment/@sent-at: is only for a document sent by hand or email (sent-by="hand" or "email"): a posted letter's time does not count
+sent-at-not-a-time.xml|sent-at-not-a-time.xml:29: case BCC-2027-00112: repayment/@sent-at: is not a time in the form HH:MM (00:00 to 23:59)
+sent-by-hand-no-time.xml|sent-by-hand-no-time.xml:29: case BCC-2027-00112: repayment/@sent-by: is hand: give the time it is sent as sent-at="HH:MM" (after 16:30 it counts as sent the next working day)
+young-person-after-death.xml|young-person-after-death.xml:10: case BCC-2027-00112: recipient/@relationship: is young-person, but the young person has died: never address them; write to their personal representatives (relationship="personal-representative")
+young-person-of-school-age.xml|young-person-of-school-age.xml:9: case BCC-2027-00112: recipient/@relationship: is young-person, but on the repayment's issue date the child is still of compulsory school age (it ends on the last Friday in June of the school year they turn 16): write to the parent (relationship="parent")
 EOF
 )
 printf '%s\n' "$EXPECTED" | grep -v '^LOADER:' >"$tmp/table"
@@ -181,6 +218,25 @@ check "two valid and one invalid file: the valid ones ok" \
   [ "$(cat "$tmp/out")" = "fixtures/cases/bnes-reduction.xml: ok
 fixtures/cases/example-all.xml: ok" ]
 check "two valid and one invalid file: one problem" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+
+# A warning: valid (exit 0, "ok"), the warning on stderr in the FILE:LINE: warning: form.
+f=fixtures/warnings/parent-over-school-age.xml
+run "$f"
+check "$f: exit $rc, want 0" [ "$rc" -eq 0 ]
+check "$f: ok on stdout" [ "$(cat "$tmp/out")" = "$f: ok" ]
+check "$f: the warning" [ "$(cat "$tmp/err")" = "$f:10: warning: case WMDC-2027-0088: recipient/@relationship: is parent, but on the reduction's issue date the child is over compulsory school age: decisions are the young person's own; write to them (relationship=\"young-person\"), or add acting-for=\"lacks-capacity\" if they lack capacity for this decision" ]
+sed 's/<recipient relationship="parent">/<recipient relationship="parent" acting-for="lacks-capacity">/' "$f" >"$tmp/acting.xml"
+run "$tmp/acting.xml"
+check "acting-for=lacks-capacity: exit $rc, no warning" [ "$rc" -eq 0 -a ! -s "$tmp/err" ]
+
+# A council profile that offers no reconsideration is refused (a root of its own: PBDOCS_ROOT):
+# a broken profile is a template problem, not the case's, so exit 2 (README, "Exit status").
+mkdir -p "$tmp/root/src" && cp -R templates "$tmp/root/" && cp -R src/schema "$tmp/root/src/"
+sed 's/<reconsideration count="1"/<reconsideration count="0"/' templates/councils/example.xml >"$tmp/root/templates/councils/example.xml"
+PBDOCS_ROOT="$tmp/root" "$PBDOCS" validate fixtures/cases/example-all.xml >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "reconsiderations 0: exit $rc, want 2" [ "$rc" -eq 2 ]
+check "reconsiderations 0: the message" grep -q 'example.xml:[0-9]*: policy/reconsideration/@count: must be at least 1' "$tmp/err"
 
 # ---- 3. unreadable input --------------------------------------------------------------------
 run fixtures/cases/no-such-case.xml

@@ -134,6 +134,62 @@ static void read_contact(arena *a, xmlNodePtr n, pb_contact *c)
             c->address.items[c->address.len++] = text(a, k);
 }
 
+/* <complaints> without stream is the general contact (required); with stream, that stream's. */
+static int read_complaints(arena *a, xmlNodePtr root, council *c, const char *path, diag_list *errs)
+{
+    static const char *const streams[COMPLAINTS_STREAMS] = {
+        "education", "children-social-care", "adult-social-care"};
+    bool seen[COMPLAINTS_STREAMS] = {false}, general = false;
+    int problems = 0;
+    for (xmlNodePtr k = root->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "complaints") != 0)
+            continue;
+        char *stream = attr(a, k, "stream");
+        int s = -1;
+        for (int i = 0; stream && i < COMPLAINTS_STREAMS; i++)
+            if (strcmp(stream, streams[i]) == 0)
+                s = i;
+        bool *dup = s < 0 ? &general : &seen[s];
+        if (*dup) {
+            diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(k), 0, NULL, "complaints",
+                           "appears twice for the same stream");
+            problems++;
+        }
+        *dup = true;
+        read_contact(a, k, s < 0 ? &c->complaints : &c->stream_complaints[s]);
+    }
+    if (!general) {
+        diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(root), 0, NULL, "complaints",
+                       "is missing: give the council's general complaints contact (a <complaints> "
+                       "without stream)");
+        problems++;
+    }
+    for (int i = 0; i < COMPLAINTS_STREAMS; i++)
+        if (!seen[i])
+            c->stream_complaints[i] = c->complaints;
+    return problems;
+}
+
+static int read_notice_source(arena *a, xmlNodePtr n, council *c, const char *path,
+                              diag_list *errs)
+{
+    char *source = attr(a, n, "source"), *covers = attr(a, n, "covers");
+    c->notice.from_policy = source && strcmp(source, "policy") == 0;
+    c->notice.covers = !covers || strcmp(covers, "reduction") == 0 ? COVERS_REDUCTION
+                       : strcmp(covers, "stop") == 0 ? COVERS_STOP : COVERS_BOTH;
+    xmlNodePtr words = child(n, "policy-words");
+    c->notice.policy_words = text(a, words);
+    c->notice.paragraph = attr(a, words, "paragraph");
+    if (c->notice.from_policy == (words != NULL))
+        return 0;
+    diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(n), 0, NULL,
+                   "policy/reduction-notice",
+                   c->notice.from_policy ? "has source=\"policy\": quote the policy's own words "
+                   "in <policy-words paragraph=\"...\">"
+                                         : "has <policy-words> but not source=\"policy\"");
+    return 1;
+}
+
 static council *load_profile(const council_set *set, const char *id, diag_list *errs)
 {
     char path[PATH_MAX];
@@ -185,7 +241,8 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
     c->signatory.name = attr(a, sig, "name");
     c->signatory.role = attr(a, sig, "role");
     read_contact(a, child(root, "sendiass"), &c->sendiass);
-    read_contact(a, child(root, "complaints"), &c->complaints);
+    problems += read_complaints(a, root, c, path, errs);
+    read_contact(a, child(root, "icb"), &c->icb);
     xmlNodePtr win = child(root, "envelope-window");
     if (win) {
         static const char *const names[4] = {"left-mm", "top-mm", "width-mm", "height-mm"};
@@ -202,8 +259,16 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
     xmlNodePtr n = child(pol, "reduction-notice");
     c->notice.days = int_attr(n, "days");
     c->notice.unit = unit_attr(n);
+    problems += read_notice_source(a, n, c, path, errs);
     n = child(pol, "reconsideration");
     c->reconsiderations = int_attr(n, "count");
+    if (c->reconsiderations < 1) {
+        diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(n), 0, NULL,
+                       "policy/reconsideration/@count",
+                       "must be at least 1: a council must reconsider a decision when asked "
+                       "(SEN Personal Budgets Regulations 2014 reg 12(3))");
+        problems++;
+    }
     c->reconsider_within.days = int_attr(n, "days");
     c->reconsider_within.unit = unit_attr(n);
     n = child(pol, "repayment");

@@ -15,6 +15,13 @@ typedef struct pb_contact {
     char *phone, *email, *website;  /* each may be NULL */
 } pb_contact;
 
+/* The complaints procedures a letter may point to, by stream (statutory.md 2.0). */
+typedef enum {
+    COMPLAINTS_EDUCATION, COMPLAINTS_CHILDREN_SOCIAL_CARE, COMPLAINTS_ADULT_SOCIAL_CARE,
+    COMPLAINTS_STREAMS
+} complaints_stream;
+typedef enum { COVERS_REDUCTION, COVERS_STOP, COVERS_BOTH } notice_covers;
+
 typedef struct council {
     arena mem;
     char *id;
@@ -23,12 +30,22 @@ typedef struct council {
     char *logo;            /* absolute path of a PNG, or NULL */
     struct { char *name, *role; } signatory;
     pb_contact sendiass;   /* SEND information, advice and support service */
-    pb_contact complaints;
+    pb_contact complaints;       /* the general complaints contact */
+    /* Each stream's complaints contact: its own <complaints stream="..."> or the general one. */
+    pb_contact stream_complaints[COMPLAINTS_STREAMS];
+    pb_contact icb;              /* the NHS integrated care board (decides health items) */
     bool has_window;       /* envelope window override */
     double window_mm[4];   /* left, top, width, height */
     char *service;         /* how letters are served: first-class, second-class, hand, email */
-    struct { int days; day_unit unit; } notice;       /* reduction notice */
-    int reconsiderations;                              /* of a reduction; e.g. 1 */
+    struct {
+        int days;
+        day_unit unit;
+        bool from_policy;       /* source="policy": the published policy sets this period */
+        notice_covers covers;   /* which decisions the policy's period covers */
+        char *policy_words;     /* the policy's own words (from_policy), else NULL */
+        char *paragraph;        /* their paragraph ("7.1"), else NULL */
+    } notice;                                          /* reduction notice */
+    int reconsiderations;                              /* of a reduction; at least 1 */
     struct { int days; day_unit unit; } reconsider_within; /* ask for reconsideration within */
     struct { int days; day_unit unit; char *how_to_pay; } repay;  /* how_to_pay: Markdown */
     struct { char *reviewer; int days; day_unit unit; int reply_days; } refusal_review;

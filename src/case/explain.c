@@ -11,6 +11,8 @@ typedef struct child_rule {
     int min, max;  /* max 0: unbounded */
 } child_rule;
 
+#define MAX_ATTRS 6
+
 typedef struct attr_rule {
     const char *name;
     bool required;
@@ -20,37 +22,61 @@ typedef struct attr_rule {
 typedef struct elem_rule {
     const char *parent;  /* NULL: the document element */
     const char *name;
-    attr_rule attrs[5];
+    attr_rule attrs[MAX_ATTRS];
     child_rule children[10];
     const char *text_values;  /* for an element whose text is one of a list */
 } elem_rule;
+
+/* Every document's optional sent-by and sent-at. */
+#define SENDING {"sent-by", false, "first-class|second-class|hand|email"}, {"sent-at", false, NULL}
 
 static const elem_rule rules[] = {
     {NULL, "case", {{"id", true, NULL}, {"council", true, NULL}},
      {{"child", 1, 1}, {"recipient", 1, 1}, {"plan", 1, 1}, {"officer", 1, 1},
       {"personal-budget", 1, 1}}, NULL},  /* then each kind's element (kind.c), at most one */
-    {"case", "child", {{0}}, {{"given-names", 1, 1}, {"family-name", 1, 1}, {"date-of-birth", 1, 1}}, NULL},
-    {"case", "recipient", {{"relationship", true, "parent|young-person|representative"}},
-     {{"title", 0, 1}, {"name", 1, 1}, {"address", 1, 1}, {"large-print", 0, 1}}, NULL},
+    {"case", "child", {{0}}, {{"given-names", 1, 1}, {"family-name", 1, 1}, {"date-of-birth", 1, 1},
+                            {"date-of-death", 0, 1}}, NULL},
+    {"case", "recipient",
+     {{"relationship", true, "parent|young-person|nominee|representative|personal-representative"},
+      {"acting-for", false, "lacks-capacity"}},
+     {{"title", 0, 1}, {"name", 1, 1}, {"family-name", 0, 1}, {"address", 1, 1},
+      {"large-print", 0, 1}, {"copy-to", 0, 1}}, NULL},
     {"recipient", "address", {{0}}, {{"line", 1, 0}, {"postcode", 1, 1}}, NULL},
+    {"recipient", "copy-to", {{"relationship", true, "parent|young-person"}},
+     {{"title", 0, 1}, {"name", 1, 1}, {"family-name", 0, 1}, {"address", 1, 1}}, NULL},
+    {"copy-to", "address", {{0}}, {{"line", 1, 0}, {"postcode", 1, 1}}, NULL},
     {"case", "plan", {{"reference", true, NULL}, {"issued", true, NULL}}, {{0}}, NULL},
     {"case", "officer", {{"name", true, NULL}, {"role", true, NULL}, {"phone", true, NULL},
                          {"email", true, NULL}}, {{0}}, NULL},
     {"case", "personal-budget", {{0}}, {{"item", 1, 0}}, NULL},
     {"personal-budget", "item",
      {{"id", true, NULL}, {"stream", true, "education|health|social-care"},
-      {"arrangement", true, "direct-payment|council-managed|third-party|provider-managed"}},
-     {{"provision", 1, 1}, {"outcome", 1, 0}, {"annual-amount", 1, 1}}, NULL},
-    {"case", "refusal", {{"issued", true, NULL}, {"scope", true, "personal-budget|direct-payment"}},
-     {{"item", 0, 0}, {"reason", 1, 0}}, NULL},
+      {"arrangement", true, "direct-payment|council-managed|third-party|provider-managed"},
+      {"paid", false, "weekly|four-weekly|monthly|quarterly"}, {"payee", false, NULL}},
+     {{"provision", 1, 1}, {"need", 0, 0}, {"outcome", 0, 0}, {"annual-amount", 1, 1},
+      {"setting-agreement", 0, 1}}, NULL},
+    {"item", "need", {{"ref", false, NULL}}, {{0}}, NULL},
+    {"item", "outcome", {{"ref", false, NULL}}, {{0}}, NULL},
+    {"item", "setting-agreement", {{"by", true, NULL}, {"role", true, "head teacher|principal"},
+                                   {"date", true, NULL}}, {{0}}, NULL},
+    {"case", "refusal", {{"issued", true, NULL}, {"requested", true, NULL},
+                         {"scope", true, "personal-budget|direct-payment"}, SENDING},
+     {{"item", 0, 0}, {"ground", 1, 0}, {"reason", 1, 0}}, NULL},
     {"refusal", "item", {{"ref", true, NULL}}, {{0}}, NULL},
-    {"case", "reduction", {{"issued", true, NULL}}, {{"change", 1, 0}, {"reason", 1, 0}}, NULL},
+    {"refusal", "ground", {{0}}, {{0}},
+     "4A-adverse-impact|4A-not-efficient|outside-request-times|not-in-plan|r5-not-capable|r5-age|"
+     "r5-capacity|r5-schedule|r6-appropriate-use|r6-best-interests|r6-adverse-impact|"
+     "r6-not-efficient|head-teacher-not-agreed|school-place"},
+    {"case", "reduction", {{"issued", true, NULL}, {"plan", true, "unchanged|amended"},
+                           {"amended-plan", false, NULL}, SENDING},
+     {{"change", 1, 0}, {"cost-reason", 0, 1}, {"reason", 1, 0}}, NULL},
     {"reduction", "change", {{"ref", true, NULL}, {"new-annual-amount", true, NULL}}, {{0}}, NULL},
-    {"case", "repayment", {{"issued", true, NULL}, {"amount", true, NULL}},
+    {"case", "repayment", {{"issued", true, NULL}, {"amount", true, NULL}, {"paid", true, NULL},
+                           {"spent", true, NULL}, SENDING},
      {{"ground", 1, 0}, {"period", 0, 1}, {"reason", 1, 0}}, NULL},
-    {"repayment", "ground", {{0}}, {{0}}, "circumstances-changed|unused|misuse|death"},
+    {"repayment", "ground", {{0}}, {{0}}, "circumstances-changed|unused|misuse|offence|death"},
     {"repayment", "period", {{"from", true, NULL}, {"to", true, NULL}}, {{0}}, NULL},
-    {"case", "section-j", {{"issued", true, NULL}},
+    {"case", "section-j", {{"issued", true, NULL}, SENDING},
      {{"summary", 1, 1}, {"direct-payment-arrangements", 0, 1}}, NULL},
 };
 
@@ -177,7 +203,7 @@ static void check(ctx *c, xmlNodePtr n)
     char words[200];
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
         const attr_rule *ar = NULL;
-        for (int i = 0; i < 5 && r->attrs[i].name; i++)
+        for (int i = 0; i < MAX_ATTRS && r->attrs[i].name; i++)
             if (strcmp(r->attrs[i].name, (const char *)a->name) == 0)
                 ar = &r->attrs[i];
         if (!ar) {
@@ -193,7 +219,7 @@ static void check(ctx *c, xmlNodePtr n)
             xmlFree(v);
         }
     }
-    for (int i = 0; i < 5 && r->attrs[i].name; i++) {
+    for (int i = 0; i < MAX_ATTRS && r->attrs[i].name; i++) {
         if (r->attrs[i].required && !xmlHasProp(n, (const xmlChar *)r->attrs[i].name)) {
             char at[80];
             snprintf(at, sizeof at, "@%s", r->attrs[i].name);

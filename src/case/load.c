@@ -12,8 +12,8 @@
 #include <libxml/parser.h>
 
 #include "case/explain.h"
+#include "case/load_internal.h"
 #include "case/rules.h"
-#include "case/xml.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
 
@@ -32,36 +32,39 @@ const char *case_schema_path(void)
     return schema_path;
 }
 
-typedef struct loader {
-    pb_case *c;
-    xml_origin o;
-    diag_list *errs;
-    int problems;
-} loader;
-
-static void problem(loader *ld, xmlNodePtr node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void problem(loader *ld, xmlNodePtr node, const char *fmt, ...)
+static void add_at(loader *ld, diag_list *to, xmlNodePtr node, const char *fmt, va_list ap)
 {
     char field[256] = "", msg[512];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     if (node)
         xml_field_path(node, field, sizeof field);
-    diag_add(ld->errs, ld->o.file, xml_line(node, &ld->o), 0, ld->o.case_id,
+    diag_add(to, ld->o.file, xml_line(node, &ld->o), 0, ld->o.case_id,
              field[0] ? field : NULL, "%s", msg);
+}
+
+void problem(loader *ld, xmlNodePtr node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_at(ld, ld->errs, node, fmt, ap);
+    va_end(ap);
     ld->problems++;
 }
 
-static bool named(xmlNodePtr n, const char *name)
+void warning(loader *ld, xmlNodePtr node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_at(ld, &ld->c->warnings, node, fmt, ap);
+    va_end(ap);
+}
+
+bool named(xmlNodePtr n, const char *name)
 {
     return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
-static xmlNodePtr child(xmlNodePtr parent, const char *name)
+xmlNodePtr child(xmlNodePtr parent, const char *name)
 {
     for (xmlNodePtr n = parent ? parent->children : NULL; n; n = n->next)
         if (named(n, name))
@@ -69,20 +72,20 @@ static xmlNodePtr child(xmlNodePtr parent, const char *name)
     return NULL;
 }
 
-static xmlAttrPtr attr_node(xmlNodePtr n, const char *name)
+xmlAttrPtr attr_node(xmlNodePtr n, const char *name)
 {
     return n ? xmlHasProp(n, (const xmlChar *)name) : NULL;
 }
 
 /* The raw text of an element or attribute (malloc'd by libxml2), or NULL. */
-static char *raw_text(xmlNodePtr n)
+char *raw_text(xmlNodePtr n)
 {
     return n ? (char *)xmlNodeGetContent(n) : NULL;
 }
 
 /* A checked plain-text value in the case's arena: whitespace normalised, every character
  * printable by the letter fonts. NULL when absent (the schema reports that). */
-static char *plain(loader *ld, xmlNodePtr n)
+char *plain(loader *ld, xmlNodePtr n)
 {
     char *raw = raw_text(n);
     if (!raw)
@@ -105,7 +108,7 @@ static char *plain(loader *ld, xmlNodePtr n)
 
 #define MAX_MARKDOWN_BYTES (256u << 10) /* one Markdown field: 256 KiB (see README, limits) */
 
-static char *markdown(loader *ld, xmlNodePtr n)
+char *markdown(loader *ld, xmlNodePtr n)
 {
     char *raw = raw_text(n);
     if (!raw)
@@ -129,7 +132,7 @@ static char *markdown(loader *ld, xmlNodePtr n)
     return out;
 }
 
-static pb_date date_value(loader *ld, xmlNodePtr n)
+pb_date date_value(loader *ld, xmlNodePtr n)
 {
     pb_date d = {0};
     char *raw = raw_text(n);
@@ -144,7 +147,7 @@ static pb_date date_value(loader *ld, xmlNodePtr n)
     return d;
 }
 
-static pence money_value(loader *ld, xmlNodePtr n)
+pence money_value(loader *ld, xmlNodePtr n)
 {
     pence p = 0;
     char *raw = raw_text(n);
@@ -160,7 +163,7 @@ static pence money_value(loader *ld, xmlNodePtr n)
 }
 
 /* Children named name, as a list of Markdown or plain strings. */
-static pb_strings strings_of(loader *ld, xmlNodePtr parent, const char *name, bool is_markdown)
+pb_strings strings_of(loader *ld, xmlNodePtr parent, const char *name, bool is_markdown)
 {
     pb_strings out = {0};
     size_t n = 0;
@@ -175,7 +178,7 @@ static pb_strings strings_of(loader *ld, xmlNodePtr parent, const char *name, bo
     return out;
 }
 
-static int enum_of(xmlNodePtr n, const char *const *names, int count)
+int enum_of(xmlNodePtr n, const char *const *names, int count)
 {
     char *s = raw_text(n);
     int found = 0;
@@ -186,11 +189,13 @@ static int enum_of(xmlNodePtr n, const char *const *names, int count)
     return found;
 }
 
-static const char *const rel_names[] = {"parent", "young-person", "representative"};
+const char *const rel_names[REL_COUNT] = {"parent", "young-person", "nominee", "representative",
+                                          "personal-representative"};
 static const char *const stream_names[] = {"education", "health", "social-care"};
 static const char *const arr_names[] = {"direct-payment", "council-managed", "third-party",
                                         "provider-managed"};
-static const char *const ground_names[] = {"circumstances-changed", "unused", "misuse", "death"};
+static const char *const ground_names[] = {"circumstances-changed", "unused", "misuse", "death",
+                                           "offence"};
 
 const char *relationship_name(relationship r) { return rel_names[r]; }
 const char *stream_name(funding_stream s) { return stream_names[s]; }
@@ -198,7 +203,7 @@ const char *arrangement_name(arrangement a) { return arr_names[a]; }
 
 const char *ground_name(repayment_ground g)
 {
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 5; i++)
         if (g == 1u << i)
             return ground_names[i];
     return "";
@@ -216,6 +221,7 @@ void case_free(pb_case *c)
 {
     if (!c)
         return;
+    diag_list_clear(&c->warnings);
     arena mem = c->mem;
     arena_free(&mem); /* the case itself lives in its arena */
 }
@@ -228,31 +234,24 @@ static void read_child(loader *ld, xmlNodePtr n)
     xmlNodePtr dob = child(n, "date-of-birth");
     if (dob)
         c->child.date_of_birth = date_value(ld, dob);
+    xmlNodePtr dod = child(n, "date-of-death");
+    if (dod) {
+        int before = ld->problems;
+        c->child.date_of_death = date_value(ld, dod);
+        c->child.has_died = ld->problems == before;
+    }
 }
 
 static void read_recipient(loader *ld, xmlNodePtr n)
 {
     pb_case *c = ld->c;
     xmlAttrPtr rel = attr_node(n, "relationship");
-    c->recipient.rel = rel ? (relationship)enum_of((xmlNodePtr)rel, rel_names, 3) : REL_PARENT;
-    c->recipient.title = plain(ld, child(n, "title"));
-    c->recipient.name = plain(ld, child(n, "name"));
+    c->recipient.rel = rel ? (relationship)enum_of((xmlNodePtr)rel, rel_names, REL_COUNT) : REL_PARENT;
+    c->recipient.lacks_capacity = attr_node(n, "acting-for") != NULL;
+    read_person(ld, n, &c->recipient.title, &c->recipient.name, &c->recipient.family_name,
+                &c->recipient.address, &c->recipient.postcode);
     c->recipient.large_print = child(n, "large-print") != NULL;
-    xmlNodePtr addr = child(n, "address");
-    c->recipient.address = strings_of(ld, addr, "line", false);
-    xmlNodePtr pc = child(addr, "postcode");
-    if (pc) {
-        char *raw = plain(ld, pc);
-        char norm[9];
-        if (raw && postcode_normalise(raw, norm))
-            c->recipient.postcode = arena_strdup(&c->mem, norm);
-        else if (raw && raw[0])
-            problem(ld, pc, "is not a valid UK postcode");
-    }
-    /* The window holds at most 7 lines: name, up to 5 address lines, postcode. */
-    if (c->recipient.address.len > 5)
-        problem(ld, addr, "has %zu lines; at most 5 fit the envelope window with the name and "
-                "postcode", c->recipient.address.len);
+    read_copy_to(ld, n);
 }
 
 static void read_items(loader *ld, xmlNodePtr n)
@@ -275,12 +274,12 @@ static void read_items(loader *ld, xmlNodePtr n)
         it->stream = st ? (funding_stream)enum_of((xmlNodePtr)st, stream_names, 3) : 0;
         it->arr = ar ? (arrangement)enum_of((xmlNodePtr)ar, arr_names, 4) : 0;
         it->provision = plain(ld, child(k, "provision"));
-        it->outcomes = strings_of(ld, k, "outcome", false);
         xmlNodePtr amt = child(k, "annual-amount");
         int before = ld->problems;
         if (amt)
             it->annual = money_value(ld, amt);
         it->annual_ok = amt && ld->problems == before;
+        read_item_details(ld, k, it);
     }
 }
 
@@ -307,9 +306,11 @@ static void read_refusal(loader *ld, xmlNodePtr n)
 {
     pb_refusal *r = &ld->c->refusal;
     r->issued = issued_of(ld, n);
+    r->sent = read_sending(ld, n);
     xmlAttrPtr scope = attr_node(n, "scope");
     static const char *const scopes[] = {"personal-budget", "direct-payment"};
     r->scope = scope ? (refusal_scope)enum_of((xmlNodePtr)scope, scopes, 2) : 0;
+    read_refusal_grounds(ld, n, r);
     size_t count = 0;
     for (xmlNodePtr k = n->children; k; k = k->next)
         count += named(k, "item");
@@ -328,6 +329,8 @@ static void read_reduction(loader *ld, xmlNodePtr n)
 {
     pb_reduction *r = &ld->c->reduction;
     r->issued = issued_of(ld, n);
+    r->sent = read_sending(ld, n);
+    read_reduction_plan(ld, n, r);
     size_t count = 0;
     for (xmlNodePtr k = n->children; k; k = k->next)
         count += named(k, "change");
@@ -347,6 +350,9 @@ static void read_reduction(loader *ld, xmlNodePtr n)
         if (p >= it->annual)
             problem(ld, (xmlNodePtr)amt,
                     "is not lower than the item's current annual amount: a reduction must reduce");
+        else if (p == 0)
+            problem(ld, (xmlNodePtr)amt, "is £0.00: stopping direct payments needs a stop "
+                    "notice, not a reduction");
         r->changes[r->n_changes++] = (pb_change){.item = it, .new_annual = p};
     }
     r->reasons = strings_of(ld, n, "reason", true);
@@ -356,6 +362,7 @@ static void read_repayment(loader *ld, xmlNodePtr n)
 {
     pb_repayment *r = &ld->c->repayment;
     r->issued = issued_of(ld, n);
+    r->sent = read_sending(ld, n);
     xmlAttrPtr amt = attr_node(n, "amount");
     char *raw = amt ? raw_text((xmlNodePtr)amt) : NULL;
     if (raw && raw[strspn(raw, " \t\n")] == '-') {
@@ -367,10 +374,11 @@ static void read_repayment(loader *ld, xmlNodePtr n)
             problem(ld, (xmlNodePtr)amt, "must be more than £0.00: there is nothing to repay");
     }
     xmlFree(raw);
+    read_repayment_money(ld, n, r);
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (!named(k, "ground"))
             continue;
-        unsigned g = 1u << enum_of(k, ground_names, 4);
+        unsigned g = 1u << enum_of(k, ground_names, 5);
         if (r->grounds & g)
             problem(ld, k, "is given twice");
         r->grounds |= g;
@@ -396,6 +404,7 @@ static void read_section_j(loader *ld, xmlNodePtr n)
 {
     pb_section_j *s = &ld->c->section_j;
     s->issued = issued_of(ld, n);
+    s->sent = read_sending(ld, n);
     s->summary = markdown(ld, child(n, "summary"));
     s->dp_arrangements = markdown(ld, child(n, "direct-payment-arrangements"));
 }
@@ -449,6 +458,14 @@ static void read_case(loader *ld, xmlNodePtr root, council_set *councils)
             c->has[kind] = true;
             read_document[kind](ld, k);
         }
+    }
+    /* The rules across fields, when every part could be read. The profile's own problems are
+     * reported by whoever uses it (validate, render): here a bad profile only skips its rules. */
+    if (ld->problems == 0) {
+        diag_list ignored = {0};
+        const struct council *co = c->council ? council_get(councils, c->council, &ignored) : NULL;
+        diag_list_clear(&ignored);
+        check_case(ld, root, co);
     }
 }
 

@@ -73,6 +73,7 @@ int cmd_render(int argc, char **argv)
     pb_case *c = NULL;
     if (src && case_source_next(src, renderer_councils(r), &c, &errs) == 0 && !errs.len)
         fprintf(stderr, "%s: holds no case\n", case_path);  /* exit 0, as validate and batch */
+    print_case_warnings(c);
     if (c) {
         doc_kind kinds[DOC_KIND_COUNT];
         int n = 0;

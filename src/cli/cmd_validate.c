@@ -9,6 +9,17 @@
 #include "cli/commands.h"
 #include "core/paths.h"
 
+void print_case_warnings(const pb_case *c)
+{
+    for (size_t i = 0; c && i < c->warnings.len; i++) {
+        diag d = c->warnings.items[i];
+        char buf[2048];
+        d.file = NULL;  /* the "warning:" word goes between FILE:LINE: and the rest */
+        diag_format(&d, buf, sizeof buf);
+        fprintf(stderr, "%s:%d: warning: %s\n", c->warnings.items[i].file, d.line, buf);
+    }
+}
+
 int cmd_validate(int argc, char **argv)
 {
     if (argc < 2) {
@@ -31,6 +42,7 @@ int cmd_validate(int argc, char **argv)
         pb_case *c;
         while ((rc = case_source_next(src, councils, &c, &errs)) == 1) {
             cases++;
+            print_case_warnings(c);
             if (c && !council_get(councils, c->council, &errs))
                 rejected++;
             else if (!c)

@@ -14,4 +14,9 @@ int cmd_lint(int argc, char **argv);
 int cmd_fields(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
+
+/* Prints a case's warnings on stderr as FILE:LINE: warning: case ID: field: message
+ * (cmd_validate.c). They never change the exit status. */
+struct pb_case;
+void print_case_warnings(const struct pb_case *c);
 #endif

@@ -214,6 +214,19 @@ int council_service(const doc_input *in, service_method *m, diag_list *errs)
     return -1;
 }
 
+int document_service(const doc_input *in, const pb_sending *s, service_method *m, int *minute,
+                     diag_list *errs)
+{
+    static const service_method by[] = {
+        [SENT_FIRST_CLASS] = SERVE_FIRST_CLASS, [SENT_SECOND_CLASS] = SERVE_SECOND_CLASS,
+        [SENT_HAND] = SERVE_HAND, [SENT_EMAIL] = SERVE_EMAIL};
+    *minute = s->minute;
+    if (s->by == SENT_BY_PROFILE)
+        return council_service(in, m, errs);
+    *m = by[s->by];
+    return 0;
+}
+
 mu_value *markdown_list(const pb_strings *s)
 {
     mu_value *list = mu_list();

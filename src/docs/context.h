@@ -41,6 +41,10 @@ mu_value *period_value_of(int days, day_unit unit);
 mu_value *markdown_list(const pb_strings *s);
 /* How the council serves letters (its profile), or -1 with a problem. */
 int council_service(const doc_input *in, service_method *m, diag_list *errs);
+/* How this document is sent: its own sent-by, else the council's method; *minute is its sent-at
+ * (minutes after midnight) or -1. -1 with a problem when the profile's method is unknown. */
+int document_service(const doc_input *in, const pb_sending *s, service_method *m, int *minute,
+                     diag_list *errs);
 
 /* The per-kind parts, added to ctx under the kind's own name. */
 int refusal_context(mu_value *ctx, const doc_input *in, diag_list *errs);

@@ -8,6 +8,11 @@
 
 pb_date deemed_receipt(const calendar *cal, pb_date issued, service_method m)
 {
+    return deemed_receipt_at(cal, issued, m, -1);
+}
+
+pb_date deemed_receipt_at(const calendar *cal, pb_date issued, service_method m, int minute)
+{
     switch (m) {
     case SERVE_FIRST_CLASS:
         return calendar_add_days(cal, issued, 2, DAYS_WORKING);
@@ -17,7 +22,7 @@ pb_date deemed_receipt(const calendar *cal, pb_date issued, service_method m)
     case SERVE_EMAIL:
         break;
     }
-    if (calendar_is_working_day(cal, issued))
+    if (calendar_is_working_day(cal, issued) && minute < SERVICE_CUTOFF_MINUTE)
         return issued;
     return calendar_add_days(cal, issued, 1, DAYS_WORKING);
 }
@@ -25,9 +30,15 @@ pb_date deemed_receipt(const calendar *cal, pb_date issued, service_method m)
 notice_dates notice_period(const calendar *cal, pb_date issued, service_method m, int n,
                            day_unit unit)
 {
+    return notice_period_at(cal, issued, m, -1, n, unit);
+}
+
+notice_dates notice_period_at(const calendar *cal, pb_date issued, service_method m, int minute,
+                              int n, day_unit unit)
+{
     notice_dates nd;
     nd.issued = issued;
-    nd.receipt = deemed_receipt(cal, issued, m);
+    nd.receipt = deemed_receipt_at(cal, issued, m, minute);
     nd.last_day = calendar_add_days(cal, nd.receipt, n, unit);
     nd.effective = date_add(nd.last_day, 1);
     return nd;
@@ -36,6 +47,29 @@ notice_dates notice_period(const calendar *cal, pb_date issued, service_method m
 pb_date repayment_due(const calendar *cal, pb_date issued, service_method m, int n, day_unit unit)
 {
     return calendar_add_days(cal, deemed_receipt(cal, issued, m), n, unit);
+}
+
+pb_date family_deadline(const calendar *cal, pb_date d)
+{
+    return calendar_is_working_day(cal, d) ? d : calendar_add_days(cal, d, 1, DAYS_WORKING);
+}
+
+pb_date act_by(const calendar *cal, pb_date receipt, int n, day_unit unit)
+{
+    return family_deadline(cal, calendar_add_days(cal, receipt, n, unit));
+}
+
+repayment_dates repayment_deadlines(const calendar *cal, pb_date issued, service_method m,
+                                    int minute, int reconsider_n, day_unit reconsider_unit,
+                                    int repay_n, day_unit repay_unit)
+{
+    repayment_dates rd;
+    rd.receipt = deemed_receipt_at(cal, issued, m, minute);
+    rd.reconsider_by = act_by(cal, rd.receipt, reconsider_n, reconsider_unit);
+    rd.pay_by = act_by(cal, rd.receipt, repay_n, repay_unit);
+    if (date_cmp(rd.pay_by, rd.reconsider_by) <= 0)
+        rd.pay_by = calendar_add_days(cal, rd.reconsider_by, 1, DAYS_WORKING);
+    return rd;
 }
 
 static const struct {

@@ -11,9 +11,11 @@ int reduction_context(mu_value *ctx, const doc_input *in, diag_list *errs)
     const pb_reduction *r = &in->c->reduction;
     const council *co = in->council;
     service_method m;
-    if (council_service(in, &m, errs) != 0)
+    int minute;
+    if (document_service(in, &r->sent, &m, &minute, errs) != 0)
         return -1;
-    notice_dates nd = notice_period(in->cal, r->issued, m, co->notice.days, co->notice.unit);
+    notice_dates nd = notice_period_at(in->cal, r->issued, m, minute, co->notice.days,
+                                       co->notice.unit);
 
     mu_value *v = mu_map_set(ctx, "reduction", mu_map());
     mu_map_set(v, "issued", date_value_of(r->issued));
@@ -22,8 +24,8 @@ int reduction_context(mu_value *ctx, const doc_input *in, diag_list *errs)
     mu_map_set(v, "last_day", weekday_date_value_of(nd.last_day));
     mu_map_set(v, "effective_date", weekday_date_value_of(nd.effective));
     mu_map_set(v, "notice", period_value_of(co->notice.days, co->notice.unit));
-    pb_date by = calendar_add_days(in->cal, nd.receipt, co->reconsider_within.days,
-                                   co->reconsider_within.unit);
+    pb_date by = act_by(in->cal, nd.receipt, co->reconsider_within.days,
+                        co->reconsider_within.unit);
     mu_map_set(v, "reconsider_by", weekday_date_value_of(by));
     mu_map_set(v, "reconsider_within",
                period_value_of(co->reconsider_within.days, co->reconsider_within.unit));

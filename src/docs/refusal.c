@@ -9,7 +9,8 @@ int refusal_context(mu_value *ctx, const doc_input *in, diag_list *errs)
     const pb_refusal *r = &in->c->refusal;
     const council *co = in->council;
     service_method m;
-    if (council_service(in, &m, errs) != 0)
+    int minute;
+    if (document_service(in, &r->sent, &m, &minute, errs) != 0)
         return -1;
     mu_value *v = mu_map_set(ctx, "refusal", mu_map());
     mu_map_set(v, "issued", date_value_of(r->issued));
@@ -23,8 +24,8 @@ int refusal_context(mu_value *ctx, const doc_input *in, diag_list *errs)
         mu_map_set(row, "annual_amount", money_value_of(r->items[i]->annual));
     }
     mu_map_set(v, "has_items", mu_bool(r->n_items > 0));
-    pb_date receipt = deemed_receipt(in->cal, r->issued, m);
-    pb_date by = calendar_add_days(in->cal, receipt, co->refusal_review.days, co->refusal_review.unit);
+    pb_date receipt = deemed_receipt_at(in->cal, r->issued, m, minute);
+    pb_date by = act_by(in->cal, receipt, co->refusal_review.days, co->refusal_review.unit);
     mu_map_set(v, "deemed_receipt", weekday_date_value_of(receipt));
     mu_map_set(v, "review_by", weekday_date_value_of(by));
     mu_map_set(v, "review_within", period_value_of(co->refusal_review.days, co->refusal_review.unit));

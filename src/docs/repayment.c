@@ -23,19 +23,19 @@ int repayment_context(mu_value *ctx, const doc_input *in, diag_list *errs)
     const pb_repayment *r = &in->c->repayment;
     const council *co = in->council;
     service_method m;
-    if (council_service(in, &m, errs) != 0)
+    int minute;
+    if (document_service(in, &r->sent, &m, &minute, errs) != 0)
         return -1;
     mu_value *v = mu_map_set(ctx, "repayment", mu_map());
     mu_map_set(v, "issued", date_value_of(r->issued));
     mu_map_set(v, "amount", money_value_of(r->amount));
-    pb_date receipt = deemed_receipt(in->cal, r->issued, m);
-    mu_map_set(v, "deemed_receipt", weekday_date_value_of(receipt));
-    mu_map_set(v, "due_date",
-               weekday_date_value_of(repayment_due(in->cal, r->issued, m, co->repay.days, co->repay.unit)));
+    repayment_dates rd = repayment_deadlines(in->cal, r->issued, m, minute,
+                                             co->reconsider_within.days, co->reconsider_within.unit,
+                                             co->repay.days, co->repay.unit);
+    mu_map_set(v, "deemed_receipt", weekday_date_value_of(rd.receipt));
+    mu_map_set(v, "due_date", weekday_date_value_of(rd.pay_by));
     mu_map_set(v, "repay_within", period_value_of(co->repay.days, co->repay.unit));
-    pb_date by = calendar_add_days(in->cal, receipt, co->reconsider_within.days,
-                                   co->reconsider_within.unit);
-    mu_map_set(v, "reconsider_by", weekday_date_value_of(by));
+    mu_map_set(v, "reconsider_by", weekday_date_value_of(rd.reconsider_by));
     mu_value *list = mu_map_set(v, "grounds", mu_list());
     for (size_t i = 0; i < sizeof grounds / sizeof grounds[0]; i++) {
         bool has = (r->grounds & grounds[i].bit) != 0;
