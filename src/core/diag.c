@@ -10,11 +10,8 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-static void diag_addv(diag_list *list, diag_class cls, const char *file, int line, int col,
-                      const char *case_id, const char *field, const char *fmt, va_list ap)
-    __attribute__((format(printf, 8, 0)));
-static void diag_addv(diag_list *list, diag_class cls, const char *file, int line, int col,
-                      const char *case_id, const char *field, const char *fmt, va_list ap)
+/* The list's next free item, growing it as needed. */
+static diag *next_slot(diag_list *list)
 {
     if (list->len == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 8;
@@ -24,9 +21,18 @@ static void diag_addv(diag_list *list, diag_class cls, const char *file, int lin
         list->items = items;
         list->cap = cap;
     }
+    return &list->items[list->len++];
+}
+
+static void diag_addv(diag_list *list, diag_class cls, const char *file, int line, int col,
+                      const char *case_id, const char *field, const char *fmt, va_list ap)
+    __attribute__((format(printf, 8, 0)));
+static void diag_addv(diag_list *list, diag_class cls, const char *file, int line, int col,
+                      const char *case_id, const char *field, const char *fmt, va_list ap)
+{
     char msg[1024];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    list->items[list->len++] = (diag){
+    *next_slot(list) = (diag){
         .cls = cls,
         .file = dup_or_null(file),
         .line = line,
@@ -118,17 +124,8 @@ void diag_print_all(const diag_list *list, FILE *out)
 
 void diag_list_take(diag_list *dst, diag_list *src)
 {
-    for (size_t i = 0; i < src->len; i++) {
-        if (dst->len == dst->cap) {
-            size_t cap = dst->cap ? dst->cap * 2 : 8;
-            diag *items = realloc(dst->items, cap * sizeof *items);
-            if (!items)
-                abort();
-            dst->items = items;
-            dst->cap = cap;
-        }
-        dst->items[dst->len++] = src->items[i];
-    }
+    for (size_t i = 0; i < src->len; i++)
+        *next_slot(dst) = src->items[i];
     free(src->items);
     *src = (diag_list){0};
 }
