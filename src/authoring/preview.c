@@ -14,6 +14,7 @@
 #include "case/load.h"
 #include "core/outfile.h"
 #include "core/strbuf.h"
+#include "core/xalloc.h"
 #include "docs/render.h"
 
 struct preview {
@@ -25,14 +26,6 @@ struct preview {
     pb_case *c;
 };
 
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s);
-    if (!d)
-        abort();
-    return d;
-}
-
 static bool ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
@@ -43,10 +36,7 @@ static bool ends_with(const char *s, const char *suffix)
 static char *folder_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    char *dir = slash ? strndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
-    if (!dir)
-        abort();
-    return dir;
+    return slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
 }
 
 const char *preview_out_path(const preview *p) { return p->out_path; }
@@ -93,9 +83,7 @@ preview *preview_open(const preview_options *opt, diag_list *errs)
                        "kind (reduction-new.mustache.md) or give --doc KIND");
         return NULL;
     }
-    preview *p = calloc(1, sizeof *p);
-    if (!p)
-        abort();
+    preview *p = xcalloc(1, sizeof *p);
     p->opt = *opt;
     p->kind = (doc_kind)kind;
     p->template_dir = folder_of(opt->template_path);

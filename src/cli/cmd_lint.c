@@ -8,6 +8,7 @@
 
 #include "authoring/lint.h"
 #include "cli/commands.h"
+#include "core/xalloc.h"
 #include "docs/fields.h"
 
 static const char lint_usage[] = "usage: pbdocs lint [--templates DIR] [--names]\n";
@@ -33,9 +34,7 @@ int cmd_lint(int argc, char **argv)
     if (!dir)
         dir = default_templates_dir(dirbuf, sizeof dirbuf);
     diag_list problems = {0};
-    unsigned *used = calloc(field_catalogue_len, sizeof *used);
-    if (!used)
-        abort();
+    unsigned *used = xcalloc(field_catalogue_len, sizeof *used);
     int rc = lint_templates(dir, &problems, used);
     diag_print_all(&problems, stderr);
     /* Templates are lint's subject: their problems are its findings (1); only an environment

@@ -5,22 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 static char *dup_or_null(const char *s)
 {
-    return s ? strdup(s) : NULL;
+    return s ? xstrdup(s) : NULL;
 }
 
 /* The list's next free item, growing it as needed. */
 static diag *next_slot(diag_list *list)
 {
-    if (list->len == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 8;
-        diag *items = realloc(list->items, cap * sizeof *items);
-        if (!items)
-            abort();
-        list->items = items;
-        list->cap = cap;
-    }
+    list->items = xgrow(list->items, &list->cap, list->len + 1, sizeof *list->items);
     return &list->items[list->len++];
 }
 
@@ -39,7 +34,7 @@ static void diag_addv(diag_list *list, diag_class cls, const char *file, int lin
         .col = col,
         .case_id = dup_or_null(case_id),
         .field = dup_or_null(field),
-        .message = strdup(msg),
+        .message = xstrdup(msg),
     };
 }
 

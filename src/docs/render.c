@@ -14,6 +14,7 @@
 #include "core/files.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
+#include "core/xalloc.h"
 #include "docs/context.h"
 #include "docs/kinds.h"
 #include "template/escape.h"
@@ -56,7 +57,7 @@ static char *load_partial(void *ud, const char *name, char **path_out)
         return NULL;
     char *src = read_text_file(path, MAX_TEMPLATE_BYTES, NULL);
     if (src && path_out)
-        *path_out = strdup(path);
+        *path_out = xstrdup(path);
     return src;
 }
 
@@ -111,9 +112,7 @@ static int set_override(renderer *r, const render_options *opt, diag_list *errs)
 
 renderer *renderer_open(const render_options *opt, diag_list *errs)
 {
-    renderer *r = calloc(1, sizeof *r);
-    if (!r)
-        abort();
+    renderer *r = xcalloc(1, sizeof *r);
     r->large_print = opt && opt->large_print;
     if (opt && opt->templates_dir)
         snprintf(r->templates, sizeof r->templates, "%s", opt->templates_dir);
@@ -218,7 +217,7 @@ char *render_markdown(renderer *r, const pb_case *c, doc_kind kind, diag_list *e
     /* Template problems name the template; say which case they stopped. */
     for (size_t i = before; i < errs->len; i++)
         if (!errs->items[i].case_id)
-            errs->items[i].case_id = strdup(c->id);
+            errs->items[i].case_id = xstrdup(c->id);
     if (rc != 0) {
         sb_free(&md);
         return NULL;
@@ -279,7 +278,7 @@ static void name_case(diag_list *errs, size_t from, const char *id)
 {
     for (size_t i = from; i < errs->len; i++)
         if (!errs->items[i].case_id)
-            errs->items[i].case_id = strdup(id);
+            errs->items[i].case_id = xstrdup(id);
 }
 
 int render_document(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *out, diag_list *errs)
@@ -288,9 +287,7 @@ int render_document(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *out, d
     char *md = render_markdown(r, c, kind, errs);
     if (!md)
         return -1;
-    doc_setup_copy *sc = malloc(sizeof *sc);
-    if (!sc)
-        abort();
+    doc_setup_copy *sc = xmalloc(sizeof *sc);
     int rc = render_setup(r, c, kind, sc, errs);
     size_t before = errs->len;
     if (rc == 0)

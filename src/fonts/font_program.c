@@ -15,6 +15,7 @@
 #include <zlib.h>
 
 #include "core/strbuf.h"
+#include "core/xalloc.h"
 #include "fonts/fonts.h"
 
 enum { CACHE_LIMIT = 128 };  /* ~6 KB each: under 1 MB per set of fonts */
@@ -37,11 +38,9 @@ struct font_cache {
 
 font_cache *font_cache_new(void)
 {
-    font_cache *c = calloc(1, sizeof *c);
-    if (!c)
-        return NULL;
-    c->entries = calloc(CACHE_LIMIT, sizeof *c->entries);
-    if (!c->entries || pthread_mutex_init(&c->lock, NULL) != 0) {
+    font_cache *c = xcalloc(1, sizeof *c);
+    c->entries = xcalloc(CACHE_LIMIT, sizeof *c->entries);
+    if (pthread_mutex_init(&c->lock, NULL) != 0) {
         free(c->entries);
         free(c);
         return NULL;
@@ -107,15 +106,18 @@ static unsigned char *deflate_all(const char *in, size_t n, size_t *out_len)
     while (bits < 15 && ((size_t)1 << bits) < n)
         bits++;
     z_stream z = {0};
-    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, bits, 6, Z_DEFAULT_STRATEGY) != Z_OK)
+    int rc = deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, bits, 6, Z_DEFAULT_STRATEGY);
+    if (rc == Z_MEM_ERROR)
+        xalloc_die();
+    if (rc != Z_OK)
         return NULL;
     size_t cap = deflateBound(&z, (uLong)n);
-    unsigned char *out = malloc(cap);
+    unsigned char *out = xmalloc(cap);
     z.next_in = (Bytef *)in;
     z.avail_in = (uInt)n;
     z.next_out = out;
     z.avail_out = (uInt)cap;
-    if (out && deflate(&z, Z_FINISH) != Z_STREAM_END) {
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
         free(out);
         out = NULL;
     }
@@ -128,9 +130,7 @@ static unsigned char *deflate_all(const char *in, size_t n, size_t *out_len)
 static unsigned char *make_program(const pb_fonts *fonts, int face, const glyph_set *set,
                                    size_t *deflated_len, size_t *length1)
 {
-    uint32_t *cps = malloc(CHARSET_LIMIT * sizeof *cps);
-    if (!cps)
-        return NULL;
+    uint32_t *cps = xreallocarray(NULL, CHARSET_LIMIT, sizeof *cps);
     size_t n = 0;
     for (uint32_t cp = 0; cp < CHARSET_LIMIT; cp++)
         if ((set->bits[cp / 8] >> (cp % 8)) & 1u)
@@ -144,15 +144,12 @@ static unsigned char *make_program(const pb_fonts *fonts, int face, const glyph_
     return out;
 }
 
-static int copy_out(const cache_entry *e, font_program *out)
+static void copy_out(const cache_entry *e, font_program *out)
 {
-    out->deflated = malloc(e->deflated_len);
-    if (!out->deflated)
-        return -1;
+    out->deflated = xmalloc(e->deflated_len);
     memcpy(out->deflated, e->deflated, e->deflated_len);
     out->deflated_len = e->deflated_len;
     out->length1 = e->length1;
-    return 0;
 }
 
 int font_program_get(const pb_fonts *fonts, int face, const glyph_set *set, font_program *out)
@@ -186,7 +183,8 @@ int font_program_get(const pb_fonts *fonts, int face, const glyph_set *set, font
     int rc = -1;
     if (e) {
         e->last_used = c->clock;
-        rc = copy_out(e, out);
+        copy_out(e, out);
+        rc = 0;
     }
     pthread_mutex_unlock(&c->lock);
     return rc;

@@ -29,6 +29,7 @@ typedef struct font_program {
     size_t length1;           /* its length before deflating: FontFile2's /Length1 */
 } font_program;
 
+/* NULL only when its lock cannot be made. */
 font_cache *font_cache_new(void);
 void font_cache_free(font_cache *cache);
 
@@ -38,6 +39,7 @@ void font_cache_free(font_cache *cache);
 void glyph_set_widen(glyph_set *set);
 
 /* A copy of the program for face holding the glyphs of set, from the fonts' cache, or made now
- * and kept. Thread-safe. Returns 0, or -1 when out of memory. */
+ * and kept. Thread-safe. Returns 0, or -1 when zlib refuses to deflate (never with a working
+ * zlib; running out of memory aborts, see core/xalloc.h). */
 int font_program_get(const pb_fonts *fonts, int face, const glyph_set *set, font_program *out);
 #endif

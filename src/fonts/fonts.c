@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 static const char *const face_files[FACE_COUNT] = {
     "LiberationSans-Regular.ttf",
     "LiberationSans-Bold.ttf",
@@ -22,15 +24,13 @@ const char *font_file_name(pb_face face)
 static bool read_file(pb_font_file *file, const char *dir, pb_face face, diag_list *errs)
 {
     size_t n = strlen(dir) + strlen(face_files[face]) + 2;
-    file->path = malloc(n);
-    if (!file->path)
-        return false;
+    file->path = xmalloc(n);
     snprintf(file->path, n, "%s/%s", dir, face_files[face]);
     FILE *fp = fopen(file->path, "rb");
     long size = -1;
     if (fp && fseek(fp, 0, SEEK_END) == 0 && (size = ftell(fp)) > 0 && fseek(fp, 0, SEEK_SET) == 0) {
-        file->bytes = malloc((size_t)size);
-        if (file->bytes && fread(file->bytes, 1, (size_t)size, fp) == (size_t)size)
+        file->bytes = xmalloc((size_t)size);
+        if (fread(file->bytes, 1, (size_t)size, fp) == (size_t)size)
             file->len = (size_t)size;
     }
     if (fp)
@@ -45,11 +45,11 @@ static bool read_file(pb_font_file *file, const char *dir, pb_face face, diag_li
 
 pb_fonts *fonts_new(const char *dir, diag_list *errs)
 {
-    pb_fonts *f = calloc(1, sizeof *f);
-    if (f)
-        f->cache = font_cache_new();
-    if (!f || !f->cache) {
-        diag_add_class(errs, DIAG_ENV, dir, 0, 0, NULL, NULL, "out of memory opening the fonts");
+    pb_fonts *f = xcalloc(1, sizeof *f);
+    f->cache = font_cache_new();
+    if (!f->cache) {
+        diag_add_class(errs, DIAG_ENV, dir, 0, 0, NULL, NULL,
+                       "cannot make the lock of the font cache");
         fonts_close(f);
         return NULL;
     }

@@ -62,9 +62,9 @@ struct pb_fonts {
 };
 
 /* For fonts_open() in pdf/pdf_fonts.h, which measures each face once it is loaded: fonts_new
- * makes an empty set (NULL and a diag when out of memory); fonts_load_face reads and parses
- * DIR/LiberationSans-<face>.ttf, false with a diag when it is missing, unreadable or not a font
- * this code can subset. */
+ * makes an empty set (NULL and a diag when its cache's lock cannot be made); fonts_load_face
+ * reads and parses DIR/LiberationSans-<face>.ttf, false with a diag when it is missing,
+ * unreadable or not a font this code can subset. */
 pb_fonts *fonts_new(const char *dir, diag_list *errs);
 bool fonts_load_face(pb_fonts *fonts, const char *dir, pb_face face, diag_list *errs);
 void fonts_close(pb_fonts *fonts);

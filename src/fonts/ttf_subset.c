@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 static unsigned u16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
 static uint32_t u32(const unsigned char *p)
 {
@@ -156,11 +158,9 @@ const char *ttf_parse(ttf_face *f, const unsigned char *data, size_t len)
         hmtx_len < 4 * (size_t)metrics + 2 * (size_t)(f->num_glyphs - metrics) ||
         loca_len < (long_loca ? 4 : 2) * ((size_t)f->num_glyphs + 1))
         return "glyph counts do not match the tables";
-    f->loca = malloc((f->num_glyphs + 1) * sizeof *f->loca);
-    f->advance = malloc(f->num_glyphs * sizeof *f->advance);
-    f->lsb = malloc(f->num_glyphs * sizeof *f->lsb);
-    if (!f->loca || !f->advance || !f->lsb)
-        return "out of memory";
+    f->loca = xreallocarray(NULL, (size_t)f->num_glyphs + 1, sizeof *f->loca);
+    f->advance = xreallocarray(NULL, f->num_glyphs, sizeof *f->advance);
+    f->lsb = xreallocarray(NULL, f->num_glyphs, sizeof *f->lsb);
     for (unsigned g = 0; g <= f->num_glyphs; g++) {
         f->loca[g] = long_loca ? u32(loca + 4 * g) : 2 * (uint32_t)u16(loca + 2 * g);
         if (f->loca[g] > f->glyf_len || (g && f->loca[g] < f->loca[g - 1]))
@@ -267,9 +267,7 @@ enum { T_OS2, T_CMAP, T_GLYF, T_HEAD, T_HHEA, T_HMTX, T_LOCA, T_MAXP, T_NAME, T_
  * numbers the kept glyphs in order into new_of (-1: dropped). Returns how many are kept. */
 static unsigned mark_glyphs(const ttf_face *f, const uint32_t *cps, size_t n, int32_t *new_of)
 {
-    uint32_t *stack = malloc((f->num_glyphs + 1) * sizeof *stack);
-    if (!stack)
-        abort();
+    uint32_t *stack = xreallocarray(NULL, (size_t)f->num_glyphs + 1, sizeof *stack);
     for (unsigned g = 0; g < f->num_glyphs; g++)
         new_of[g] = -1;
     marking m = {f, new_of, NULL, stack, 0};
@@ -380,9 +378,7 @@ static void small_tables(const ttf_face *f, unsigned kept, strbuf *t)
 
 void ttf_subset(const ttf_face *f, const uint32_t *cps, size_t n, strbuf *out)
 {
-    int32_t *new_of = malloc(f->num_glyphs * sizeof *new_of);
-    if (!new_of)
-        abort();
+    int32_t *new_of = xreallocarray(NULL, f->num_glyphs, sizeof *new_of);
     unsigned kept = mark_glyphs(f, cps, n, new_of);
     strbuf t[T_COUNT] = {{0}};
     static const char tags[T_COUNT][5] = {"OS/2", "cmap", "glyf", "head", "hhea",

@@ -9,10 +9,11 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "core/xalloc.h"
 
 size_t lay_add_item(lay *L, item_kind kind, double h)
 {
-    L->items = lay_grow(L->items, &L->cap_items, L->n_items + 1, sizeof *L->items);
+    L->items = xgrow(L->items, &L->cap_items, L->n_items + 1, sizeof *L->items);
     size_t i = L->n_items++;
     L->items[i] = (item){kind, h, L->n_staged, 0, i, -1, false, 0, 0};
     if ((kind == IT_LINE || kind == IT_BOX_BEGIN) && L->pending_keep >= 0) {
@@ -24,7 +25,7 @@ size_t lay_add_item(lay *L, item_kind kind, double h)
 
 static pb_op *stage_op(lay *L, size_t item_index)
 {
-    L->staged = lay_grow(L->staged, &L->cap_staged, L->n_staged + 1, sizeof *L->staged);
+    L->staged = xgrow(L->staged, &L->cap_staged, L->n_staged + 1, sizeof *L->staged);
     pb_op *op = &L->staged[L->n_staged++];
     memset(op, 0, sizeof *op);
     L->items[item_index].op_count++;
@@ -244,7 +245,7 @@ void lay_add_gap_between(lay *L, cmark_node *prev, cmark_node *n, const block_ct
 
 void lay_build_block(lay *L, cmark_node *n, const block_ctx *c, bool tight)
 {
-    if (c->depth >= MAX_NESTING && cmark_node_first_child(n) &&
+    if (c->depth >= LAYOUT_MAX_BLOCK_DEPTH && cmark_node_first_child(n) &&
         cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH && cmark_node_get_type(n) != CMARK_NODE_HEADING) {
         L->n_chars = 0;
         collect_mode m = {.size = c->base, .line = cmark_node_get_start_line(n)};

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 typedef enum region { R_BODY, R_LETTERHEAD, R_ADDRESS, R_KEEP } region;
 
 static region region_opened(cmark_node *n)
@@ -63,12 +65,10 @@ static void sort_regions(const lay *L, cmark_node *doc, regions *r)
     size_t n_top = 0;
     for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
         n_top++;
-    r->lh = calloc(n_top + 1, sizeof *r->lh);
-    r->addr = calloc(n_top + 1, sizeof *r->addr);
-    r->body = calloc(n_top + 1, sizeof *r->body);
-    r->keep_id = calloc(n_top + 1, sizeof *r->keep_id);
-    if (!r->lh || !r->addr || !r->body || !r->keep_id)
-        abort();
+    r->lh = xcalloc(n_top + 1, sizeof *r->lh);
+    r->addr = xcalloc(n_top + 1, sizeof *r->addr);
+    r->body = xcalloc(n_top + 1, sizeof *r->body);
+    r->keep_id = xcalloc(n_top + 1, sizeof *r->keep_id);
     region cur = R_BODY;
     int keep_count = 0;
     for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {

@@ -80,7 +80,7 @@ typedef struct block_ctx {
 
 /* Deeper than this, blocks are printed as plain lines (their text, never dropped) without more
  * indentation or recursion: officers' Markdown could nest quotes thousands deep. */
-#define MAX_NESTING 12
+#define LAYOUT_MAX_BLOCK_DEPTH 12
 #define MAX_INLINE_NESTING 64
 
 typedef struct marker {
@@ -129,9 +129,6 @@ typedef struct collect_mode {
     int line;        /* Markdown line, for messages */
     int depth;       /* inline nesting (emphasis in emphasis...) */
 } collect_mode;
-
-/* Grows an array to hold need elements (aborts when out of memory, as strbuf does). */
-void *lay_grow(void *p, size_t *cap, size_t need, size_t elem);
 
 /* text.c: characters into L->chars ('\n' = hard line break), and lines into L->spans. */
 void lay_add_char(lay *L, uint32_t cp, int face, const collect_mode *m);

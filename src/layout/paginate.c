@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 void lay_place_op(lay *L, size_t page, const pb_op *op, double dy)
 {
-    L->placed = lay_grow(L->placed, &L->cap_placed, L->n_placed + 1, sizeof *L->placed);
+    L->placed = xgrow(L->placed, &L->cap_placed, L->n_placed + 1, sizeof *L->placed);
     struct placed *p = &L->placed[L->n_placed++];
     p->op = *op;
     p->op.y += dy;
@@ -73,9 +75,7 @@ static void new_page(lay *L, flow *f, double top_next)
 static size_t *keep_ends(const lay *L)
 {
     size_t n = L->n_items;
-    size_t *end = malloc((n ? n : 1) * sizeof *end);
-    if (!end)
-        abort();
+    size_t *end = xreallocarray(NULL, n, sizeof *end);
     for (size_t i = n; i-- > 0;) {
         size_t k = L->items[i].keep_until < n ? L->items[i].keep_until : n - 1;
         size_t r = k > i ? k : i;
@@ -93,9 +93,7 @@ size_t lay_paginate(lay *L, double first_top, double next_top, double bottom)
     flow f = {.page = 0, .y = first_top, .top = first_top, .bottom = bottom, .header_on_page = -1};
     double capacity = bottom - next_top;
     size_t *kept_to = keep_ends(L);
-    double *above = malloc((L->n_items + 1) * sizeof *above); /* height of items [0, i) */
-    if (!above)
-        abort();
+    double *above = xreallocarray(NULL, L->n_items + 1, sizeof *above); /* height of items [0, i) */
     above[0] = 0;
     for (size_t i = 0; i < L->n_items; i++)
         above[i + 1] = above[i] + L->items[i].h;
@@ -153,10 +151,8 @@ size_t lay_paginate(lay *L, double first_top, double next_top, double bottom)
 void lay_group_by_page(lay *L, size_t pages)
 {
     pb_layout *out = L->out;
-    out->pages = calloc(pages, sizeof *out->pages);
-    out->ops = malloc((L->n_placed ? L->n_placed : 1) * sizeof *out->ops);
-    if (!out->pages || !out->ops)
-        abort();
+    out->pages = xcalloc(pages, sizeof *out->pages);
+    out->ops = xreallocarray(NULL, L->n_placed, sizeof *out->ops);
     out->n_pages = out->cap_pages = pages;
     out->cap_ops = L->n_placed;
     for (size_t i = 0; i < L->n_placed; i++)

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 typedef struct cell_text {
     size_t from, to;  /* its characters in L->chars */
 } cell_text;
@@ -42,7 +44,7 @@ static void collect_cells(lay *L, table *t)
             while (L->n_chars > from && L->chars[L->n_chars - 1].cp == ' ')
                 L->n_chars--;
             t->cells[r * (size_t)t->ncols + (size_t)col] = (cell_text){from, L->n_chars};
-            L->chars = lay_grow(L->chars, &L->cap_chars, L->n_chars + 1, sizeof *L->chars);
+            L->chars = xgrow(L->chars, &L->cap_chars, L->n_chars + 1, sizeof *L->chars);
             L->chars[L->n_chars++] = (chr){'\n', 0, 0};
         }
     }
@@ -89,9 +91,7 @@ static void share_narrow(table *t, double avail)
     int ncols = t->ncols;
     if (ncols <= 0)  /* never (lay_build_table checks), but the compiler cannot see it */
         return;
-    bool *fixed = calloc((size_t)ncols, sizeof *fixed);
-    if (!fixed)
-        abort();
+    bool *fixed = xcalloc((size_t)ncols, sizeof *fixed);
     double left = avail;
     int open = ncols;
     for (bool changed = true; changed && open > 0;) {
@@ -154,7 +154,7 @@ static size_t break_row(lay *L, const table *t, size_t r, row_lines *rl)
         rl->first[col] = rl->n_all;
         rl->count[col] = L->n_spans;
         if (L->n_spans) {  /* an empty cell has none, and `all` may still be NULL */
-            rl->all = lay_grow(rl->all, &rl->cap_all, rl->n_all + L->n_spans, sizeof *rl->all);
+            rl->all = xgrow(rl->all, &rl->cap_all, rl->n_all + L->n_spans, sizeof *rl->all);
             memcpy(rl->all + rl->n_all, L->spans, L->n_spans * sizeof *rl->all);
             rl->n_all += L->n_spans;
         }
@@ -198,10 +198,8 @@ static void build_rows(lay *L, const table *t, const block_ctx *c)
 {
     long header_item = -1;
     row_lines rl = {0};
-    rl.first = calloc((size_t)t->ncols, sizeof *rl.first);
-    rl.count = calloc((size_t)t->ncols, sizeof *rl.count);
-    if (!rl.first || !rl.count)
-        abort();
+    rl.first = xcalloc((size_t)t->ncols, sizeof *rl.first);
+    rl.count = xcalloc((size_t)t->ncols, sizeof *rl.count);
     size_t r = 0;
     for (cmark_node *row = cmark_node_first_child(t->node); row; row = cmark_node_next(row), r++) {
         bool header = cmark_gfm_extensions_get_table_row_is_header(row);
@@ -245,12 +243,10 @@ void lay_build_table(lay *L, cmark_node *node, const block_ctx *c)
     for (cmark_node *r = cmark_node_first_child(node); r; r = cmark_node_next(r))
         t.nrows++;
     size_t ncols = (size_t)t.ncols;
-    t.cells = calloc(t.nrows * ncols, sizeof *t.cells);
-    t.minw = calloc(ncols, sizeof *t.minw);
-    t.maxw = calloc(ncols, sizeof *t.maxw);
-    t.colw = calloc(ncols, sizeof *t.colw);
-    if (!t.cells || !t.minw || !t.maxw || !t.colw)
-        abort();
+    t.cells = xcalloc(t.nrows * ncols, sizeof *t.cells);
+    t.minw = xcalloc(ncols, sizeof *t.minw);
+    t.maxw = xcalloc(ncols, sizeof *t.maxw);
+    t.colw = xcalloc(ncols, sizeof *t.colw);
     collect_cells(L, &t);
     column_widths(L, &t, c->w);
     size_t first_row_item = L->n_items;

@@ -11,20 +11,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
-
-void *lay_grow(void *p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return p;
-    size_t n = *cap ? *cap * 2 : 64;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(p, n * elem);
-    if (!q)
-        abort();  /* as strbuf does: nothing useful to do without memory */
-    *cap = n;
-    return q;
-}
+#include "core/xalloc.h"
 
 double layout_text_width(const pb_fonts *fonts, pb_face face, double size, const char *text, size_t len)
 {
@@ -78,7 +65,7 @@ void lay_add_char(lay *L, uint32_t cp, int face, const collect_mode *m)
     }
     if (m->plain)
         face = FACE_REGULAR;
-    L->chars = lay_grow(L->chars, &L->cap_chars, L->n_chars + 1, sizeof *L->chars);
+    L->chars = xgrow(L->chars, &L->cap_chars, L->n_chars + 1, sizeof *L->chars);
     int adv = cp == '\n' ? 0 : font_advance(L->fonts, (pb_face)face, cp);
     L->chars[L->n_chars++] = (chr){cp, (uint8_t)face, (float)(adv * m->size / 1000.0)};
 }
@@ -213,7 +200,7 @@ static void add_span(lay *L, size_t start, size_t end)
     double w = 0;
     for (size_t i = start; i < end; i++)
         w += L->chars[i].w;
-    L->spans = lay_grow(L->spans, &L->cap_spans, L->n_spans + 1, sizeof *L->spans);
+    L->spans = xgrow(L->spans, &L->cap_spans, L->n_spans + 1, sizeof *L->spans);
     L->spans[L->n_spans++] = (span){start, end, w};
 }
 

@@ -1,6 +1,7 @@
-/* mustache_internal.h: the compiled form shared by mustache_compile.c (source -> instructions),
- * mustache_render.c (instructions + data -> text) and mustache.c (the template set and its
- * partial cache). Nothing outside src/template includes this.
+/* mustache_internal.h: the compiled form shared by mustache_compile.c (source -> instructions,
+ * with mustache_scan.c and mustache_standalone.c; see mustache_tokens.h), mustache_render.c
+ * (instructions + data -> text) and mustache.c (the template set and its partial cache).
+ * Nothing outside src/template includes this.
  *
  * A unit is one source file compiled to a flat instruction list. A container instruction
  * (section, inverted section, block, parent) is followed by its children and records in `end`
