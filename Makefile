@@ -4,7 +4,7 @@
 CC       ?= cc
 WARN     := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 OPT      ?= -O2
-PKGS     := libxml-2.0 libcmark-gfm
+PKGS     := libxml-2.0 libcmark-gfm libmicrohttpd
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lz -lm
 CFLAGS_ALL = $(WARN) $(OPT) $(PKG_CFLAGS) -Isrc -MMD -MP
@@ -16,7 +16,9 @@ PY       := /usr/bin/python3
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+# The officers' page (src/serve/assets/) is compiled in as generated C (src/serve/embed-assets).
+ASSETS   := $(sort $(wildcard src/serve/assets/*.html src/serve/assets/*.css src/serve/assets/*.js))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/serve_assets.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIB      := $(BUILD)/libpbdocs.a
@@ -33,7 +35,8 @@ TSAN := -O1 -g -fsanitize=thread
 
 DEB_PKGS := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-dev \
             libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
-            poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev valgrind
+            poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev valgrind \
+            libmicrohttpd-dev curl chromium nodejs
 
 .PHONY: all deps demo test check golden spec bench clean test-bins bench-bins fuzz fuzz-bins
 all: $(BIN) $(FONTS) templates/FIELDS.md
@@ -47,6 +50,12 @@ $(LIB): $(LIB_OBJ)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/gen/serve_assets.c: $(ASSETS) src/serve/embed-assets
+	@mkdir -p $(dir $@)
+	$(PY) src/serve/embed-assets $(ASSETS) >$@.tmp && mv $@.tmp $@
+$(BUILD)/gen/serve_assets.o: $(BUILD)/gen/serve_assets.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c $(LIB) tests/check.h
@@ -120,6 +129,12 @@ deps:
 	  $$sudo apt-get update -q && \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	fi
+	@# npm: Debian's package, unless the nodejs installed already brings its own.
+	@command -v npm >/dev/null || { sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; }
+	@# The browser tests' puppeteer-core, pinned in package-lock.json; it never downloads a browser.
+	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund; fi
 
 demo: deps
 	$(MAKE) all

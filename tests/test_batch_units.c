@@ -9,7 +9,7 @@
 #include "batch/manifest.h"
 #include "batch/print_stream.h"
 #include "batch/resume.h"
-#include "batch/sha256.h"
+#include "core/sha256.h"
 #include "batch/shard.h"
 #include "check.h"
 

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "batch/manifest.h"
-#include "batch/sha256.h"
+#include "core/sha256.h"
 #include "batch/shard.h"
 #include "core/xalloc.h"
 

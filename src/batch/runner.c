@@ -27,7 +27,7 @@
 #include "batch/manifest.h"
 #include "batch/print_stream.h"
 #include "batch/resume.h"
-#include "batch/sha256.h"
+#include "core/sha256.h"
 #include "case/load.h"
 #include "core/files.h"
 #include "core/outfile.h"

@@ -74,6 +74,11 @@ bool council_exists(council_set *set, const char *id)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+const char *councils_dir(const council_set *set)
+{
+    return set->dir;
+}
+
 static xmlNodePtr child(xmlNodePtr parent, const char *name)
 {
     for (xmlNodePtr n = parent ? parent->children : NULL; n; n = n->next)

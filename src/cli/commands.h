@@ -14,6 +14,8 @@ int cmd_lint(int argc, char **argv);
 int cmd_fields(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_token(int argc, char **argv);
 
 /* Prints a case's warnings on stderr as FILE:LINE: warning: case ID: field: message
  * (cmd_validate.c). They never change the exit status. */

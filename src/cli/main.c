@@ -16,6 +16,8 @@ static const char usage[] =
     "  pbdocs lint [--templates DIR]\n"
     "  pbdocs fields [KIND]\n"
     "  pbdocs preview TEMPLATE --case CASE.xml [-o FILE.pdf] [--watch]\n"
+    "  pbdocs serve [--listen ADDR:PORT] [--templates DIR] [--tokens FILE] [--audit FILE] ...\n"
+    "  pbdocs token add NAME --tokens FILE\n"
     "  pbdocs --help | --version\n"
     "\n"
     "KIND is %s.\n"
@@ -53,6 +55,8 @@ int main(int argc, char **argv)
         {"fields", cmd_fields},
         {"preview", cmd_preview},
         {"batch", cmd_batch},
+        {"serve", cmd_serve},
+        {"token", cmd_token},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(cmd, commands[i].name) == 0)

@@ -3,7 +3,7 @@
  * clarity, and with the x86 SHA extensions (SHA-NI), chosen at run time when the CPU has them,
  * because a batch hashes every PDF it writes (about 16 KB a letter: 75 us in C, under 10 with
  * SHA-NI, against 1.5 ms to make the letter). Both are checked against the same vectors. */
-#include "batch/sha256.h"
+#include "core/sha256.h"
 
 #include <stdatomic.h>
 #include <string.h>

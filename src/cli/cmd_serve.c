@@ -1,0 +1,120 @@
+/* cmd_serve.c: pbdocs serve [--listen ADDR:PORT] [--templates DIR] [--tokens FILE]
+ *   [--audit FILE] [--threads N] [--max-in-flight N] [--per-ip N] [--timeout S]
+ *   [--tls-cert FILE --tls-key FILE] [--behind-proxy [--user-header NAME] [--proxy-addr ADDR]]
+ * and pbdocs token add NAME --tokens FILE. The server itself is src/serve/. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "serve/serve.h"
+
+static const char serve_usage[] =
+    "usage: pbdocs serve [--listen ADDR:PORT] [--templates DIR] [--tokens FILE] [--audit FILE]\n"
+    "                    [--threads N] [--max-in-flight N] [--per-ip N] [--timeout SECONDS]\n"
+    "                    [--tls-cert FILE --tls-key FILE] [--behind-proxy [--user-header NAME]\n"
+    "                    [--proxy-addr ADDR]]\n";
+
+static int usage(const char *why)
+{
+    if (why)
+        fprintf(stderr, "pbdocs serve: %s\n", why);
+    fputs(serve_usage, stderr);
+    return EXIT_USAGE;
+}
+
+static bool tokens_given;
+
+static void ready(const char *addr)
+{
+    fprintf(stderr, "pbdocs serve: listening on http://%s/%s\n", addr,
+            tokens_given ? "" : " (no --tokens: every request is allowed, loopback only)");
+}
+
+/* A positive count option; -1 when not one. */
+static int count(const char *s)
+{
+    char *end;
+    long n = strtol(s, &end, 10);
+    return *end || n < 1 || n > 100000 ? -1 : (int)n;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+    serve_options o = {0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        int *num = strcmp(a, "--threads") == 0         ? &o.threads
+                   : strcmp(a, "--max-in-flight") == 0 ? &o.max_in_flight
+                   : strcmp(a, "--per-ip") == 0        ? &o.per_ip
+                   : strcmp(a, "--timeout") == 0       ? &o.timeout_s
+                                                       : NULL;
+        const char **str = strcmp(a, "--listen") == 0        ? &o.listen
+                           : strcmp(a, "--templates") == 0   ? &o.templates_dir
+                           : strcmp(a, "--tokens") == 0      ? &o.tokens_file
+                           : strcmp(a, "--audit") == 0       ? &o.audit_file
+                           : strcmp(a, "--tls-cert") == 0    ? &o.tls_cert
+                           : strcmp(a, "--tls-key") == 0     ? &o.tls_key
+                           : strcmp(a, "--user-header") == 0 ? &o.user_header
+                           : strcmp(a, "--proxy-addr") == 0  ? &o.proxy_addr
+                                                             : NULL;
+        if (strcmp(a, "--behind-proxy") == 0) {
+            o.behind_proxy = true;
+        } else if (strcmp(a, "--authoring") == 0) {
+            o.authoring = true;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(serve_usage, stdout);
+            return EXIT_OK;
+        } else if (num && v) {
+            if ((*num = count(v)) < 0)
+                return usage("a count must be a whole number from 1");
+            i++;
+        } else if (str && v) {
+            *str = v;
+            i++;
+        } else {
+            return usage("unknown option or missing value");
+        }
+    }
+    tokens_given = o.tokens_file != NULL;
+    diag_list errs = {0};
+    int rc = serve_run(&o, &errs, ready);
+    for (size_t i = 0; i < errs.len; i++) {
+        fputs("pbdocs serve: ", stderr);
+        diag_print(&errs.items[i], stderr);
+    }
+    diag_list_clear(&errs);
+    if (rc == 0)
+        fputs("pbdocs serve: stopped\n", stderr);
+    return rc == 0 ? EXIT_OK : EXIT_USAGE;
+}
+
+int cmd_token(int argc, char **argv)
+{
+    const char *name = NULL, *file = NULL;
+    bool add = argc > 1 && strcmp(argv[1], "add") == 0;
+    for (int i = 2; add && i < argc; i++) {
+        if (strcmp(argv[i], "--tokens") == 0 && i + 1 < argc)
+            file = argv[++i];
+        else if (argv[i][0] != '-' && !name)
+            name = argv[i];
+        else
+            add = false;
+    }
+    if (!add || !name || !file) {
+        fputs("usage: pbdocs token add NAME --tokens FILE\n"
+              "prints a new token once; FILE keeps only NAME and the token's SHA-256\n", stderr);
+        return EXIT_USAGE;
+    }
+    char token[65];
+    diag_list errs = {0};
+    if (token_add(file, name, token, &errs) != 0) {
+        fputs("pbdocs token: ", stderr);
+        diag_print_all(&errs, stderr);
+        diag_list_clear(&errs);
+        return EXIT_USAGE;
+    }
+    printf("%s\n", token);
+    fprintf(stderr, "pbdocs token: added %s to %s; the token is shown only this once\n", name, file);
+    return EXIT_OK;
+}
