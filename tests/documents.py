@@ -81,8 +81,16 @@ DATES = {
     ("example-refusal-dp", "refusal"): ["Tuesday 1 December 2026", "Tuesday 29 December 2026"],
     # issued Thu 25 Mar 2027 (Easter): receipt Wed 31 Mar; + 28 = Wed 28 Apr 2027 (reconsider
     # by); pay by Thu 29 Apr.
-    ("example-repayment-death", "repayment"): ["Wednesday 31 March 2027", "Wednesday 28 April 2027",
-                                               "Thursday 29 April 2027"],
+    # after a death the first letter sets no date at all (checked below).
+    ("example-repayment-death", "repayment"): [],
+    # issued Tue 23 Feb 2027; receipt Thu 25 Feb; + 28 = Thu 25 Mar (reconsider by); the next
+    # working day after it: Fri 26 Mar Good Friday, Mon 29 Mar Easter Monday, so Tue 30 Mar.
+    ("example-repayment-offence", "repayment"): ["Thursday 25 March 2027", "Tuesday 30 March 2027"],
+    # after a death the first letter sets no date at all (checked below).
+    ("bnes-repayment-death-parent", "repayment"): [],
+    # issued Wed 20 Jan 2027; receipt Fri 22 Jan; 28 W from Mon 25 Jan (no holidays): Wed 3 Mar.
+    ("bnes-section-j-streams", "refusal"): ["Friday 22 January 2027", "Wednesday 3 March 2027"],
+    ("bnes-section-j-streams", "section-j"): ["20 April 2027"],
     # Section J: first review 3 months after issue.
     ("example-all", "section-j"): ["14 January 2027"],
     ("bnes-all", "section-j"): ["23 March 2027"],
@@ -96,17 +104,143 @@ LETTER_PHRASES = ["Yours sincerely", "free, confidential and impartial",
                   "large print, easy read, Braille, audio or another language"]
 KIND_PHRASES = {
     "refusal": ["ask us to review this decision", "does not hear appeals about personal budgets",
-                "2 months from the date of the decision", "1 month from the date of the mediation certificate",
-                "We will write to you with the outcome and our reasons"],
+                "You cannot appeal this decision to the SEND Tribunal", "Sections B, F and I",
+                "when the plan is issued or amended",
+                "write to you with the outcome and our reasons"],
     "reduction": ["Notice of a change to your personal budget", "even if you have asked us to reconsider",
                   "We will reconsider this decision only once", "treat it as received on",
                   "The new amount is enough to pay for the support"],
-    "repayment": ["Request to repay direct payment money", "smaller amounts (instalments)",
-                  "what you can afford", "ask us to reconsider", "with our decision and our reasons",
-                  "under the terms of the direct payment agreement"],
+    "repayment": ["with our decision and our reasons"],
     "section-j": ["Section J: Personal Budget (including arrangements for direct payments)",
-                  "within 3 months", "annual review"],
+                  "within 3 months", "annual review", "This section was last updated:"],
 }
+
+# Repayment demands (statutory.md 2.3) and the first letter after a death (1.10, P10).
+DEMAND_PHRASES = ["Request to repay direct payment money", "smaller amounts (instalments)",
+                  "what you can afford", "ask us to reconsider", "You do not need to pay while we reconsider",
+                  "give you a new date to pay by", "receipts, invoices or explanations",
+                  "under the terms of the direct payment agreement", "separate notice with our reasons"]
+AFTER_DEATH_PHRASES = ["We are not asking you to pay anything now", "will be your contact",
+                       "payment plan", "This letter does not set a date"]
+# Never in any repayment letter: deduction from future payments, threats, guilt, an unverified
+# regulation number printed as fact.
+REPAYMENT_NEVER = ["future direct payments", "bailiff", "court", "enforcement", "regulation 13",
+                   "committed fraud", "committed theft", "guilty"]
+WEEKDAY_DATE = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (\d{1,2}) "
+                          r"(January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December) (\d{4})")
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+# England and Wales bank holidays the fixtures' dates can reach (written out by hand).
+HOLIDAYS = {"2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25",
+            "2026-12-28", "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31",
+            "2027-08-30", "2027-12-27", "2027-12-28"}
+
+def date_after(t, before):
+    """The first weekday date printed after the words `before`, as a datetime.date, or None."""
+    import datetime
+    i = t.find(before)
+    m = WEEKDAY_DATE.search(t, i + len(before)) if i >= 0 else None
+    if not m or m.start() - (i + len(before)) > 8:
+        return None
+    return datetime.date(int(m.group(4)), MONTHS.index(m.group(3)) + 1, int(m.group(2)))
+
+def working_day(d):
+    return d.weekday() < 5 and d.isoformat() not in HOLIDAYS
+
+def check_repayment(where, t, root, el):
+    child = root.find("child")
+    given = child.findtext("given-names").strip()
+    for attr in ("paid", "spent", "amount"):
+        check(money(el.get(attr)) in t, f"{where}: {attr} {money(el.get(attr))} missing")
+    unspent = pence(el.get("paid")) - pence(el.get("spent"))
+    check(fmt(unspent) in t, f"{where}: not spent {fmt(unspent)} missing")
+    body = t[t.find("Dear "):].lower()  # the address may be "... Court"
+    for phrase in REPAYMENT_NEVER:
+        check(phrase not in body, f"{where}: must not say {phrase!r}")
+    rel = root.find("recipient").get("relationship")
+    m = re.search(r"\bDear ([^.]*?) (We|About)\b", t)
+    check(m is not None, f"{where}: no salutation")
+    if child.find("date-of-death") is not None:
+        # Never to the person who died; condolences first; no demand and no date to act by.
+        check(rel in ("parent", "personal-representative"), f"{where}: after a death, to {rel}")
+        check(m is not None and given not in m.group(1), f"{where}: addresses the person who died")
+        check(m is not None and m.group(2) == "We" and t[m.end() - 2:].startswith("We were very sorry to hear of " + given + "'s death"),
+              f"{where}: condolences are not the first words after the salutation")
+        for phrase in AFTER_DEATH_PHRASES:
+            check(phrase in t, f"{where}: missing {phrase!r}")
+        check(("probate" in t) == (rel == "personal-representative"), f"{where}: probate wording for {rel}")
+        for phrase in ("Request to repay", "Please pay by", "pay by", "How to pay"):
+            check(phrase not in t, f"{where}: a first letter after a death says {phrase!r}")
+        check(not WEEKDAY_DATE.search(t), f"{where}: a first letter after a death gives a date to act by")
+        return
+    for phrase in DEMAND_PHRASES:
+        check(phrase in t, f"{where}: missing {phrase!r}")
+    pay_by = date_after(t, "Please pay by")
+    reconsider_by = date_after(t, "please tell us by")
+    check(pay_by is not None and reconsider_by is not None, f"{where}: pay-by or reconsider-by missing")
+    if pay_by and reconsider_by:
+        check(pay_by > reconsider_by, f"{where}: pay by {pay_by} is not after reconsider by {reconsider_by}")
+        check(working_day(pay_by) and working_day(reconsider_by), f"{where}: a date to act by is not a working day")
+    grounds = [g.text.strip() for g in el.findall("ground")]
+    if "offence" in grounds:
+        check("may have occurred" in t and "does not say that anyone has committed an offence" in t
+              and "refer the matter" in t, f"{where}: offence not worded as findings")
+
+def check_section_j(where, t, root, items):
+    """Section J (statutory.md 2.4): each direct payment with its needs (B) and outcomes (E),
+    payee, frequency and setting agreement; each stream under its own heading with who agrees
+    it; items refused a personal budget listed apart and left out of every total."""
+    ref = root.find("refusal")
+    refused = set()
+    if ref is not None:
+        for r in ref.findall("item"):
+            check(items[r.get("ref")].findtext("provision").strip() in t, f"{where}: refused item not listed")
+            if ref.get("scope") == "personal-budget":
+                refused.add(r.get("ref"))
+        iso = ref.get("issued")
+        y, mo, d = (int(x) for x in iso.split("-"))
+        check(f"separate letter of {d} {MONTHS[mo - 1]} {y}" in t, f"{where}: no line pointing to the refusal letter")
+    headings = {"education": "Education: special educational provision (Section F)",
+                "health": "Health provision (Section G)", "social-care": "Social care provision (Section H)"}
+    totals = {}
+    for iid, it in items.items():
+        prov = it.findtext("provision").strip()
+        check(prov in t, f"{where}: item provision missing")
+        if iid in refused:
+            continue
+        stream = it.get("stream")
+        totals[stream] = totals.get(stream, 0) + pence(it.findtext("annual-amount"))
+        check(money(it.findtext("annual-amount")) in t, f"{where}: item amount missing")
+        # the item sits under its stream's heading
+        h = t.find(headings[stream])
+        nxt = min([t.find(o, h + 1) for o in headings.values() if t.find(o, h + 1) > h] + [t.find("Totals", h + 1)])
+        check(0 <= h < t.find(prov, h) < nxt, f"{where}: {iid} is not under {headings[stream]!r}")
+        for tag in ("need", "outcome"):
+            for e in it.findall(tag):
+                words = (e.get("ref") + ": " if e.get("ref") else "") + e.text.strip()
+                check(words in t, f"{where}: {tag} {words[:40]!r} missing")
+        if it.get("arrangement") == "direct-payment":
+            freq = {"weekly": "every week", "four-weekly": "every four weeks", "monthly": "every month",
+                    "quarterly": "every three months"}[it.get("paid")]
+            check(f"paid {freq}" in t, f"{where}: {iid} frequency missing")
+            check(f"Paid to: {it.get('payee')}" in t, f"{where}: {iid} payee missing")
+        sa = it.find("setting-agreement")
+        if sa is not None:
+            y, mo, d = (int(x) for x in sa.get("date").split("-"))
+            check(f"Agreement of the {sa.get('role')}: {sa.get('by')} agreed on {d} {MONTHS[mo - 1]} {y}" in t,
+                  f"{where}: {iid} setting agreement missing")
+    if "health" in totals:
+        check("as agreed in the ICB's care plan" in t, f"{where}: health items not as agreed in the ICB's care plan")
+    if "social-care" in totals:
+        check("as agreed by social care" in t, f"{where}: social care items not as agreed by social care")
+    if any(it.get("arrangement") == "direct-payment" for it in items.values()):
+        check("cannot pay for a place at a school or college" in t, f"{where}: no school place condition")
+    for s_, p in totals.items():
+        check(fmt(p) in t, f"{where}: {s_} total {fmt(p)} missing")
+    m = re.search(r"Total personal budget (£[\d,]+\.\d\d)", t)
+    check(m is not None and m.group(1) == fmt(sum(totals.values())),
+          f"{where}: overall total {m.group(1) if m else None} is not {fmt(sum(totals.values()))}")
 
 def plain(md):
     """The words of an officer's Markdown as they print: markers removed, white space squeezed."""
@@ -185,18 +319,9 @@ for path in sorted(glob.glob("fixtures/cases/*.xml")):
             whole = sum(pence(i.findtext("annual-amount")) for i in items.values())
             check(fmt(whole) in t and fmt(whole - (before - after)) in t, f"{where}: whole budget before/after missing")
         if kind == "repayment":
-            check(money(el.get("amount")) in t, f"{where}: amount {money(el.get('amount'))} missing")
+            check_repayment(where, t, root, el)
         if kind == "section-j":
-            totals = {}
-            for it in items.values():
-                check(it.findtext("provision").strip() in t, f"{where}: item provision missing")
-                check(money(it.findtext("annual-amount")) in t, f"{where}: item amount missing")
-                totals[it.get("stream")] = totals.get(it.get("stream"), 0) + pence(it.findtext("annual-amount"))
-                for oc in it.findall("outcome"):
-                    check(oc.text.strip() in t, f"{where}: outcome missing")
-            for s, p in totals.items():
-                check(fmt(p) in t, f"{where}: {s} total {fmt(p)} missing")
-            check(fmt(sum(totals.values())) in t, f"{where}: overall total missing")
+            check_section_j(where, t, root, items)
             check(f"Section J" in t and full in t, f"{where}: title or name missing")
 
 # The hostile plain text of example-all prints exactly as written.

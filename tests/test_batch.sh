@@ -3,7 +3,7 @@
 # bench/gen_cases (varied names, addresses, amounts and reasons; some with one fault each):
 #   mixed good and bad cases: every good one produced, every bad one a rejected row with its
 #     message (and on stderr); exit 1; every ok row's file has its size, sha256, page count and
-#     mode 0640; nothing but *.pdf and manifest.csv left in OUTDIR; the summary line
+#     mode 0640; nothing but *.pdf, manifest.csv and run.json left in OUTDIR; the summary line
 #   --jobs 1 and --jobs 2 give byte-identical manifests and PDFs
 #   a directory, a single file and a stream in one run, in argument order
 #   a case id used twice in one run: the first produced, each later one a rejected row
@@ -101,7 +101,7 @@ wrong_size=$(tail -n +2 "$tmp/mixed/manifest.csv" | awk -F, '$3 == "ok" { print 
 check "mixed: sizes match the manifest ($wrong_size differ)" [ "$wrong_size" -eq 0 ]
 modes=$(cd "$tmp/mixed" && stat -c %a ./*.pdf manifest.csv | sort -u | tr '\n' ' ')
 check "mixed: files have mode 0640 (got $modes)" [ "$modes" = "640 " ]
-others=$(ls -A "$tmp/mixed" | grep -v -E '\.pdf$|^manifest\.csv$' | head -n 3)
+others=$(ls -A "$tmp/mixed" | grep -v -E '\.pdf$|^manifest\.csv$|^run\.json$' | head -n 3)
 check "mixed: nothing else left in OUTDIR ($others)" [ -z "$others" ]
 # Page counts of a sample checked with pdfinfo.
 bad_pages=$(tail -n +2 "$tmp/mixed/manifest.csv" | awk -F, '$3 == "ok" && NR % 10 == 1 { print $4, $7 }' |
@@ -229,7 +229,7 @@ check "resume: manifest equals the clean run's" cmp -s "$tmp/killed/manifest.csv
 pdf_sums "$tmp/killed" >"$tmp/killed.sums"
 check "resume: PDFs equal the clean run's" cmp -s "$tmp/killed.sums" "$tmp/clean.sums"
 check "resume: reused finished documents" grep -q 'already done by the run resumed' "$tmp/resume.err"
-others=$(ls -A "$tmp/killed" | grep -v -E '\.pdf$|^manifest\.csv$' | head -n 3)
+others=$(ls -A "$tmp/killed" | grep -v -E '\.pdf$|^manifest\.csv$|^run\.json$' | head -n 3)
 check "resume: nothing else left in OUTDIR ($others)" [ -z "$others" ]
 # A document whose file was damaged after the run is made again.
 victim=$(ls "$tmp/killed" | grep '\.pdf$' | head -n 1)

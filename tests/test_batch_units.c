@@ -300,13 +300,18 @@ static void add_entry(print_list *list, const char *postcode, const char *name, 
                       doc_kind kind, size_t seq)
 {
     print_entry e = {.postcode = strdup(postcode), .name = strdup(name), .pages = pages,
-                     .kind = kind, .seq = seq};
-    print_list_add(list, &e);
+                     .kind = kind, .seq = seq, .markdown = strdup("# A letter\n")};
+    diag_list errs = {0};
+    CHECK(print_list_add(list, &e, &errs) == 0 && errs.len == 0, "entry %s spooled", name);
+    diag_list_clear(&errs);
 }
 
-static void test_print_order(void)
+static void test_print_order(const char *dir)
 {
-    print_list list = {0};
+    char path[512];
+    snprintf(path, sizeof path, "%s/print.pdf", dir);
+    print_list list;
+    print_list_init(&list, path);
     add_entry(&list, "BA2 4JT", "C-refusal.pdf", 1, DOC_REFUSAL, 2);
     add_entry(&list, "B27 6AW", "B-repayment.pdf", 2, DOC_REPAYMENT, 1);
     add_entry(&list, "BA2 4JT", "A-reduction.pdf", 3, DOC_REDUCTION, 0);
@@ -316,8 +321,15 @@ static void test_print_order(void)
     CHECK_STR(list.items[1].name, "B-repayment.pdf");
     CHECK_STR(list.items[2].name, "A-reduction.pdf");
     CHECK_STR(list.items[3].name, "C-refusal.pdf");
+    CHECK(list.items[0].markdown == NULL && list.items[0].spool_len > 0,
+          "an entry in the list keeps its Markdown in the spool, not in memory");
     /* cover 2 + (1+1) + 2 + (3+1) + (1+1) */
     CHECK(print_stream_pages(&list) == 12, "stream pages %zu", print_stream_pages(&list));
+    /* sheets: cover 1, letters 1, 1, 2, 1: one volume of 6; 3 sheets a volume: 1+1+1 | 1+2 | 1+1 */
+    CHECK(print_stream_volume_count(&list, 6) == 1, "6 sheets: one volume");
+    CHECK(print_stream_volume_count(&list, 3) == 3, "3 sheets: %zu volumes, want 3",
+          print_stream_volume_count(&list, 3));
+    CHECK(print_stream_volume_count(&list, 2) == 4, "2 sheets: one letter a volume");
     print_list_free(&list);
 }
 
@@ -332,7 +344,7 @@ int main(void)
     test_manifest(dir);
     test_shard();
     test_resume(dir);
-    test_print_order();
+    test_print_order(dir);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)

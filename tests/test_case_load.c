@@ -753,19 +753,28 @@ static void test_sources(council_set *councils)
         print_diags(&errs);
     diag_list_clear(&errs);
 
-    /* Malformed at line 101 (inside STREAM-0004): the three cases before it are still read. */
+    /* Malformed at line 101 (inside STREAM-0004): that case alone is rejected, with the line
+     * of the misspelt end tag in the stream; the cases after it are read as usual. */
     s = read_all("fixtures/streams/malformed-middle.xml", councils, &errs);
-    CHECK(s.rc == -1, "malformed-middle.xml ends with -1, got %d", s.rc);
-    CHECK(s.valid == 2 && s.rejected == 1,
-          "malformed-middle.xml: the cases before the break are read: %d valid, %d rejected; want 2, 1",
-          s.valid, s.rejected);
+    CHECK(s.rc == 0 && s.calls == 6 && s.valid == 3 && s.rejected == 3,
+          "malformed-middle.xml: %d cases, %d valid, %d rejected, rc %d; want 6, 3, 3, 0", s.calls,
+          s.valid, s.rejected, s.rc);
+    const char *after_ids[] = {"STREAM-0001", "STREAM-0002", "STREAM-0006"};
+    const int after_lines[] = {6, 34, 146};
+    for (int i = 0; i < 3 && i < s.valid; i++) {
+        CHECK_STR(s.ids[i], after_ids[i]);
+        CHECK(s.lines[i] == after_lines[i], "%s at line %d, want %d", after_ids[i], s.lines[i],
+              after_lines[i]);
+    }
     CHECK(has_diag(&errs, 74, "STREAM-0003", "recipient/address/postcode", "is not a valid UK postcode"),
           "STREAM-0003 (before the break) still reported");
-    bool broke = false;
-    for (size_t i = 0; i < errs.len; i++)
-        broke |= errs.items[i].line == 101 && strstr(errs.items[i].message, "not well-formed XML");
-    CHECK(broke, "the break is reported at line 101");
-    if (!broke || s.valid != 2 || s.rejected != 1)
+    CHECK(has_diag(&errs, 101, "STREAM-0004", NULL,
+                   "not well-formed XML: <postcode> opened on line 101 is closed by"),
+          "STREAM-0004 rejected for its misspelt end tag at line 101");
+    CHECK(has_diag(&errs, 122, "STREAM-0005", "child/date-of-birth", "is not a date that exists"),
+          "STREAM-0005 (after the break) checked");
+    CHECK(errs.len == 4, "malformed-middle.xml: 4 problems, got %zu", errs.len);
+    if (errs.len != 4 || s.valid != 3)
         print_diags(&errs);
     diag_list_clear(&errs);
 

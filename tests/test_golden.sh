@@ -3,7 +3,7 @@
 # manifest row or any message shows up as a reviewed diff (lowdown's regress/ idea).
 #   tests/golden/fixtures.sha256   every document of every fixture case, normal and large print
 #   tests/golden/batch-2000.sha256 a gen_cases batch of 2,000 (seed 42, 5% invalid), --jobs 2:
-#                                  the manifest (rows sorted), every PDF, the print stream
+#                                  the manifest (rows sorted), every PDF, the print stream volumes
 #   tests/golden/messages.txt      validate's words and exit status for every fixtures/invalid case,
 #                                  and the batch's rejection lines
 # When a change is meant to alter output, `make golden` rewrites these files; review the diff and
@@ -22,7 +22,9 @@ for f in fixtures/cases/*.xml; do
 done
 (cd "$tmp" && sha256sum normal/*.pdf large/*.pdf) >"$tmp/fixtures.sha256"
 
-# A batch of 2,000 synthetic cases with the print stream.
+# A batch of 2,000 synthetic cases with the print stream (two volumes of at most 2,500 sheets;
+# their covers' run date fixed by SOURCE_DATE_EPOCH).
+export SOURCE_DATE_EPOCH=1796083200
 "$B/bench/gen_cases" 2000 --seed 42 -o "$tmp/cases.xml"
 "$PB" batch "$tmp/cases.xml" -o "$tmp/out" --jobs 2 --print-stream "$tmp/print.pdf" >/dev/null 2>"$tmp/batch.err"
 echo "batch exit $?" >"$tmp/batch.rc"
@@ -30,7 +32,7 @@ echo "batch exit $?" >"$tmp/batch.rc"
   head -n 1 "$tmp/out/manifest.csv"; tail -n +2 "$tmp/out/manifest.csv" | sort
 } | sed "s|$tmp/||g" >"$tmp/manifest.sorted"
 {
-  (cd "$tmp" && sha256sum manifest.sorted print.pdf)
+  (cd "$tmp" && sha256sum manifest.sorted print*.pdf)
   (cd "$tmp/out" && sha256sum *.pdf)
 } | sed "s|$tmp/||" >"$tmp/batch-2000.sha256"
 

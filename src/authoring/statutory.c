@@ -23,8 +23,13 @@ const statutory_block statutory_blocks[] = {
     {REP, false, "repayment.due_date", "the date by which to repay must be stated"},
     {REP, false, "repayment.how_to_pay", "how to pay must be stated"},
 
-    {SJ, false, "budget.items", "Section J must set out each part of the personal budget"},
-    {SJ, false, "budget.total", "Section J must state the whole personal budget"},
+    {SJ, false, "section_j.streams[].items[].provision", "Section J must set out each part of the personal budget"},
+    {SJ, false, "section_j.streams[].items[].needs[].ref", "Section J must give the needs (Section B) each direct payment meets"},
+    {SJ, false, "section_j.streams[].items[].outcomes[].ref", "Section J must give the outcomes (Section E) each direct payment meets"},
+    {SJ, false, "section_j.streams[].items[].payee", "Section J must say who receives each direct payment"},
+    {SJ, false, "section_j.total", "Section J must state the whole personal budget"},
+    {SJ, false, "section_j.refusal_date", "Section J must say where a refusal's reasons are"},
+    {SJ, false, "section_j.issued", "Section J must give the date it was last updated"},
     {SJ, false, "section_j.first_review_by", "Section J must say when the personal budget is first reviewed"},
 
     {LETTERS, true, "advice", "every letter must say where to get free, independent advice and how to complain"},

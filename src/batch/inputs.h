@@ -2,8 +2,8 @@
  *
  * An INPUT is a <cases> stream, a single case file, or a directory of case files (*.xml, in
  * byte order of their names; each may itself be a stream). Every file is read with case_source
- * (src/case/load.h): streams through libxml2's streaming reader, one case at a time, so memory
- * holds only the cases in flight. A case of a stream is only cut out here, on the input thread:
+ * (src/case/load.h): streams cut into cases by a tolerant scanner, one case at a time, so memory
+ * holds only the cases in flight and a case that is not well-formed is rejected alone. A case of a stream is only cut out here, on the input thread:
  * loading it (schema and rules, with the same messages as `pbdocs validate`) is the workers'
  * job with rendering, so reading keeps ahead of them. A single case file is loaded here.
  *

@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +18,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <dirent.h>
 #include <malloc.h>
 #include <libxml/parser.h>
 
@@ -27,6 +25,7 @@
 #include "batch/manifest.h"
 #include "batch/print_stream.h"
 #include "batch/resume.h"
+#include "batch/run_record.h"
 #include "core/sha256.h"
 #include "case/load.h"
 #include "core/files.h"
@@ -273,7 +272,7 @@ static void emit_ready(runner *run)
         }
         if (s->rows.len && !run->stop)
             write_manifest(run, s->rows.data, s->rows.len);
-        if (s->log.len) {
+        if (s->log.len && !run->opt->quiet) {
             if (run->opt->progress)
                 fputs("\r\033[K", run->opt->log);
             fputs(s->log.data, run->opt->log);
@@ -286,7 +285,8 @@ static void emit_ready(runner *run)
         run->sum.bytes += s->bytes;
         run->classes |= s->classes;
         for (int i = 0; i < s->n_printed; i++)
-            print_list_add(&run->printed, &s->printed[i]);
+            if (print_list_add(&run->printed, &s->printed[i], &run->fatal) != 0)
+                run->stop = true;
         batch_item_clear(&s->item);
         /* Slots keep their buffers for the next case, but not an unusually large one: the
          * ring's memory stays what ordinary cases need however long the run. */
@@ -384,31 +384,6 @@ static bool queue_item(batch_item *it, void *ud)
 
 /* --- the output folder --------------------------------------------------------------------- */
 
-/* Removes temporary files a killed run left (".NAME.tmp.PID.N" whose PID is gone). */
-static void remove_stale_temporaries(int dirfd)
-{
-    int fd = dup(dirfd);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (!d) {
-        if (fd >= 0)
-            close(fd);
-        return;
-    }
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        const char *tmp = e->d_name[0] == '.' ? strstr(e->d_name, ".tmp.") : NULL;
-        if (!tmp)
-            continue;
-        char *end;
-        long pid = strtol(tmp + 5, &end, 10);
-        if (pid <= 0 || *end != '.')
-            continue;
-        if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH))
-            unlinkat(dirfd, e->d_name, 0);
-    }
-    closedir(d);
-}
-
 static int open_outdir(runner *run, diag_list *errs)
 {
     const char *outdir = run->opt->outdir;
@@ -429,7 +404,7 @@ static int open_outdir(runner *run, diag_list *errs)
                        "to this folder (give each shard its own -o)");
         return -1;
     }
-    remove_stale_temporaries(run->dirfd);
+    outfile_remove_stale(run->dirfd);
     if (run->opt->resume) {
         run->done = resume_index_new();
         if (resume_prepare(outdir, run->done, errs) != 0)
@@ -466,6 +441,14 @@ static void finish_outdir(runner *run)
     }
 }
 
+/* The run's exit status: its problems and every rejected row's decide, as for every command; a
+ * run that could not start or go on is an environment problem whatever its messages say. */
+static int run_status(const runner *run, const diag_list *errs, bool stopped)
+{
+    return exit_status_for(run->classes | diag_classes(errs) | (stopped ? 1u << DIAG_ENV : 0),
+                           DIAG_DATA);
+}
+
 static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *errs)
 {
     if (inputs_check(opt->inputs, opt->n_inputs, errs))
@@ -479,6 +462,9 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
     mallopt(M_TRIM_THRESHOLD, 8 << 20);
 
     runner run = {.opt = opt, .dirfd = -1, .manifest_fd = -1};
+    time_t wall_started = time(NULL);
+    print_list_init(&run.printed, opt->print_stream);
+    print_volumes volumes = {0};
     int jobs = opt->jobs > 0 ? opt->jobs : 1;
     worker *workers = calloc((size_t)jobs, sizeof *workers);
     run.window = 64 + 16 * (size_t)jobs;
@@ -545,10 +531,25 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
             stopped = true;
         } else if (!stopped && opt->print_stream) {
             print_list_sort(&run.printed);
+            print_run_facts facts = {.started = wall_started, .rejected = run.sum.rejected,
+                                     .volume_sheets = opt->print_volume_sheets};
             size_t first = errs->len;
-            if (print_stream_write(opt->print_stream, &run.printed, renderer_fonts(run.r),
-                                   errs) != 0) {
+            if (print_stream_write(opt->print_stream, &run.printed, &facts, renderer_fonts(run.r),
+                                   &volumes, errs) != 0) {
                 diag_raise_class(errs, first, DIAG_ENV);  /* the print stream asked for is not made */
+                stopped = true;
+            }
+        }
+        if (run.dirfd >= 0) {
+            run_record rec = {.version = opt->version, .argc = opt->argc, .argv = opt->argv,
+                              .started = wall_started, .ended = time(NULL),
+                              .resumed = opt->resume, .exit_status = run_status(&run, errs, stopped),
+                              .cases = run.sum.cases, .produced = run.sum.produced,
+                              .reused = run.sum.reused, .rejected = run.sum.rejected,
+                              .volumes = volumes.paths, .n_volumes = volumes.n};
+            size_t first = errs->len;
+            if (run_record_write(opt->outdir, &rec, run.r, errs) != 0) {
+                diag_raise_class(errs, first, DIAG_ENV);
                 stopped = true;
             }
         }
@@ -563,6 +564,7 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         sb_free(&run.ring[i].log);
     }
     print_list_free(&run.printed);
+    print_volumes_free(&volumes);
     resume_index_free(run.done);
     if (run.manifest_fd >= 0)
         close(run.manifest_fd);
@@ -571,10 +573,7 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
     free(run.ring);
     free(workers);
     *sum = run.sum;
-    /* The run's problems and every rejected row's decide, as for every command; a run that could
-     * not start or go on is an environment problem whatever its messages say. */
-    return exit_status_for(run.classes | diag_classes(errs) | (stopped ? 1u << DIAG_ENV : 0),
-                           DIAG_DATA);
+    return run_status(&run, errs, stopped);
 }
 
 int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs)

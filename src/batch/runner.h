@@ -25,8 +25,13 @@ typedef struct batch_options {
     bool resume;
     shard_spec shard;           /* {1, 1}: everything */
     const char *print_stream;   /* FILE.pdf or NULL */
+    int print_volume_sheets;    /* sheets in one print stream volume (0: the default) */
     const char *templates_dir;  /* NULL: ROOT/templates */
     bool progress;              /* draw a progress line on log (a terminal) */
+    bool quiet;                 /* no rejection lines on log: the summary line only */
+    const char *version;        /* pbdocs's, for run.json */
+    int argc;                   /* the command's arguments, for run.json (argv[0]: "batch") */
+    char *const *argv;
     FILE *log;                  /* rejections, progress and the summary (stderr) */
 } batch_options;
 

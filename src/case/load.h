@@ -1,6 +1,7 @@
 /* load.h: reading cases. The same loader serves a single case file (root <case>) and each <case>
- * of a <cases> stream, which is read with libxml2's streaming reader one case at a time so
- * memory stays flat however many cases the file holds. */
+ * of a <cases> stream, which is cut into cases by a tolerant scanner (stream_cut.h) one case at
+ * a time, so memory stays flat however many cases the file holds and a case that is not
+ * well-formed is rejected alone. */
 #ifndef PBDOCS_LOAD_H
 #define PBDOCS_LOAD_H
 #include "case/case.h"
@@ -18,9 +19,10 @@ typedef struct case_source case_source;
 
 /* Opens path; NULL with a diag when it cannot be read or is not case data at all. */
 case_source *case_source_open(const char *path, diag_list *errs);
-/* The next case: returns 1 with *out set (a valid case) or *out NULL (a rejected case: its
- * problems are in errs, naming its id when it has one); 0 at the end; -1 when the rest of the
- * file cannot be read (malformed stream): the problem is in errs. */
+/* The next case: returns 1 with *out set (a valid case) or *out NULL (a rejected case, or a
+ * problem of the stream itself such as an element that is not a case: its problems are in errs,
+ * naming the case id when it has one); 0 at the end; -1 when the rest of the file cannot be
+ * read (an I/O error): the problem is in errs. */
 int case_source_next(case_source *src, council_set *councils, pb_case **out, diag_list *errs);
 void case_source_close(case_source *src);
 

@@ -79,6 +79,10 @@ void xml_parser_message(const xmlError *e, bool (*may_quote)(const char *name), 
                  a ? a : "an element", a ? ">" : "", e->int1, b ? "</" : "an end tag of another name",
                  b ? b : "", b ? ">" : "");
         return;
+    case XML_ERR_GT_REQUIRED:  /* str1: the element, int1 its line */
+        snprintf(msg, size, "the start tag of %s%s%s on line %d is not ended by >", a ? "<" : "",
+                 a ? a : "an element", a ? ">" : "", e->int1);
+        return;
     case XML_ERR_TAG_NOT_FINISHED:
         snprintf(msg, size, "the text ends before %s%s%s (line %d) is closed", a ? "<" : "",
                  a ? a : "an element", a ? ">" : "", e->int1);
@@ -100,7 +104,12 @@ static void collect(void *ud, xmlErrorPtr e)
         return;
     char msg[512];
     if (e->domain == XML_FROM_PARSER || e->domain == XML_FROM_NAMESPACE) {
-        xml_parser_message(e, c->o->may_quote, msg, sizeof msg);
+        /* The line a message quotes (where an element opened) is in the user's file too. */
+        xmlError shifted = *e;
+        if (e->code == XML_ERR_TAG_NAME_MISMATCH || e->code == XML_ERR_TAG_NOT_FINISHED ||
+            e->code == XML_ERR_GT_REQUIRED)
+            shifted.int1 += c->o->line_offset;
+        xml_parser_message(&shifted, c->o->may_quote, msg, sizeof msg);
     } else {
         snprintf(msg, sizeof msg, "%s", e->message ? e->message : "unknown XML error");
         trim_message(msg);

@@ -1,5 +1,5 @@
 /* cmd_batch.c: pbdocs batch INPUT... -o OUTDIR [--jobs N] [--resume] [--shard K/N]
- *                                  [--print-stream FILE.pdf] [--templates DIR]
+ *                    [--print-stream FILE.pdf] [--print-volume SHEETS] [--templates DIR] [--quiet]
  * Parses the command line and hands over to the batch runner (src/batch/runner.h); prints the
  * problems that stop a run and the final summary line. */
 #include <stdio.h>
@@ -12,7 +12,8 @@
 
 static const char batch_usage[] =
     "usage: pbdocs batch INPUT... -o OUTDIR [--jobs N] [--resume] [--shard K/N]\n"
-    "                    [--print-stream FILE.pdf] [--templates DIR]\n";
+    "                    [--print-stream FILE.pdf] [--print-volume SHEETS]\n"
+    "                    [--templates DIR] [--quiet]\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -48,7 +49,8 @@ int cmd_batch(int argc, char **argv)
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         bool takes_value = strcmp(a, "-o") == 0 || strcmp(a, "--jobs") == 0 ||
                            strcmp(a, "-j") == 0 || strcmp(a, "--shard") == 0 ||
-                           strcmp(a, "--print-stream") == 0 || strcmp(a, "--templates") == 0;
+                           strcmp(a, "--print-stream") == 0 || strcmp(a, "--templates") == 0 ||
+                           strcmp(a, "--print-volume") == 0;
         if (takes_value && !value) {
             status = usage_error("%s needs a value", a);
             break;
@@ -63,10 +65,20 @@ int cmd_batch(int argc, char **argv)
                 status = usage_error("--shard takes K/N with 1 <= K <= N, not '%s'", argv[i]);
         } else if (strcmp(a, "--print-stream") == 0) {
             opt.print_stream = argv[++i];
+        } else if (strcmp(a, "--print-volume") == 0) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (!*argv[i] || *end || v < 2 || v > 1000000)
+                status = usage_error("--print-volume takes a number of sheets from 2 to 1000000, "
+                                     "not '%s'", argv[i]);
+            else
+                opt.print_volume_sheets = (int)v;
         } else if (strcmp(a, "--templates") == 0) {
             opt.templates_dir = argv[++i];
         } else if (strcmp(a, "--resume") == 0) {
             opt.resume = true;
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            opt.quiet = true;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(batch_usage, stdout);
             status = EXIT_OK;
@@ -83,7 +95,10 @@ int cmd_batch(int argc, char **argv)
     if (status < 0) {
         opt.inputs = inputs;
         opt.n_inputs = n_inputs;
-        opt.progress = isatty(STDERR_FILENO);
+        opt.progress = !opt.quiet && isatty(STDERR_FILENO);
+        opt.version = PBDOCS_VERSION;
+        opt.argc = argc;
+        opt.argv = argv;
         diag_list errs = {0};
         batch_summary sum;
         status = batch_run(&opt, &sum, &errs);

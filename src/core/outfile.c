@@ -2,12 +2,15 @@
 #define _GNU_SOURCE  /* O_TMPFILE */
 #include "core/outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -134,4 +137,29 @@ int outfile_write(const char *dir, const char *name, const void *bytes, size_t l
     if (dirfd >= 0)
         close(dirfd);
     return rc;
+}
+
+/* Removes temporary files a killed run left (".NAME.tmp.PID.N" whose PID is gone). */
+void outfile_remove_stale(int dirfd)
+{
+    int fd = dup(dirfd);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const char *tmp = e->d_name[0] == '.' ? strstr(e->d_name, ".tmp.") : NULL;
+        if (!tmp)
+            continue;
+        char *end;
+        long pid = strtol(tmp + 5, &end, 10);
+        if (pid <= 0 || *end != '.')
+            continue;
+        if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH))
+            unlinkat(dirfd, e->d_name, 0);
+    }
+    closedir(d);
 }

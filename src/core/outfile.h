@@ -6,8 +6,8 @@
  * it the temporary has no name (O_TMPFILE) and is linked under the final name: one directory
  * operation, which matters when a batch writes thousands of files a second into one folder, and
  * nothing to clean up after kill -9. When the final name exists, or O_TMPFILE is not supported,
- * the temporary is named ".NAME.tmp.PID.N" and renamed over it (batch/runner.c removes such names
- * whose PID is gone). Whatever is at the final name, a file or a symlink, is replaced, never
+ * the temporary is named ".NAME.tmp.PID.N" and renamed over it (outfile_remove_stale removes such
+ * names whose PID is gone). Whatever is at the final name, a file or a symlink, is replaced, never
  * written through; the temporary is created exclusively, so nothing at its name is followed.
  *
  * Durability: with OUTFILE_SYNC the file is fsync'ed before it takes its name (what a single
@@ -30,4 +30,7 @@ int outfile_write_at(int dirfd, const char *name, const void *bytes, size_t len,
 /* The same into dir/name; a failure is a problem in errs ("DIR/NAME: cannot write: REASON"). */
 int outfile_write(const char *dir, const char *name, const void *bytes, size_t len,
                   unsigned flags, diag_list *errs);
+/* Removes from the folder open as dirfd the temporaries a killed process left (".NAME.tmp.PID.N"
+ * whose PID is gone, or is this process's): a batch does it before it writes. */
+void outfile_remove_stale(int dirfd);
 #endif

@@ -5,6 +5,7 @@
  * a reconsideration must be asked for. */
 #include "docs/context.h"
 #include "docs/notice.h"
+#include "docs/streams.h"
 
 int reduction_context(mu_value *ctx, const doc_input *in, diag_list *errs)
 {
@@ -12,7 +13,7 @@ int reduction_context(mu_value *ctx, const doc_input *in, diag_list *errs)
     const council *co = in->council;
     service_method m;
     int minute;
-    if (document_service(in, &r->sent, &m, &minute, errs) != 0)
+    if (letter_sending(ctx, in, &r->sent, &m, &minute, errs) != 0)
         return -1;
     notice_dates nd = notice_period_at(in->cal, r->issued, m, minute, co->notice.days,
                                        co->notice.unit);
@@ -32,8 +33,12 @@ int reduction_context(mu_value *ctx, const doc_input *in, diag_list *errs)
 
     mu_value *changes = mu_map_set(v, "changes", mu_list());
     pence before = 0, after = 0;
+    stream_lists sl = stream_lists_begin(ctx);
     for (size_t i = 0; i < r->n_changes; i++) {
         const pb_change *ch = &r->changes[i];
+        mu_value *srow = stream_lists_row(&sl, in, ch->item, r->issued);
+        mu_map_set(srow, "current_amount", money_value_of(ch->item->annual));
+        mu_map_set(srow, "new_amount", money_value_of(ch->new_annual));
         mu_value *row = mu_list_push(changes, mu_map());
         mu_map_set_str(row, "id", ch->item->id);
         mu_map_set_str(row, "provision", ch->item->provision);
@@ -43,6 +48,7 @@ int reduction_context(mu_value *ctx, const doc_input *in, diag_list *errs)
         before += ch->item->annual;
         after += ch->new_annual;
     }
+    stream_lists_end(ctx, &sl, in, r->issued);
     mu_map_set(v, "current_total", money_value_of(before));
     mu_map_set(v, "new_total", money_value_of(after));
     mu_map_set(v, "difference", money_value_of(before - after));

@@ -27,6 +27,7 @@
 struct renderer {
     char templates[PATH_MAX], partials[PATH_MAX + sizeof "/partials"];
     char override[PATH_MAX];  /* render_options.template_path, or "" */
+    char councils_dir[PATH_MAX], calendar_path[PATH_MAX];  /* as read (for run records) */
     doc_kind override_kind;
     council_set *councils;
     calendar *cal;
@@ -124,8 +125,10 @@ renderer *renderer_open(const render_options *opt, diag_list *errs)
     if (snprintf(path, sizeof path, "%s/councils", r->templates) >= (int)sizeof path ||
         stat(path, &st) != 0)
         pb_path(path, sizeof path, "templates/councils");
+    snprintf(r->councils_dir, sizeof r->councils_dir, "%s", path);
     r->councils = councils_open(path);
-    r->cal = calendar_load(pb_path(path, sizeof path, "templates/calendar/england-and-wales.txt"), errs);
+    pb_path(r->calendar_path, sizeof r->calendar_path, "templates/calendar/england-and-wales.txt");
+    r->cal = calendar_load(r->calendar_path, errs);
     r->fonts = fonts_open(pb_path(path, sizeof path, "build/fonts"), errs);
     int failed = !r->cal || !r->fonts;
     if (!failed && opt && opt->template_path)
@@ -164,6 +167,16 @@ const char *renderer_templates_dir(const renderer *r)
 const char *renderer_partials_dir(const renderer *r)
 {
     return r->partials;
+}
+
+const char *renderer_councils_dir(const renderer *r)
+{
+    return r->councils_dir;
+}
+
+const char *renderer_calendar_path(const renderer *r)
+{
+    return r->calendar_path;
 }
 
 /* The compiled template for kind: the run's own, or the override compiled now into *own (the

@@ -43,6 +43,9 @@ council_set *renderer_councils(renderer *r);
 /* The folders it reads templates and partials from (what a preview watches and lints). */
 const char *renderer_templates_dir(const renderer *r);
 const char *renderer_partials_dir(const renderer *r);
+/* The council profiles' folder and the holiday calendar it read (what a run record digests). */
+const char *renderer_councils_dir(const renderer *r);
+const char *renderer_calendar_path(const renderer *r);
 
 /* Renders document kind of case c into out. Returns 0, or -1 with problems in errs (each
  * naming the case id; a template problem names FILE:LINE:COL and is DIAG_TEMPLATE, as is a
