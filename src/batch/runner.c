@@ -43,6 +43,7 @@ typedef struct slot {
     strbuf rows;            /* manifest rows of this case */
     strbuf log;             /* its problems, one a line, for stderr */
     size_t cases, produced, reused, rejected, letters;
+    unsigned classes;       /* of its problems (diag_classes) */
     unsigned long long bytes;
     print_entry printed[DOC_KIND_COUNT];  /* letters for the print stream (strings malloc'd) */
     int n_printed;
@@ -72,6 +73,7 @@ struct runner {
     resume_index *done;     /* --resume: what the killed run finished */
     print_list printed;
     batch_summary sum;
+    unsigned classes;       /* of every rejected row's problems: with the run's own, the exit */
     diag_list fatal;        /* problems that stop the run */
     size_t total_estimate;
     double started, last_progress;
@@ -119,6 +121,7 @@ static void reject(slot *s, const char *case_id, const char *kind, const diag_li
     sb_free(&msg);
     add_log(s, problems);
     s->rejected++;
+    s->classes |= problems->len ? diag_classes(problems) : 1u << DIAG_DATA;
 }
 
 /* A letter for the print stream: its Markdown and set-up are kept (rendered again when the
@@ -224,8 +227,8 @@ static void write_manifest(runner *run, const char *p, size_t len)
 {
     if (write_all(run->manifest_fd, p, len) != 0) {
         if (!run->fatal.len)
-            diag_add(&run->fatal, run->opt->outdir, 0, 0, NULL, NULL, "cannot write %s: %s",
-                     MANIFEST_NAME, strerror(errno));
+            diag_add_class(&run->fatal, DIAG_ENV, run->opt->outdir, 0, 0, NULL, NULL,
+                           "cannot write %s: %s", MANIFEST_NAME, strerror(errno));
         run->stop = true;
     }
 }
@@ -264,7 +267,7 @@ static void emit_ready(runner *run)
         if (s->state != SLOT_DONE)
             break;
         if (s->fatal[0] && !run->fatal.len) {
-            diag_add(&run->fatal, NULL, 0, 0, NULL, NULL, "%s", s->fatal);
+            diag_add_class(&run->fatal, DIAG_ENV, NULL, 0, 0, NULL, NULL, "%s", s->fatal);
             run->stop = true;
         }
         if (s->rows.len && !run->stop)
@@ -280,6 +283,7 @@ static void emit_ready(runner *run)
         run->sum.rejected += s->rejected;
         run->sum.letters += s->letters;
         run->sum.bytes += s->bytes;
+        run->classes |= s->classes;
         for (int i = 0; i < s->n_printed; i++)
             if (print_list_add(&run->printed, &s->printed[i], &run->fatal) != 0)
                 run->stop = true;
@@ -293,6 +297,7 @@ static void emit_ready(runner *run)
         sb_reset(&s->rows);
         sb_reset(&s->log);
         s->cases = s->produced = s->reused = s->rejected = s->letters = 0;
+        s->classes = 0;
         s->bytes = 0;
         s->n_printed = 0;
         s->fatal[0] = '\0';
@@ -383,18 +388,20 @@ static int open_outdir(runner *run, diag_list *errs)
 {
     const char *outdir = run->opt->outdir;
     if (make_dirs(outdir) != 0) {
-        diag_add(errs, outdir, 0, 0, NULL, NULL, "cannot create this folder: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, outdir, 0, 0, NULL, NULL,
+                       "cannot create this folder: %s", strerror(errno));
         return -1;
     }
     run->dirfd = open(outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (run->dirfd < 0) {
-        diag_add(errs, outdir, 0, 0, NULL, NULL, "cannot open this folder: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, outdir, 0, 0, NULL, NULL,
+                       "cannot open this folder: %s", strerror(errno));
         return -1;
     }
     /* One batch per folder at a time: two runs would interleave their manifests. */
     if (flock(run->dirfd, LOCK_EX | LOCK_NB) != 0) {
-        diag_add(errs, outdir, 0, 0, NULL, NULL,
-                 "another pbdocs batch is writing to this folder (give each shard its own -o)");
+        diag_add_class(errs, DIAG_ENV, outdir, 0, 0, NULL, NULL, "another pbdocs batch is writing "
+                       "to this folder (give each shard its own -o)");
         return -1;
     }
     outfile_remove_stale(run->dirfd);
@@ -410,29 +417,14 @@ static int open_outdir(runner *run, diag_list *errs)
     if (run->manifest_fd < 0 || fchmod(run->manifest_fd, 0640) != 0 ||
         write(run->manifest_fd, MANIFEST_HEADER, strlen(MANIFEST_HEADER)) !=
             (ssize_t)strlen(MANIFEST_HEADER)) {
-        diag_add(errs, outdir, 0, 0, NULL, NULL, "cannot write %s: %s", MANIFEST_NAME,
-                 strerror(errno));
+        diag_add_class(errs, DIAG_ENV, outdir, 0, 0, NULL, NULL,
+                       "cannot write %s: %s", MANIFEST_NAME, strerror(errno));
         return -1;
     }
     return 0;
 }
 
 /* --- the run ------------------------------------------------------------------------------ */
-
-/* The run's one renderer, shared by every worker: templates, council profiles and fonts are
- * compiled and loaded once. Returns 0, or the exit status: a template problem (FILE:LINE:COL)
- * is rejected input (1); anything else cannot run (2). */
-static int open_renderer(renderer **out, const batch_options *opt, diag_list *errs)
-{
-    render_options ro = {.templates_dir = opt->templates_dir};
-    *out = renderer_open(&ro, errs);
-    if (*out)
-        return 0;
-    for (size_t j = 0; j < errs->len; j++)
-        if (errs->items[j].col > 0)
-            return 1;
-    return 2;
-}
 
 static void finish_outdir(runner *run)
 {
@@ -449,10 +441,18 @@ static void finish_outdir(runner *run)
     }
 }
 
+/* The run's exit status: its problems and every rejected row's decide, as for every command; a
+ * run that could not start or go on is an environment problem whatever its messages say. */
+static int run_status(const runner *run, const diag_list *errs, bool stopped)
+{
+    return exit_status_for(run->classes | diag_classes(errs) | (stopped ? 1u << DIAG_ENV : 0),
+                           DIAG_DATA);
+}
+
 static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *errs)
 {
     if (inputs_check(opt->inputs, opt->n_inputs, errs))
-        return 2;
+        return exit_status(errs);
     /* Process-wide state that must exist before any thread uses it. */
     xmlInitParser();
     /* Workers allocate and free a document's worth of memory per letter. glibc's defaults give
@@ -471,10 +471,12 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
     run.ring = calloc(run.window, sizeof *run.ring);
     if (!workers || !run.ring)
         abort();
-    int status = open_renderer(&run.r, opt, errs);
-    if (status == 0 && open_outdir(&run, errs) != 0)
-        status = 2;
-    if (status == 0) {
+    /* The run's one renderer, shared by every worker: templates, council profiles and fonts are
+     * compiled and loaded once. */
+    render_options ro = {.templates_dir = opt->templates_dir};
+    run.r = renderer_open(&ro, errs);
+    bool stopped = !run.r || open_outdir(&run, errs) != 0;  /* the run could not start or go on */
+    if (!stopped) {
         if (opt->progress) {
             size_t est = inputs_count_estimate(opt->inputs, opt->n_inputs);
             run.total_estimate = opt->shard.n > 1 ? (est + opt->shard.n - 1) / opt->shard.n : est;
@@ -494,8 +496,8 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         pthread_t flusher;
         bool flusher_started = pthread_create(&flusher, NULL, flusher_main, &run) == 0;
         if (started == 0) {
-            diag_add(errs, NULL, 0, 0, NULL, NULL, "cannot start a worker thread");
-            status = 2;
+            diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL, "cannot start a worker thread");
+            stopped = true;
         } else {
             /* Single case files are loaded here, streams' cases by the workers (process). */
             inputs_walk(opt->inputs, opt->n_inputs, &opt->shard, renderer_councils(run.r),
@@ -526,26 +528,30 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
         pthread_mutex_destroy(&run.lock);
         if (run.fatal.len) {
             diag_list_take(errs, &run.fatal);
-            status = 2;
-        } else if (status == 0 && opt->print_stream) {
+            stopped = true;
+        } else if (!stopped && opt->print_stream) {
             print_list_sort(&run.printed);
             print_run_facts facts = {.started = wall_started, .rejected = run.sum.rejected,
                                      .volume_sheets = opt->print_volume_sheets};
+            size_t first = errs->len;
             if (print_stream_write(opt->print_stream, &run.printed, &facts, renderer_fonts(run.r),
-                                   &volumes, errs) != 0)
-                status = 2;
+                                   &volumes, errs) != 0) {
+                diag_raise_class(errs, first, DIAG_ENV);  /* the print stream asked for is not made */
+                stopped = true;
+            }
         }
-        if (status == 0 && run.sum.rejected)
-            status = 1;
         if (run.dirfd >= 0) {
             run_record rec = {.version = opt->version, .argc = opt->argc, .argv = opt->argv,
                               .started = wall_started, .ended = time(NULL),
-                              .resumed = opt->resume, .exit_status = status,
+                              .resumed = opt->resume, .exit_status = run_status(&run, errs, stopped),
                               .cases = run.sum.cases, .produced = run.sum.produced,
                               .reused = run.sum.reused, .rejected = run.sum.rejected,
                               .volumes = volumes.paths, .n_volumes = volumes.n};
-            if (run_record_write(opt->outdir, &rec, run.r, errs) != 0)
-                status = 2;
+            size_t first = errs->len;
+            if (run_record_write(opt->outdir, &rec, run.r, errs) != 0) {
+                diag_raise_class(errs, first, DIAG_ENV);
+                stopped = true;
+            }
         }
     }
     diag_list_clear(&run.fatal);
@@ -567,7 +573,7 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
     free(run.ring);
     free(workers);
     *sum = run.sum;
-    return status;
+    return run_status(&run, errs, stopped);
 }
 
 int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs)

@@ -238,8 +238,8 @@ int council_service(const doc_input *in, service_method *m, diag_list *errs)
 {
     if (service_method_parse(in->council->service, m) == 0)
         return 0;
-    diag_add(errs, NULL, 0, 0, in->c->id, "council",
-             "profile '%s' has an unknown service method", in->council->id);
+    diag_add_class(errs, DIAG_TEMPLATE, NULL, 0, 0, in->c->id, "council",
+                   "profile '%s' has an unknown service method", in->council->id);
     return -1;
 }
 

@@ -66,8 +66,8 @@ int stream_add(pb_stream *s, const char *markdown, size_t len, const pb_doc_setu
     for (size_t i = 0; i < one.n_ops; i++)
         draws_logo |= one.ops[i].kind == LAYOUT_OP_IMAGE;
     if (draws_logo && s->has_logo && (!s->logo || strcmp(s->logo, logo) != 0)) {
-        diag_add(errs, setup->source, 0, 0, setup->case_id, NULL,
-                 "a print stream can hold only one council logo");
+        diag_add_class(errs, DIAG_ENV, setup->source, 0, 0, setup->case_id, NULL,
+                       "a print stream can hold only one council logo");
         layout_free(&one);
         return -1;
     }
@@ -98,7 +98,8 @@ int stream_finish(pb_stream *s, const pb_doc_setup *info, pb_pdf *out, diag_list
     s->all.logo_png = s->logo;
     int rc = s->all.n_pages ? pdf_write(&s->all, info, s->fonts, out, errs) : -1;
     if (!s->all.n_pages)
-        diag_add(errs, info->source, 0, 0, NULL, NULL, "the print stream has no pages");
+        diag_add_class(errs, DIAG_ENV, info->source, 0, 0, NULL, NULL,
+                       "the print stream has no pages");
     stream_abort(s);
     return rc;
 }
