@@ -8,7 +8,8 @@
     of every /Artifact BMC ... EMC sequence emptied, and pdftotext -raw reads what is left), white space
     aside: so nothing outside an artifact is missing from the structure, nothing is read twice,
     and the reading order is the drawing order.
-A print stream must also be tagged, each letter a Part."""
+A print stream (over 256 pages, so its parent tree has leaves) must also be tagged, each letter
+a Part."""
 import glob, os, re, subprocess, sys, tempfile
 
 PB, BUILD = sys.argv[1], sys.argv[2]
@@ -100,11 +101,13 @@ with tempfile.TemporaryDirectory() as tmp:
     for pdf in sorted(glob.glob(os.path.join(tmp, "*", "*.pdf"))):
         check_pdf(pdf, tmp)
     cases = os.path.join(tmp, "cases.xml")
-    subprocess.run([os.path.join(BUILD, "bench", "gen_cases"), "12", "--seed", "7", "-o", cases], check=True)
+    subprocess.run([os.path.join(BUILD, "bench", "gen_cases"), "90", "--seed", "7", "-o", cases], check=True)
     stream = os.path.join(tmp, "stream.pdf")
     r = run(PB, "batch", cases, "-o", os.path.join(tmp, "batch"), "--print-stream", stream)
     if check(f"batch with a print stream ({r.stderr[-200:]})", os.path.exists(stream)):
         check_pdf(stream, tmp, stream=True)
+        pages = int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", stream).stdout, re.M).group(1))
+        check(f"the print stream has over 256 pages ({pages})", pages > 256)
 
 print(f"test_tagged: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

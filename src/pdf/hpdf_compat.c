@@ -192,85 +192,32 @@ void hpdf_set_info_bytes(HPDF_Doc doc, const char *key, const unsigned char *byt
         HPDF_Dict_Add(doc->info, key, bin);
 }
 
-/* Tagged PDF: hpdf.h has no way to add a key to the catalog or to a page, nor to make a
- * dictionary, array or stream, so the structure tree, /MarkInfo, /Lang, /ViewerPreferences'
- * DisplayDocTitle (HPDF_SetViewerPreference knows six flags and replaces the dictionary) and the
- * XMP metadata (HPDF_PDFA_SetPDFAConformance writes /SubType, wrong case, and no pdfuaid) are
- * made with hpdf_objects.h's calls, which the library exports but hpdf.h does not offer (the
- * structure elements are written by our own code: hpdf_obj_custom). */
-HPDF_Dict hpdf_obj_dict(HPDF_Doc doc, int indirect)
+/* Tagged PDF: hpdf.h has no way to add a key to a page. */
+HPDF_STATUS hpdf_page_put_int(HPDF_Page page, const char *key, long value)
 {
-    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
-    if (d && indirect && HPDF_Xref_Add(doc->xref, d) != HPDF_OK)
-        return NULL;  /* the xref freed it */
-    return d;
+    return HPDF_Dict_AddNumber(page, key, (HPDF_INT32)value);
 }
 
-HPDF_STATUS hpdf_obj_put(HPDF_Dict dict, const char *key, void *obj)
+HPDF_STATUS hpdf_page_put_name(HPDF_Page page, const char *key, const char *name)
 {
-    return HPDF_Dict_Add(dict, key, obj);
+    return HPDF_Dict_AddName(page, key, name);
 }
 
-HPDF_STATUS hpdf_obj_put_name(HPDF_Dict dict, const char *key, const char *name)
-{
-    return HPDF_Dict_AddName(dict, key, name);
-}
+/* An object's number is in its header, which hpdf.h does not show. */
+unsigned hpdf_page_id(HPDF_Page page) { return page->header.obj_id & 0x00FFFFFF; }
 
-HPDF_STATUS hpdf_obj_put_int(HPDF_Dict dict, const char *key, long value)
+/* The catalog and the page tree are fields of the document (hpdf_doc.h); the catalog's entries
+ * are counted so that one libharu added (an open action, a page layout) is never dropped when
+ * pdf_tags.c writes the catalog again. */
+int hpdf_catalog_ids(HPDF_Doc doc, unsigned *catalog, unsigned *pages)
 {
-    return HPDF_Dict_AddNumber(dict, key, (HPDF_INT32)value);
-}
-
-HPDF_STATUS hpdf_obj_put_true(HPDF_Dict dict, const char *key)
-{
-    return HPDF_Dict_AddBoolean(dict, key, HPDF_TRUE);
-}
-
-HPDF_STATUS hpdf_obj_put_ascii(HPDF_Doc doc, HPDF_Dict dict, const char *key, const char *text)
-{
-    HPDF_String s = HPDF_String_New(doc->mmgr, text, NULL);
-    return s ? HPDF_Dict_Add(dict, key, s) : HPDF_FAILD_TO_ALLOC_MEM;
-}
-
-HPDF_Dict hpdf_obj_catalog(HPDF_Doc doc) { return doc->catalog; }
-
-HPDF_Dict hpdf_obj_metadata(HPDF_Doc doc, const char *xml, size_t len)
-{
-    HPDF_Dict d = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    if (!d)
-        return NULL;
-    d->filter = HPDF_STREAM_FILTER_NONE;  /* readers look for XMP without decoding it */
-    HPDF_STATUS ret = HPDF_Dict_AddName(d, "Type", "Metadata");
-    ret += HPDF_Dict_AddName(d, "Subtype", "XML");
-    ret += HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)xml, (HPDF_UINT)len);
-    return ret == HPDF_OK ? d : NULL;
+    if (!doc->catalog || !doc->root_pages || doc->catalog->list->count != 2 ||
+        !HPDF_Dict_GetItem(doc->catalog, "Type", HPDF_OCLASS_NAME))
+        return -1;
+    *catalog = doc->catalog->header.obj_id & 0x00FFFFFF;
+    *pages = doc->root_pages->header.obj_id & 0x00FFFFFF;
+    return 0;
 }
 
 /* The version is a field of the document; libharu raises it only for its own features. */
 void hpdf_set_version_17(HPDF_Doc doc) { doc->pdf_version = HPDF_VER_17; }
-
-/* The dictionary's own write_fn (libharu calls it between "<<" and ">>") writes its entries;
- * attr, unused by a plain dictionary, carries the writer. */
-static HPDF_STATUS write_custom(HPDF_Dict dict, HPDF_Stream stream)
-{
-    const hpdf_custom *c = dict->attr;
-    sb_reset(c->scratch);
-    c->write(c, c->scratch);
-    return HPDF_Stream_Write(stream, (const HPDF_BYTE *)c->scratch->data, (HPDF_UINT)c->scratch->len);
-}
-
-HPDF_Dict hpdf_obj_custom(HPDF_Doc doc, hpdf_custom *c)
-{
-    HPDF_Dict d = hpdf_obj_dict(doc, 1);
-    if (d) {
-        d->attr = c;
-        d->write_fn = write_custom;
-    }
-    return d;
-}
-
-/* The number is in the object's header, which hpdf.h does not show. */
-unsigned hpdf_obj_id(const void *obj)
-{
-    return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
-}

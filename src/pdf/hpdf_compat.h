@@ -15,7 +15,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/strbuf.h"
 #include "fonts/fonts.h"
 
 /* libharu's glyph name for cp (e.g. "Lslash"), and the code point it reads a name back as. */
@@ -56,36 +55,17 @@ void hpdf_set_page_content(HPDF_Page page, const unsigned char *deflated, size_t
  * may hold NULs: UTF-16BE text). */
 void hpdf_set_info_bytes(HPDF_Doc doc, const char *key, const unsigned char *bytes, size_t len);
 
-/* Objects for tagged PDF (pdf_tags.c): dictionaries and a metadata stream of our own, put in
- * the catalog, in pages and in each other. An indirect dictionary is registered in the
- * document's cross-reference table (owned by it, written as a reference wherever it is put, any
- * number of times); a direct dictionary is owned by the one place it is put in (put it in
- * exactly one). Each returns NULL or an error status on failure (the document's error
- * handler has been told). */
-HPDF_Dict hpdf_obj_dict(HPDF_Doc doc, int indirect);
-HPDF_STATUS hpdf_obj_put(HPDF_Dict dict, const char *key, void *obj);
-HPDF_STATUS hpdf_obj_put_name(HPDF_Dict dict, const char *key, const char *name);
-HPDF_STATUS hpdf_obj_put_int(HPDF_Dict dict, const char *key, long value);
-HPDF_STATUS hpdf_obj_put_true(HPDF_Dict dict, const char *key);
-/* A string of ASCII text. */
-HPDF_STATUS hpdf_obj_put_ascii(HPDF_Doc doc, HPDF_Dict dict, const char *key, const char *text);
-/* The document catalog; a page is a dictionary too (HPDF_Page is an HPDF_Dict). */
-HPDF_Dict hpdf_obj_catalog(HPDF_Doc doc);
-/* An uncompressed /Type /Metadata /Subtype /XML stream holding xml[0..len) (indirect). */
-HPDF_Dict hpdf_obj_metadata(HPDF_Doc doc, const char *xml, size_t len);
-/* A dictionary whose entries are written by write() at save, straight into the file: a tagged
- * letter has a hundred structure elements, and making each entry a libharu object cost more
- * than drawing the pages. write() appends the entries (e.g. "/S/P/P 12 0 R") to out, which is
- * scratch, emptied first; c must stay alive until the document is saved. Indirect. */
-typedef struct hpdf_custom hpdf_custom;
-struct hpdf_custom {
-    void (*write)(const hpdf_custom *self, strbuf *out);
-    strbuf *scratch;
-};
-HPDF_Dict hpdf_obj_custom(HPDF_Doc doc, hpdf_custom *c);
-/* The object number of an indirect object (a dictionary made here, a page), for "N 0 R". */
-unsigned hpdf_obj_id(const void *obj);
-
+/* Tagged PDF (pdf_tags.c). The structure tree is written by pdf_tags.c itself, after libharu
+ * has saved the document (as a compressed object stream and a cross-reference stream); libharu
+ * only gives each page its /StructParents and /Tabs, and the numbers of the objects the tree
+ * refers to. */
+HPDF_STATUS hpdf_page_put_int(HPDF_Page page, const char *key, long value);
+HPDF_STATUS hpdf_page_put_name(HPDF_Page page, const char *key, const char *name);
+/* The object number of a page, for "N 0 R". */
+unsigned hpdf_page_id(HPDF_Page page);
+/* The numbers of the catalog and the page tree's root; -1 when the catalog has any entry but
+ * /Type and /Pages (pdf_tags.c writes the catalog anew, and would lose it). */
+int hpdf_catalog_ids(HPDF_Doc doc, unsigned *catalog, unsigned *pages);
 /* Marks the file as PDF 1.7, the version PDF/UA-1 is built on. */
 void hpdf_set_version_17(HPDF_Doc doc);
 #endif

@@ -1,9 +1,11 @@
 /* pdf_tags.c: tagged PDF (see pdf_tags.h). The content is marked as pages are drawn; the
  * structure tree is made at the end, when every element's content (its MCIDs, page by page) is
- * known. Element dictionaries are written small: no /Type (optional), /Pg once for the page of
- * the first content, /K a bare MCID when that is all there is, a marked-content reference only
- * for content on another page. Elements with no content below them are left out, except table
- * cells: a reader counts cells to know the column. */
+ * known, once libharu has saved the document: the tree's objects (a hundred small dictionaries
+ * in a letter) go into compressed object streams at the end of the file (pdf_xref.h), with the
+ * catalog written again to point at them. Elements are written small: no /Type (optional), /Pg
+ * once for the page of the first content, /K a bare MCID when that is all there is, a
+ * marked-content reference only for content on another page. Elements with no content below
+ * them are left out, except table cells: a reader counts cells to know the column. */
 #include "pdf/pdf_tags.h"
 
 #include <stdio.h>
@@ -12,6 +14,7 @@
 
 #include "core/utf8.h"
 #include "pdf/hpdf_compat.h"
+#include "pdf/pdf_xref.h"
 
 static const char *const role_name[ROLE_COUNT] = {
     [ROLE_DOCUMENT] = "Document", [ROLE_PART] = "Part", [ROLE_DIV] = "Div", [ROLE_P] = "P",
@@ -34,9 +37,6 @@ static void put_uint(strbuf *out, size_t v, const char *tail)
     sb_append(out, p, (size_t)(buf + sizeof buf - p));
     sb_puts(out, tail);
 }
-
-/* "N 0 R " for an indirect object. */
-static void put_ref(strbuf *out, const void *obj) { put_uint(out, hpdf_obj_id(obj), " 0 R "); }
 
 void pdf_utf16be(const char *text, size_t len, strbuf *out)
 {
@@ -108,30 +108,17 @@ void tags_mark(pdf_tags *t, strbuf *c, uint32_t elem)
 }
 
 /* What the tree is made from: per element, its marks (a chain through next_mark) and children
- * (a chain through next_child), whether it is written, and its dictionary, whose entries
- * write_elem writes at save. Kept until then (tags_free). */
+ * (a chain through next_child), whether it is written, and its object number. */
 enum { NONE = (size_t)-1 };
 
-typedef struct elem_out {
-    hpdf_custom c;  /* first: write_elem gets a pointer to it */
-    pdf_tags *t;
-    size_t index;
-} elem_out;
-
-struct pdf_tree {
+typedef struct tree {
     size_t *first_mark, *last_mark, *next_mark;
     size_t *first_child, *last_child, *next_child;
-    bool *kept;
-    HPDF_Dict *dict;
-    elem_out *out;
-    struct tree_node *nodes;  /* the parent tree: its root, then its leaves when it has any */
-    HPDF_Dict *node_dict;
-    size_t n_nodes;
-    strbuf scratch;
-    HPDF_Dict struct_root;
-};
+    unsigned *num;  /* its object number; 0: not written (no content below it) */
+    unsigned struct_root, first_node, n_nodes, next_num;
+} tree;
 
-static bool tree_make(pdf_tags *t, struct pdf_tree *r)
+static bool tree_make(pdf_tags *t, tree *r)
 {
     size_t n = t->layout->n_elems, m = t->n_marks ? t->n_marks : 1;
     r->first_mark = malloc(n * sizeof(size_t));
@@ -140,11 +127,9 @@ static bool tree_make(pdf_tags *t, struct pdf_tree *r)
     r->last_child = malloc(n * sizeof(size_t));
     r->next_child = malloc(n * sizeof(size_t));
     r->next_mark = malloc(m * sizeof(size_t));
-    r->kept = calloc(n, sizeof(bool));
-    r->dict = calloc(n, sizeof(HPDF_Dict));
-    r->out = calloc(n, sizeof(elem_out));
+    r->num = calloc(n, sizeof(unsigned));
     if (!r->first_mark || !r->last_mark || !r->first_child || !r->last_child || !r->next_child ||
-        !r->next_mark || !r->kept || !r->dict || !r->out)
+        !r->next_mark || !r->num)
         return false;
     const pb_elem *e = t->layout->elems;
     for (size_t i = 0; i < n; i++)
@@ -160,15 +145,21 @@ static bool tree_make(pdf_tags *t, struct pdf_tree *r)
         r->last_mark[el] = k;
     }
     /* kept: has content, is a table cell, or has a kept child (children come after parents) */
+    bool *kept = calloc(n, sizeof(bool));
+    if (!kept)
+        return false;
     for (size_t i = n; i-- > 0;) {
         if (r->first_mark[i] != NONE || e[i].role == ROLE_TH || e[i].role == ROLE_TD)
-            r->kept[i] = true;
-        if (i && r->kept[i])
-            r->kept[e[i].parent] = true;
+            kept[i] = true;
+        if (i && kept[i])
+            kept[e[i].parent] = true;
     }
-    r->kept[0] = true;
-    for (size_t i = 1; i < n; i++) {
-        if (!r->kept[i])
+    kept[0] = true;
+    for (size_t i = 0; i < n; i++) {
+        if (!kept[i])
+            continue;
+        r->num[i] = ++r->next_num;
+        if (!i)
             continue;
         size_t p = e[i].parent;
         if (r->last_child[p] == NONE)
@@ -177,26 +168,19 @@ static bool tree_make(pdf_tags *t, struct pdf_tree *r)
             r->next_child[r->last_child[p]] = i;
         r->last_child[p] = i;
     }
+    free(kept);
     return true;
 }
 
-static void tree_free(struct pdf_tree *r)
+static void tree_free(tree *r)
 {
-    if (!r)
-        return;
     free(r->first_mark);
     free(r->last_mark);
     free(r->next_mark);
     free(r->first_child);
     free(r->last_child);
     free(r->next_child);
-    free(r->kept);
-    free(r->dict);
-    free(r->out);
-    free(r->nodes);
-    free(r->node_dict);
-    sb_free(&r->scratch);
-    free(r);
+    free(r->num);
 }
 
 /* A PDF string of bytes[0..len) in hex. */
@@ -211,24 +195,21 @@ static void put_hex(strbuf *out, const char *bytes, size_t len)
     sb_putc(out, '>');
 }
 
-/* One element's entries: /S, /P, /Pg, /K, and /Alt or /A where its role needs them. */
-static void write_elem(const hpdf_custom *self, strbuf *out)
+/* One element: /S, /P, /Pg (the page of its first content), /K (a bare MCID when that is all,
+ * a marked-content reference for content on another page), and /Alt or /A where its role
+ * needs them. */
+static void write_elem(const pdf_tags *t, const tree *r, size_t i, strbuf *out)
 {
-    const elem_out *eo = (const elem_out *)self;
-    pdf_tags *t = eo->t;
-    struct pdf_tree *r = t->tree;
-    size_t i = eo->index;
     const pb_elem *e = &t->layout->elems[i];
-    sb_puts(out, "/S/");
+    sb_puts(out, "<</S/");
     sb_puts(out, role_name[e->role]);
     sb_puts(out, "/P ");
-    put_ref(out, i ? (const void *)r->dict[e->parent] : (const void *)r->struct_root);
+    put_uint(out, i ? r->num[e->parent] : r->struct_root, " 0 R");
     size_t k = r->first_mark[i];
     uint32_t pg = k != NONE ? t->marks[k].page : 0;
-    if (k != NONE)
-    {
+    if (k != NONE) {
         sb_puts(out, "/Pg ");
-        put_ref(out, t->pages[pg]);
+        put_uint(out, hpdf_page_id(t->pages[pg]), " 0 R");
     }
     if (k != NONE && r->next_mark[k] == NONE && r->first_child[i] == NONE) {
         sb_puts(out, "/K ");
@@ -236,17 +217,16 @@ static void write_elem(const hpdf_custom *self, strbuf *out)
     } else if (k != NONE || r->first_child[i] != NONE) {
         sb_puts(out, "/K[");
         for (; k != NONE; k = r->next_mark[k]) {
-            if (t->marks[k].page == pg)
+            if (t->marks[k].page == pg) {
                 put_uint(out, t->marks[k].mcid, " ");
-            else {  /* content on another page */
-                sb_puts(out, "<</Type/MCR/Pg ");
-                put_ref(out, t->pages[t->marks[k].page]);
-                sb_puts(out, "/MCID ");
-                put_uint(out, t->marks[k].mcid, ">>");
+                continue;
             }
+            sb_puts(out, "<</Type/MCR/Pg ");
+            put_uint(out, hpdf_page_id(t->pages[t->marks[k].page]), " 0 R/MCID ");
+            put_uint(out, t->marks[k].mcid, ">>");
         }
         for (size_t c = r->first_child[i]; c != NONE; c = r->next_child[c])
-            put_ref(out, r->dict[c]);
+            put_uint(out, r->num[c], " 0 R ");
         sb_putc(out, ']');
     }
     if (e->role == ROLE_FIGURE) {
@@ -258,76 +238,47 @@ static void write_elem(const hpdf_custom *self, strbuf *out)
     } else if (e->role == ROLE_TH) {
         sb_puts(out, e->row_scope ? "/A<</O/Table/Scope/Row>>" : "/A<</O/Table/Scope/Column>>");
     }
-    sb_putc(out, '\n');
+    sb_puts(out, ">>");
 }
 
 /* The parent tree: for each page with marked content (key: the page's /StructParents), the
  * element of each MCID. Up to PARENT_TREE_LEAF pages in the root's /Nums; beyond, leaves of
- * that many pages each under the root's /Kids (a print stream of thousands of pages). */
-typedef struct tree_node {
-    hpdf_custom c;  /* first: write_node gets a pointer to it */
-    pdf_tags *t;
-    size_t first, last;  /* its pages; the root of a tree with leaves has none */
-    bool leaf;
-} tree_node;
-
-static void write_node(const hpdf_custom *self, strbuf *out)
+ * that many pages each under the root's /Kids (a print stream of thousands of pages). Node 0 is
+ * the root, node j > 0 holds pages [(j - 1) * PARENT_TREE_LEAF, ...). */
+static void write_node(const pdf_tags *t, const tree *r, unsigned j, strbuf *out)
 {
-    const tree_node *nd = (const tree_node *)self;
-    pdf_tags *t = nd->t;
-    struct pdf_tree *r = t->tree;
-    if (!nd->leaf && r->n_nodes > 1) {
-        sb_puts(out, "/Kids[");
-        for (size_t i = 1; i < r->n_nodes; i++)
-            put_ref(out, r->node_dict[i]);
-        sb_puts(out, "]\n");
+    if (j == 0 && r->n_nodes > 1) {
+        sb_puts(out, "<</Kids[");
+        for (unsigned i = 1; i < r->n_nodes; i++)
+            put_uint(out, r->first_node + i, " 0 R ");
+        sb_puts(out, "]>>");
         return;
     }
+    size_t first = j ? (j - 1) * (size_t)PARENT_TREE_LEAF : 0;
+    size_t last = j && first + PARENT_TREE_LEAF < t->n_pages ? first + PARENT_TREE_LEAF : t->n_pages;
     size_t k = 0;
-    while (k < t->n_marks && t->marks[k].page < nd->first)
+    while (k < t->n_marks && t->marks[k].page < first)
         k++;
-    if (nd->leaf)
-    {
+    sb_puts(out, "<<");
+    if (j) {
         sb_puts(out, "/Limits[");
-        put_uint(out, nd->first, " ");
-        put_uint(out, nd->last - 1, "]");
+        put_uint(out, first, " ");
+        put_uint(out, last - 1, "]");
     }
     sb_puts(out, "/Nums[");
-    for (size_t p = nd->first; p < nd->last; p++) {
+    for (size_t p = first; p < last; p++) {
         if (k >= t->n_marks || t->marks[k].page != p)
             continue;  /* a page with no marked content: no entry */
         put_uint(out, p, "[");
         for (; k < t->n_marks && t->marks[k].page == p; k++)
-            put_ref(out, r->dict[t->marks[k].elem]);
+            put_uint(out, r->num[t->marks[k].elem], " 0 R ");
         sb_puts(out, "]\n");
     }
-    sb_puts(out, "]\n");
+    sb_puts(out, "]>>");
 }
 
-static HPDF_Dict parent_tree(pdf_tags *t)
-{
-    struct pdf_tree *r = t->tree;
-    size_t leaves = t->n_pages > PARENT_TREE_LEAF ? (t->n_pages + PARENT_TREE_LEAF - 1) / PARENT_TREE_LEAF : 0;
-    r->n_nodes = 1 + leaves;
-    r->nodes = calloc(r->n_nodes, sizeof *r->nodes);
-    r->node_dict = calloc(r->n_nodes, sizeof *r->node_dict);
-    if (!r->nodes || !r->node_dict)
-        return NULL;
-    for (size_t i = 0; i < r->n_nodes; i++) {
-        tree_node *nd = &r->nodes[i];
-        *nd = (tree_node){{write_node, &r->scratch}, t, 0, t->n_pages, i > 0};
-        if (i) {
-            nd->first = (i - 1) * PARENT_TREE_LEAF;
-            nd->last = nd->first + PARENT_TREE_LEAF < t->n_pages ? nd->first + PARENT_TREE_LEAF : t->n_pages;
-        }
-        if (!(r->node_dict[i] = hpdf_obj_custom(t->doc, &nd->c)))
-            return NULL;
-    }
-    return r->node_dict[0];
-}
-
-/* XMP with the title (dc:title) and the PDF/UA part; the title escaped for XML. */
-static HPDF_Dict metadata(pdf_tags *t, const char *title)
+/* XMP with the title (dc:title) and the PDF/UA part, as a stream object's text. */
+static void write_metadata(const char *title, strbuf *out)
 {
     strbuf x = {0};
     sb_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -348,66 +299,85 @@ static HPDF_Dict metadata(pdf_tags *t, const char *title)
     }
     sb_puts(&x, "</rdf:li></rdf:Alt></dc:title>\n<pdfuaid:part>1</pdfuaid:part>\n"
                 "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>");
-    HPDF_Dict d = hpdf_obj_metadata(t->doc, x.data, x.len);
+    sb_puts(out, "<</Type/Metadata/Subtype/XML/Length ");
+    put_uint(out, x.len, ">>stream\n");
+    sb_append(out, x.data, x.len);
+    sb_puts(out, "\nendstream");
     sb_free(&x);
-    return d;
 }
 
-/* The catalog's entries for a tagged document. */
-static HPDF_STATUS mark_catalog(pdf_tags *t, HPDF_Dict struct_root, const char *title)
+HPDF_STATUS tags_finish(pdf_tags *t)
 {
-    HPDF_Dict catalog = hpdf_obj_catalog(t->doc);
-    HPDF_Dict mark_info = hpdf_obj_dict(t->doc, 0), prefs = hpdf_obj_dict(t->doc, 0);
-    HPDF_Dict meta = metadata(t, title);
-    if (!catalog || !mark_info || !prefs || !meta)
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    HPDF_STATUS ret = hpdf_obj_put_true(mark_info, "Marked");
-    ret += hpdf_obj_put(catalog, "MarkInfo", mark_info);
-    ret += hpdf_obj_put_ascii(t->doc, catalog, "Lang", "en-GB");
-    ret += hpdf_obj_put_true(prefs, "DisplayDocTitle");
-    ret += hpdf_obj_put(catalog, "ViewerPreferences", prefs);
-    ret += hpdf_obj_put(catalog, "Metadata", meta);
-    ret += hpdf_obj_put(catalog, "StructTreeRoot", struct_root);
+    unsigned catalog, pages;
+    if (hpdf_catalog_ids(t->doc, &catalog, &pages) != 0)
+        return HPDF_INVALID_OBJECT;  /* a catalog entry we would not write again */
+    HPDF_STATUS ret = HPDF_OK;
+    for (size_t p = 0, k = 0; p < t->n_pages; p++) {
+        ret += hpdf_page_put_name(t->pages[p], "Tabs", "S");
+        while (k < t->n_marks && t->marks[k].page < p)
+            k++;
+        if (k < t->n_marks && t->marks[k].page == p)
+            ret += hpdf_page_put_int(t->pages[p], "StructParents", (long)p);
+    }
     hpdf_set_version_17(t->doc);
     return ret;
 }
 
-HPDF_STATUS tags_finish(pdf_tags *t, const char *title)
+/* Numbers, from libharu's /Size on: the metadata, the cross-reference stream, the structure
+ * tree's root, the elements written, the parent tree's nodes, then the object streams. */
+int tags_write(pdf_tags *t, const char *title, unsigned char **pdf, size_t *len, z_stream *z)
 {
     const pb_layout *L = t->layout;
-    if (!L->n_elems)
-        return HPDF_INVALID_OBJECT;  /* cannot happen: the layout always makes the root */
-    struct pdf_tree *r = t->tree = calloc(1, sizeof *t->tree);
-    if (!r || !tree_make(t, r) || !(r->struct_root = hpdf_obj_dict(t->doc, 1)))
-        return HPDF_FAILD_TO_ALLOC_MEM;
+    unsigned size = pdf_xref_size(*pdf, *len), catalog, pages;
+    if (!size || !L->n_elems || hpdf_catalog_ids(t->doc, &catalog, &pages) != 0)
+        return -1;
+    tree r = {0};
+    pdf_objects o = {0};
+    strbuf meta = {0};
+    int rc = -1;
+    if (!tree_make(t, &r))
+        goto done;
+    unsigned meta_num = size, xref_num = size + 1;
+    r.struct_root = size + 2;
+    for (size_t i = 0; i < L->n_elems; i++)
+        if (r.num[i])
+            r.num[i] += size + 2;
+    r.first_node = size + 3 + r.next_num;
+    r.n_nodes = 1 + (t->n_pages > PARENT_TREE_LEAF ? (unsigned)((t->n_pages + PARENT_TREE_LEAF - 1) / PARENT_TREE_LEAF) : 0);
+
+    pdf_objects_begin(&o, catalog);
+    sb_puts(&o.body, "<</Type/Catalog/Pages ");
+    put_uint(&o.body, pages, " 0 R/MarkInfo<</Marked true>>/Lang(en-GB)");
+    sb_puts(&o.body, "/ViewerPreferences<</DisplayDocTitle true>>/Metadata ");
+    put_uint(&o.body, meta_num, " 0 R/StructTreeRoot ");
+    put_uint(&o.body, r.struct_root, " 0 R>>");
+    pdf_objects_begin(&o, r.struct_root);
+    sb_puts(&o.body, "<</Type/StructTreeRoot/K ");
+    put_uint(&o.body, r.num[0], " 0 R/ParentTree ");
+    put_uint(&o.body, r.first_node, " 0 R/ParentTreeNextKey ");
+    put_uint(&o.body, t->n_pages, ">>");
     for (size_t i = 0; i < L->n_elems; i++) {
-        if (!r->kept[i])
+        if (!r.num[i])
             continue;
-        r->out[i] = (elem_out){{write_elem, &r->scratch}, t, i};
-        if (!(r->dict[i] = hpdf_obj_custom(t->doc, &r->out[i].c)))
-            return HPDF_FAILD_TO_ALLOC_MEM;
+        pdf_objects_begin(&o, r.num[i]);
+        write_elem(t, &r, i, &o.body);
     }
-    HPDF_Dict tree_root = parent_tree(t);
-    if (!tree_root)
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    HPDF_STATUS ret = hpdf_obj_put_name(r->struct_root, "Type", "StructTreeRoot");
-    ret += hpdf_obj_put(r->struct_root, "K", r->dict[0]);
-    ret += hpdf_obj_put(r->struct_root, "ParentTree", tree_root);
-    ret += hpdf_obj_put_int(r->struct_root, "ParentTreeNextKey", (long)t->n_pages);
-    for (size_t p = 0, k = 0; p < t->n_pages; p++) {
-        ret += hpdf_obj_put_name(t->pages[p], "Tabs", "S");
-        while (k < t->n_marks && t->marks[k].page < p)
-            k++;
-        if (k < t->n_marks && t->marks[k].page == p)
-            ret += hpdf_obj_put_int(t->pages[p], "StructParents", (long)p);
+    for (unsigned j = 0; j < r.n_nodes; j++) {
+        pdf_objects_begin(&o, r.first_node + j);
+        write_node(t, &r, j, &o.body);
     }
-    ret += mark_catalog(t, r->struct_root, title);
-    return ret;
+    write_metadata(title, &meta);
+    rc = pdf_xref_rewrite(pdf, len, &o, r.first_node + r.n_nodes, meta.data, meta.len, meta_num,
+                          xref_num, catalog, z);
+done:
+    tree_free(&r);
+    pdf_objects_free(&o);
+    sb_free(&meta);
+    return rc;
 }
 
 void tags_free(pdf_tags *t)
 {
-    tree_free(t->tree);
     free(t->marks);
     free(t->pages);
     memset(t, 0, sizeof *t);

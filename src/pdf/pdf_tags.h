@@ -4,9 +4,10 @@
  * artifact) and gives the structure tree in reading order (pb_layout.elems); this writes it:
  * while pages are drawn, every operation goes inside a marked-content sequence (BDC/EMC with an
  * MCID, or /Artifact BMC/EMC), consecutive operations of one element sharing one; at the end,
- * the structure tree (each element's content by MCID, across pages), the parent tree, the
- * pages' /StructParents and /Tabs, and the catalog's /MarkInfo, /Lang, /StructTreeRoot,
- * /ViewerPreferences DisplayDocTitle and XMP metadata (dc:title, pdfuaid:part 1).
+ * the pages' /StructParents and /Tabs, and, once libharu has saved the file, the structure tree
+ * (each element's content by MCID, across pages), the parent tree, and the catalog's
+ * /MarkInfo, /Lang, /StructTreeRoot, /ViewerPreferences DisplayDocTitle and XMP metadata
+ * (dc:title, pdfuaid:part 1).
  *
  * A pdf_tags belongs to one pdf_write call (one thread). */
 #ifndef PBDOCS_PDF_TAGS_H
@@ -15,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <zlib.h>
 
 #include "core/strbuf.h"
 #include "layout/layout.h"
@@ -33,7 +35,6 @@ typedef struct pdf_tags {
     uint32_t next_mcid;     /* on the page being drawn */
     bool open;              /* a sequence is open ... */
     uint32_t open_elem;     /* ... for this element (0: an artifact) */
-    struct pdf_tree *tree;  /* made by tags_finish, written when the document is saved */
 } pdf_tags;
 
 /* Starts tagging layout's pages into doc; false when out of memory. */
@@ -45,9 +46,14 @@ void tags_page(pdf_tags *t, HPDF_Page page);
 void tags_mark(pdf_tags *t, strbuf *c, uint32_t elem);
 /* Closes the open sequence (before ET, and at the end of the page). */
 void tags_close(pdf_tags *t, strbuf *c);
-/* Makes the structure tree and the catalog's entries (title: dc:title); the tree is written
- * when the document is saved, so free t only after. HPDF_OK or an error. */
-HPDF_STATUS tags_finish(pdf_tags *t, const char *title);
+/* Before the document is saved: the pages' /StructParents and /Tabs, PDF 1.7. HPDF_OK or an
+ * error (also when libharu's catalog has an entry tags_write would not write again). */
+HPDF_STATUS tags_finish(pdf_tags *t);
+/* After: appends the structure tree, the XMP metadata (title: dc:title) and the catalog with
+ * its /MarkInfo, /Lang, /StructTreeRoot, /ViewerPreferences and /Metadata to the saved
+ * *pdf (*len bytes, realloc'd), as object streams and a cross-reference stream (pdf_xref.h).
+ * z: a deflate stream to reuse (pdf_xref.h). Returns 0, or -1 (*pdf unchanged). */
+int tags_write(pdf_tags *t, const char *title, unsigned char **pdf, size_t *len, z_stream *z);
 void tags_free(pdf_tags *t);
 
 /* UTF-8 text[0..len) as a PDF text string's bytes: UTF-16BE with a byte order mark. */

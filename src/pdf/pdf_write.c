@@ -495,7 +495,7 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
         HPDF_Page_SetHeight(page, PAGE_HEIGHT);
         draw_page(w, page, layout, &layout->pages[p], logo);
     }
-    if (!w->error && tags_finish(&w->tags, setup->title) != HPDF_OK && !w->error)
+    if (!w->error && tags_finish(&w->tags) != HPDF_OK && !w->error)
         w->error = HPDF_INVALID_OBJECT;
     if (w->error)
         return fail(w, setup, out, errs);
@@ -509,6 +509,10 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
     if (!out->bytes || HPDF_ReadFromStream(w->doc, out->bytes, &got) != HPDF_OK || got != size)
         return fail(w, setup, out, errs);
     out->len = size;
+    if (!w->z_ready || tags_write(&w->tags, setup->title, &out->bytes, &out->len, &w->z) != 0) {
+        w->error = HPDF_INVALID_OBJECT;
+        return fail(w, setup, out, errs);
+    }
     out->pages = (int)layout->n_pages;
     writer_free(w);
     return 0;
