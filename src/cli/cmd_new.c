@@ -121,6 +121,8 @@ int cmd_new(int argc, char **argv)
     int known = council_get(councils, council, &errs) != NULL;
     councils_close(councils);
     if (!known) {
+        if (!errs.len)
+            fprintf(stderr, "pbdocs new: no council profile %s/%s.xml\n", dir, council);
         diag_print_all(&errs, stderr);
         diag_list_clear(&errs);
         return EXIT_USAGE;
