@@ -24,7 +24,7 @@ static const command_help helps[] = {
     {"batch",
      "batch INPUT... -o OUTDIR [--jobs N] [--resume] [--shard K/N] [--print-stream FILE.pdf]\n"
      "         [--print-volume SHEETS] [--templates DIR] [--quiet]",
-     "  -o OUTDIR              where letters, manifest.tsv and run.json go (required)\n"
+     "  -o OUTDIR              where letters, manifest.csv and run.json go (required)\n"
      "  -j, --jobs N           worker threads, 1 to 256\n"
      "  --resume               keep what a previous run of OUTDIR produced\n"
      "  --shard K/N            only the K-th of N shares of the cases\n"
