@@ -113,7 +113,7 @@ invalid-utf8.xml|invalid-utf8.xml:11: case BCC-2026-10458: not well-formed XML: 
 schema-missing-officer.xml|schema-missing-officer.xml:3: case BCC-2026-10458: officer: is missing: <case> needs one
 schema-unknown-element.xml|schema-unknown-element.xml:6: case BCC-2026-10458: child/nickname: is not part of the case format here
 schema-bad-stream.xml|schema-bad-stream.xml:47: case BCC-2026-10458: personal-budget/item/@stream: must be education, health or social-care
-unknown-council.xml|unknown-council.xml:3: case BCC-2026-10458: @council: is not a known council (no profile in templates/councils/)
+unknown-council.xml|unknown-council.xml:3: case BCC-2026-10458: @council: is not a known council (no profile in templates/councils/): it must be birmingham, bnes, example or wakefield
 ref-reduction-change.xml|ref-reduction-change.xml:64: case BCC-2026-10458: reduction/change/@ref: refers to no item of the personal budget (no item has this id)
 ref-refusal-item.xml|ref-refusal-item.xml:54: case BCC-2026-10458: refusal/item/@ref: refers to no item of the personal budget (no item has this id)
 reduction-equal.xml|reduction-equal.xml:64: case BCC-2026-10458: reduction/change/@new-annual-amount: is not lower than the item's current annual amount: a reduction must reduce
@@ -239,6 +239,22 @@ for g in consent-withdrawn no-longer-eligible review-not-used-for-provision \
 done
 run fixtures/cases/example-stop-death.xml
 check "stop ground death (a nominee died; letter to the parent): valid (exit $rc)" [ "$rc" -eq 0 ]
+
+# Did you mean: a misspelt element, attribute and value, a council id in capitals (issue 17).
+sed -e 's|<family-name>Kowalski-Nowak</family-name>|<famly-name>Kowalski-Nowak</famly-name>|' \
+    -e 's|stream="education"|stream="eduction"|' -e '0,/<item id="/s||<item arrangment="direct-payment" id="|' \
+    -e 's|council="example"|council="Example"|' -e 's|<refusal |<refusl |' -e 's|</refusal>|</refusl>|' \
+    fixtures/cases/example-all.xml >"$tmp/near.xml"
+run "$tmp/near.xml"
+for want in 'child/famly-name: is not part of the case format here (did you mean <family-name>?)' \
+            '@stream: must be education, health or social-care: did you mean education?' \
+            'is not an attribute of <item> (did you mean arrangement?)' \
+            'refusl: is not part of the case format here (did you mean <refusal>?)' \
+            '@council: is not a known council (no profile in templates/councils/): it must be birmingham, bnes, example or wakefield: did you mean example?'; do
+  check "did you mean: $want" grep -q -F -- "$want" "$tmp/err"
+done
+"$PBDOCS" render fixtures/cases/example-all.xml --doc refusl -o "$tmp/r" >/dev/null 2>"$tmp/err"
+check "render --doc refusl: did you mean refusal" grep -q -F -- '--doc takes refusal, reduction, repayment, section-j or stop: did you mean refusal?' "$tmp/err"
 
 # Several files at once: each judged on its own, exit 1, the valid one still "ok".
 run fixtures/cases/bnes-reduction.xml fixtures/invalid/postcode-invalid.xml fixtures/cases/example-all.xml

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "authoring/lint_internal.h"
+#include "core/nearest.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "docs/kinds.h"
@@ -182,8 +183,15 @@ static void take_engine_problems(lint_ctx *lc, diag_list *errs)
         if ((strncmp(m, "unknown partial '", 17) == 0 || strncmp(m, "unknown parent '", 16) == 0) &&
             (q = strchr(m, '\'')) && strchr(q + 1, '\'')) {
             int n = (int)(strchr(q + 1, '\'') - q - 1);
-            char *partials = join_path(lc->dir, "partials");
-            snprintf(extra, sizeof extra, " (there is no %s/%.*s" SUFFIX ")", partials, n, q + 1);
+            char *partials = join_path(lc->dir, "partials"), written[128];
+            snprintf(written, sizeof written, "%.*s", n, q + 1);
+            near_pick pick;
+            near_init(&pick, written);
+            for (size_t p = 0; p < lc->npartials; p++)
+                near_offer(&pick, lc->partials[p].name, (size_t)-1);
+            const char *near = near_result(&pick);
+            snprintf(extra, sizeof extra, " (there is no %s/%.*s" SUFFIX ")%s%s%s", partials, n,
+                     q + 1, near ? ": did you mean '" : "", near ? near : "", near ? "'?" : "");
             free(partials);
         }
         char msg[1200];

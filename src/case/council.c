@@ -1,6 +1,7 @@
 /* council.c: council profiles, loaded on first use and kept for the run; see council.h. */
 #include "case/council.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -72,6 +73,38 @@ bool council_exists(council_set *set, const char *id)
     struct stat st;
     profile_path(set, id, path, sizeof path);
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void council_ids(const council_set *set, char *buf, size_t size)
+{
+    char *ids[MAX_COUNCILS * 4];
+    size_t n = 0, used = 0;
+    buf[0] = '\0';
+    DIR *d = opendir(set->dir);
+    for (struct dirent *e; d && (e = readdir(d)) && n < sizeof ids / sizeof ids[0];) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0) {
+            ids[n] = xstrdup(e->d_name);
+            ids[n][len - 4] = '\0';
+            if (id_safe(ids[n]))
+                n++;
+            else
+                free(ids[n]);
+        }
+    }
+    if (d)
+        closedir(d);
+    qsort(ids, n, sizeof ids[0], by_name);
+    for (size_t i = 0; i < n; i++) {
+        if (used < size)
+            used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? "|" : "", ids[i]);
+        free(ids[i]);
+    }
 }
 
 const char *councils_dir(const council_set *set)

@@ -39,8 +39,8 @@ int cmd_render(int argc, char **argv)
         if (strcmp(a, "--doc") == 0 && i + 1 < argc) {
             int k = doc_kind_parse(argv[++i]);
             if (k < 0) {
-                char kinds[128];
-                fprintf(stderr, "pbdocs render: --doc takes %s\n", doc_kind_words(kinds, sizeof kinds));
+                char kinds[200];
+                fprintf(stderr, "pbdocs render: --doc %s\n", doc_kind_unknown(argv[i], kinds, sizeof kinds));
                 return usage(NULL);
             }
             wanted[k] = any_wanted = true;
