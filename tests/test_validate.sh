@@ -256,6 +256,35 @@ done
 "$PBDOCS" render fixtures/cases/example-all.xml --doc refusl -o "$tmp/r" >/dev/null 2>"$tmp/err"
 check "render --doc refusl: did you mean refusal" grep -q -F -- '--doc takes refusal, reduction, repayment, section-j or stop: did you mean refusal?' "$tmp/err"
 
+# Warnings for valid but implausible data (issue 17): exit 0 with "warning:" lines; --strict
+# rejects; batch keeps them in the ok row's message. Today is fixed by PBDOCS_TODAY.
+sed -e 's|<reduction issued="2026-11-23"|<reduction issued="2026-11-21"|' \
+    -e 's|sian.pritchard@example.gov.uk|sian.pritchard.example.gov.uk|' \
+    -e '0,/<annual-amount>[0-9.]*</s||<annual-amount>250000.00<|' \
+    fixtures/cases/bnes-reduction.xml >"$tmp/warn.xml"
+PBDOCS_TODAY=2026-11-20 run "$tmp/warn.xml"
+check "warnings: exit $rc, want 0" [ "$rc" -eq 0 ]
+for want in 'warning: case BNES-2026-0142: reduction/@issued: is a Saturday: letters are issued on working days; check the date' \
+            'warning: case BNES-2026-0142: officer/@email: has no '"'@'"': replies by email will not reach the officer; check the address' \
+            'annual-amount: is over £100,000 a year for one item'; do
+  check "warning: $want" grep -q -F -- "$want" "$tmp/err"
+done
+PBDOCS_TODAY=2025-06-01 run "$tmp/warn.xml"
+check "warning: more than 60 days ahead" grep -q -F 'reduction/@issued: is more than 60 days after today: check the year' "$tmp/err"
+PBDOCS_TODAY=2028-01-01 run "$tmp/warn.xml"
+check "warning: more than a year back" grep -q -F 'reduction/@issued: is more than a year before today: check the year' "$tmp/err"
+sed 's|<reduction issued="2026-11-23"|<reduction issued="2026-12-25"|' fixtures/cases/bnes-reduction.xml >"$tmp/xmas.xml"
+PBDOCS_TODAY=2026-12-01 run "$tmp/xmas.xml"
+check "warning: bank holiday" grep -q -F 'reduction/@issued: is a bank holiday' "$tmp/err"
+PBDOCS_TODAY=2026-11-20 run --strict "$tmp/warn.xml"
+check "--strict: exit $rc, want 1" [ "$rc" -eq 1 ]
+check "--strict: the warnings are errors" grep -q -F "$tmp/warn.xml:19: case BNES-2026-0142: officer/@email: has no" "$tmp/err"
+PBDOCS_TODAY=2026-11-20 "$PBDOCS" batch "$tmp/warn.xml" -o "$tmp/wb" >/dev/null 2>&1
+check "batch: warnings in the ok row's message" grep -q -F 'BNES-2026-0142,reduction,ok,' "$tmp/wb/manifest.csv"
+check "batch: the message holds the warning" grep -q -F 'has no' "$tmp/wb/manifest.csv"
+PBDOCS_TODAY=2026-11-20 "$PBDOCS" batch --strict "$tmp/warn.xml" -o "$tmp/wbs" >/dev/null 2>&1
+check "batch --strict: the case is rejected" grep -q -F 'BNES-2026-0142,,rejected,' "$tmp/wbs/manifest.csv"
+
 # Several files at once: each judged on its own, exit 1, the valid one still "ok".
 run fixtures/cases/bnes-reduction.xml fixtures/invalid/postcode-invalid.xml fixtures/cases/example-all.xml
 check "two valid and one invalid file: exit $rc, want 1" [ "$rc" -eq 1 ]

@@ -38,7 +38,7 @@ void manifest_format_row(strbuf *out, const manifest_row *row)
     } else {
         sb_puts(out, ",,,,");
     }
-    put_field(out, row->ok ? "" : row->message);
+    put_field(out, row->message ? row->message : "");  /* an ok row's: the case's warnings */
     sb_putc(out, '\n');
 }
 

@@ -484,6 +484,8 @@ static void read_case(loader *ld, xmlNodePtr root, council_set *councils)
         diag_list_clear(&ignored);
         check_case(ld, root, co);
     }
+    if (ld->problems == 0)
+        check_plausible(ld, root, councils);
 }
 
 /* The case id from the raw bytes, for messages when the XML cannot be parsed. */

@@ -18,7 +18,8 @@ static int usage(const char *why)
 {
     if (why)
         fprintf(stderr, "pbdocs render: %s\n", why);
-    fputs("usage: pbdocs render CASE.xml [--doc KIND]... [-o PATH] [--templates DIR] [--large-print]\n",
+    fputs("usage: pbdocs render CASE.xml [--doc KIND]... [-o PATH] [--templates DIR] [--large-print]\n"
+          "                    [--strict]\n",
           stderr);
     return EXIT_USAGE;
 }
@@ -32,6 +33,7 @@ static bool ends_with_pdf(const char *s)
 int cmd_render(int argc, char **argv)
 {
     const char *case_path = NULL, *out = "out";
+    bool strict = false;
     render_options opt = {0};
     bool wanted[DOC_KIND_COUNT] = {false}, any_wanted = false;
     for (int i = 1; i < argc; i++) {
@@ -50,6 +52,8 @@ int cmd_render(int argc, char **argv)
             opt.templates_dir = argv[++i];
         } else if (strcmp(a, "--large-print") == 0) {
             opt.large_print = true;
+        } else if (strcmp(a, "--strict") == 0) {
+            strict = true;
         } else if (a[0] == '-') {
             return usage("unknown option or missing value");
         } else if (!case_path) {
@@ -73,6 +77,10 @@ int cmd_render(int argc, char **argv)
     pb_case *c = NULL;
     if (src && case_source_next(src, renderer_councils(r), &c, &errs) == 0 && !errs.len)
         fprintf(stderr, "%s: holds no case\n", case_path);  /* exit 0, as validate and batch */
+    if (strict_warnings(c, strict, &errs)) {
+        case_free(c);
+        c = NULL;
+    }
     print_case_warnings(c);
     if (c) {
         doc_kind kinds[DOC_KIND_COUNT];

@@ -20,16 +20,29 @@ void print_case_warnings(const pb_case *c)
     }
 }
 
+bool strict_warnings(pb_case *c, bool strict, diag_list *errs)
+{
+    if (!strict || !c || !c->warnings.len)
+        return false;
+    diag_list_take(errs, &c->warnings);
+    return true;
+}
+
 int cmd_validate(int argc, char **argv)
 {
+    bool strict = false;
+    for (int i = 1; i < argc; i++)
+        strict |= strcmp(argv[i], "--strict") == 0;
     if (argc < 2) {
-        fputs("usage: pbdocs validate CASE.xml...\n", stderr);
+        fputs("usage: pbdocs validate [--strict] CASE.xml...\n", stderr);
         return EXIT_USAGE;
     }
     char dir[4096];
     council_set *councils = councils_open(pb_path(dir, sizeof dir, "templates/councils"));
     unsigned classes = 0;  /* of every problem of every file: they decide the exit status */
     for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--strict") == 0)
+            continue;
         diag_list errs = {0};
         case_source *src = case_source_open(argv[i], &errs);
         if (!src) {
@@ -42,8 +55,11 @@ int cmd_validate(int argc, char **argv)
         pb_case *c;
         while ((rc = case_source_next(src, councils, &c, &errs)) == 1) {
             cases++;
+            bool strict_reject = strict_warnings(c, strict, &errs);
             print_case_warnings(c);
-            if (c && !council_get(councils, c->council, &errs))
+            if (strict_reject)
+                rejected++;
+            else if (c && !council_get(councils, c->council, &errs))
                 rejected++;
             else if (!c)
                 rejected++;

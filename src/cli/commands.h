@@ -4,6 +4,8 @@
 #ifndef PBDOCS_COMMANDS_H
 #define PBDOCS_COMMANDS_H
 
+#include <stdbool.h>
+
 #include "core/diag.h"  /* EXIT_OK, EXIT_REJECTED, EXIT_USAGE; exit_status() */
 
 #define PBDOCS_VERSION "0.1.0"
@@ -21,4 +23,7 @@ int cmd_token(int argc, char **argv);
  * (cmd_validate.c). They never change the exit status. */
 struct pb_case;
 void print_case_warnings(const struct pb_case *c);
+/* --strict: moves a case's warnings into errs as problems (the case is then rejected); true
+ * when it did. */
+bool strict_warnings(struct pb_case *c, bool strict, diag_list *errs);
 #endif
