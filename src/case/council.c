@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <libxml/parser.h>
 
+#include "case/rng_explain.h"
 #include "case/xml.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
@@ -244,7 +245,13 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
         return NULL;
     char schema[PATH_MAX];
     pb_path(schema, sizeof schema, "src/schema/council.rng");
-    if (xml_validate(doc, schema, &o, errs) != 0) {
+    diag_list found = {0};
+    if (xml_validate(doc, schema, &o, &found) != 0) {
+        /* libxml2's words name no attribute: say which and what it may be, when that is it */
+        diag_list named = {0};
+        diag_list_take(errs, rng_explain_attributes(doc, schema, &o, &named) > 0 ? &named : &found);
+        diag_list_clear(&found);
+        diag_list_clear(&named);
         xmlFreeDoc(doc);
         return NULL;
     }
