@@ -94,6 +94,12 @@ sed '1s/^/Dear {recipient.name},\n/' templates/refusal.mustache.md >"$tmp/refusa
 check "lint FILE: single braces, exit $rc, want 1" [ "$rc" -eq 1 ]
 check "lint FILE: single braces reported" grep -q "^$tmp/refusal.mustache.md:1:6: '{recipient.name}' has single braces" "$tmp/err"
 
+# --format json: one object a line on stdout, nothing on stderr.
+"$PBDOCS" lint --format json "$tmp/refusal.mustache.md" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "lint --format json: exit $rc, want 1" [ "$rc" -eq 1 ]
+check "lint --format json: the object" grep -q -F "{\"file\": \"$tmp/refusal.mustache.md\", \"line\": 1, \"column\": 6, \"case\": null, \"field\": null, \"message\": \"'{recipient.name}' has single braces" "$tmp/out"
+check "lint --format json: nothing on stderr" [ ! -s "$tmp/err" ]
+
 # Hostile input: binary junk, a huge template, deep nesting, a partial that includes itself.
 rm -rf "$tmp/t"; cp -R templates "$tmp/t"
 head -c 20000 /dev/urandom >"$tmp/t/partials/junk.mustache.md"
