@@ -28,7 +28,8 @@ typedef struct manifest_row {
     size_t bytes;
     const char *sha256;   /* 64 hex digits (ok rows) */
     const char *path;     /* relative to OUTDIR (ok rows) */
-    const char *message;  /* rejected rows: the problems; ok rows: the warnings, or NULL */
+    const char *message;  /* rejected rows */
+    const diag_list *warnings;  /* ok rows: the case's warnings (NULL or empty: none) */
 } manifest_row;
 
 /* Appends one row, with its line end, to out. */

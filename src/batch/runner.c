@@ -158,12 +158,14 @@ static void remember_letter(worker *w, slot *s, const pb_case *c, const char *na
     diag_list_clear(&errs);
 }
 
-/* Renders (or, resuming, finds) one document and writes its row. */
-static void produce_row(worker *w, slot *s, const pb_case *c, doc_kind kind, manifest_row *rowp)
+static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind)
 {
     runner *run = w->run;
-    const char *kind_name = rowp->kind, *name = rowp->path;
-    manifest_row row = *rowp;
+    const char *kind_name = doc_kind_name(kind);
+    char name[128];
+    snprintf(name, sizeof name, "%s-%s.pdf", c->id, kind_name);
+    manifest_row row = {.case_id = c->id, .kind = kind_name, .ok = true, .path = name,
+                        .warnings = &c->warnings};
     char sha[65];
     if (run->done && resume_done(run->done, run->opt->outdir, name, c->id, kind_name, &row.pages,
                                  &row.bytes, sha)) {
@@ -203,35 +205,20 @@ static void produce_row(worker *w, slot *s, const pb_case *c, doc_kind kind, man
     pb_pdf_free(&pdf);
 }
 
-static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind)
-{
-    const char *kind_name = doc_kind_name(kind);
-    char name[128];
-    snprintf(name, sizeof name, "%s-%s.pdf", c->id, kind_name);
-    strbuf warned = {0};  /* the case's warnings, in the message column of each of its rows */
-    manifest_format_problems(&warned, &c->warnings);
-    manifest_row row = {.case_id = c->id, .kind = kind_name, .ok = true, .path = name,
-                        .message = sb_str(&warned)};
-    produce_row(w, s, c, kind, &row);
-    sb_free(&warned);
-}
-
 static void process(worker *w, slot *s)
 {
     batch_item *it = &s->item;
     if (it->text.xml)
         it->c = case_text_load(&it->text, renderer_councils(w->run->r), &it->problems);
-    if (!it->c) {
+    if (it->c && w->run->opt->strict)  /* --strict: a warning rejects its case */
+        diag_list_take(&it->problems, &it->c->warnings);
+    if (!it->c || it->problems.len) {
         const char *id = problems_case_id(&it->problems);
         s->cases = id != NULL;  /* a problem of the input itself is not a case */
         reject(s, id ? id : "", "", &it->problems);
         return;
     }
     s->cases = 1;
-    if (w->run->opt->strict && it->c->warnings.len) {
-        reject(s, it->c->id, "", &it->c->warnings);
-        return;
-    }
     for (int k = 0; k < DOC_KIND_COUNT && !s->fatal[0]; k++)
         if (it->c->has[k])
             produce_document(w, s, it->c, (doc_kind)k);
