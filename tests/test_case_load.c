@@ -620,9 +620,9 @@ static void test_load_rejects(council_set *councils)
     rejects(councils, "2007-03-25", "2007-02-29",
             "bad.xml:1: case EX-1: child/date-of-birth: is not a date that exists");
     rejects(councils, "council=\"example\"", "council=\"nowhere\"",
-            "bad.xml:1: case EX-1: @council: is not a known council (no profile in templates/councils/)");
+            "bad.xml:1: case EX-1: @council: is not a known council (no profile in templates/councils/): it must be birmingham, bnes, example or wakefield");
     rejects(councils, "council=\"example\"", "council=\"../councils/example\"",
-            "bad.xml:1: case EX-1: @council: is not a known council (no profile in templates/councils/)");
+            "bad.xml:1: case EX-1: @council: is not a known council (no profile in templates/councils/): it must be birmingham, bnes, example or wakefield");
     rejects(councils, "id=\"EX-1\"", "id=\"../x\"",
             "bad.xml:1: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a "
             "letter or digit, at most 64)");

@@ -11,6 +11,7 @@
 PB=${PBDOCS:-./pbdocs}
 B=${PBDOCS_BUILD:-build/release}
 G=tests/golden
+export PBDOCS_TODAY=2027-10-01  # as tests/run: no fixture's dates warn
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 passed=0; failed=0
 check() { what=$1; shift; if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi; }

@@ -83,6 +83,23 @@ cp fixtures/templates-bad/syntax/partials/references.mustache.md "$tmp/t/partial
 check "absolute folder: exit $rc, want 1" [ "$rc" -eq 1 ]
 check "absolute folder: the path in the message" grep -q "^$tmp/t/partials/references.mustache.md:4:1: unclosed section" "$tmp/err"
 
+# One template file (issue 17): `lint FILE` with the folder's partials; exit 0 clean, 1 not.
+"$PBDOCS" lint templates/refusal.mustache.md >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "lint FILE: exit $rc, want 0" [ "$rc" -eq 0 ]
+check "lint FILE: says ok" [ "$(cat "$tmp/out")" = "templates/refusal.mustache.md: ok" ]
+"$PBDOCS" lint fixtures/templates-bad/single-braces/partials/advice.mustache.md >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "lint FILE with no kind in its name: exit $rc, want 1" [ "$rc" -eq 1 ]
+sed '1s/^/Dear {recipient.name},\n/' templates/refusal.mustache.md >"$tmp/refusal.mustache.md"
+"$PBDOCS" lint "$tmp/refusal.mustache.md" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "lint FILE: single braces, exit $rc, want 1" [ "$rc" -eq 1 ]
+check "lint FILE: single braces reported" grep -q "^$tmp/refusal.mustache.md:1:6: '{recipient.name}' has single braces" "$tmp/err"
+
+# --format json: one object a line on stdout, nothing on stderr.
+"$PBDOCS" lint --format json "$tmp/refusal.mustache.md" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "lint --format json: exit $rc, want 1" [ "$rc" -eq 1 ]
+check "lint --format json: the object" grep -q -F "{\"file\": \"$tmp/refusal.mustache.md\", \"line\": 1, \"column\": 6, \"case\": null, \"field\": null, \"message\": \"'{recipient.name}' has single braces" "$tmp/out"
+check "lint --format json: nothing on stderr" [ ! -s "$tmp/err" ]
+
 # Hostile input: binary junk, a huge template, deep nesting, a partial that includes itself.
 rm -rf "$tmp/t"; cp -R templates "$tmp/t"
 head -c 20000 /dev/urandom >"$tmp/t/partials/junk.mustache.md"

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "authoring/lint_internal.h"
+#include "core/nearest.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "docs/kinds.h"
@@ -182,12 +183,23 @@ static void take_engine_problems(lint_ctx *lc, diag_list *errs)
         if ((strncmp(m, "unknown partial '", 17) == 0 || strncmp(m, "unknown parent '", 16) == 0) &&
             (q = strchr(m, '\'')) && strchr(q + 1, '\'')) {
             int n = (int)(strchr(q + 1, '\'') - q - 1);
-            char *partials = join_path(lc->dir, "partials");
-            snprintf(extra, sizeof extra, " (there is no %s/%.*s" SUFFIX ")", partials, n, q + 1);
+            char *partials = join_path(lc->dir, "partials"), written[128];
+            snprintf(written, sizeof written, "%.*s", n, q + 1);
+            near_pick pick;
+            near_init(&pick, written);
+            for (size_t p = 0; p < lc->npartials; p++)
+                near_offer(&pick, lc->partials[p].name, (size_t)-1);
+            const char *near = near_result(&pick);
+            if (near)
+                sb_printf(&lc->maybe_used, "|%s|", near);
+            snprintf(extra, sizeof extra, " (there is no %s/%.*s" SUFFIX ")%s%s%s", partials, n,
+                     q + 1, near ? ": did you mean '" : "", near ? near : "", near ? "'?" : "");
             free(partials);
         }
         char msg[1200];
         snprintf(msg, sizeof msg, "%s%s", m, extra);
+        if (d->file)
+            note_partials_named(lc, d->file);
         add_finding(lc, (doc_kind)-1, d->file ? d->file : lc->dir, d->line, d->col, F_ENGINE, "", msg);
     }
     diag_list_clear(errs);
@@ -310,6 +322,7 @@ static void lint_free(lint_ctx *lc)
         tag_file_free(&lc->partials[i].tf);
     }
     free(lc->partials);
+    sb_free(&lc->maybe_used);
     for (size_t i = 0; i < lc->ntemplates; i++)
         tag_file_free(&lc->templates[i].tf);
     free(lc->templates);
@@ -319,6 +332,13 @@ static void lint_free(lint_ctx *lc)
         free(lc->found[i].message);
     }
     free(lc->found);
+}
+
+static bool maybe_used(const lint_ctx *lc, const char *name)
+{
+    char key[160];
+    snprintf(key, sizeof key, "|%s|", name);
+    return strstr(sb_str(&lc->maybe_used), key) != NULL;
 }
 
 int lint_templates(const char *dir, diag_list *problems, unsigned *used)
@@ -366,10 +386,15 @@ int lint_templates(const char *dir, diag_list *problems, unsigned *used)
             add_message(&lc, (doc_kind)-1, lc.partials[i].tf.path, 1, 1,
                         "a partial's name may only hold a-z, 0-9, '-' and '_' (at most 64): "
                         "rename this file, or no template can use it");
-        else if (!lc.partials[i].used)
+        else if (!lc.partials[i].used && !maybe_used(&lc, lc.partials[i].name))
             add_message(&lc, (doc_kind)-1, lc.partials[i].tf.path, 1, 1,
                         "partial '%s' is not used by any template", lc.partials[i].name);
+    for (size_t i = 0; i < lc.ntemplates; i++)
+        lint_single_braces(&lc, lc.templates[i].tf.path);
+    for (size_t i = 0; i < lc.npartials; i++)
+        lint_single_braces(&lc, lc.partials[i].tf.path);
     emit_findings(&lc, problems);
+    lint_councils(dir, problems);
     free_names(names, n);
     lint_free(&lc);
     return 0;
@@ -385,6 +410,7 @@ int lint_template_file(const char *dir, const char *path, doc_kind kind, diag_li
     add_template(&lc, path, kind);
     if (lc.templates[0].tf.compiled)
         lint_document(&lc, &lc.templates[0], NULL);
+    lint_single_braces(&lc, path);
     emit_findings(&lc, problems);
     lint_free(&lc);
     return 0;

@@ -44,6 +44,8 @@ typedef struct lint_ctx {
     size_t ntemplates;
     finding *found;
     size_t nfound, capfound;
+    strbuf maybe_used;  /* "|name|..." partials a file the engine rejected may use: never
+                         * reported unused (a follow-on of that file's own error) */
 } lint_ctx;
 
 
@@ -61,4 +63,11 @@ partial_file *find_partial(const lint_ctx *lc, const char *name);
 /* Walks one document template as its kind (the stack, the partials, the parent's blocks),
  * reports what it finds, then checks the kind's statutory blocks. used: see lint_templates. */
 void lint_document(lint_ctx *lc, const template_file *t, unsigned *used);
+
+/* lint_extra.c: '{name}' with single braces in the file at path; every council profile of
+ * dir/councils (its problems added to problems as template problems). */
+void lint_single_braces(lint_ctx *lc, const char *path);
+/* Adds to lc->maybe_used every partial name the text of path includes ({{> name}}). */
+void note_partials_named(lint_ctx *lc, const char *path);
+void lint_councils(const char *dir, diag_list *problems);
 #endif

@@ -9,6 +9,7 @@
 #include "authoring/lint_internal.h"
 #include "authoring/mustnot.h"
 #include "authoring/statutory.h"
+#include "core/nearest.h"
 #include "core/xalloc.h"
 #include "docs/fields.h"
 #include "template/mustache.h"
@@ -160,37 +161,12 @@ static resolve_status resolve(walk *w, const char *name, value_ref *out)
 
 /* ---- hints for an unknown name ---- */
 
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    if (n > 120 || m > 120)
-        return 99;
-    size_t row[128];
-    for (size_t j = 0; j <= m; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= n; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= m; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[m];
-}
-
 /* A catalogue name of this kind that the written name is probably a slip for, as it would be
  * written here (relative to the frame it resolves in); "" when none is close. */
 static void suggestion(const walk *w, const char *name, char *out, size_t size)
 {
-    out[0] = '\0';
-    size_t best = 3, len = strlen(name);
+    near_pick pick;
+    near_init(&pick, name);
     for (size_t i = w->depth; i-- > 0;) {
         const frame *f = &w->st[i];
         if (!is_group(f->v.vt))
@@ -208,13 +184,10 @@ static void suggestion(const walk *w, const char *name, char *out, size_t size)
             }
             if (strstr(rel, "[]"))
                 continue;
-            size_t d = edit_distance(name, rel);
-            if (d < best && d * 4 <= len) {
-                best = d;
-                snprintf(out, size, "%s", rel);
-            }
+            near_offer(&pick, rel, (size_t)-1);
         }
     }
+    snprintf(out, size, "%s", near_result(&pick) ? near_result(&pick) : "");
 }
 
 /* The list whose items have a member written like name, for this kind ("budget.items"). */

@@ -170,8 +170,7 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.xml regular files of dir, sorted by name; *count set. NULL when empty. */
-static char **list_case_files(const char *dir, size_t *count)
+char **inputs_list_dir(const char *dir, size_t *count)
 {
     *count = 0;
     DIR *d = opendir(dir);
@@ -213,7 +212,7 @@ bool inputs_walk(char *const *paths, int n, const shard_spec *shard, council_set
         struct stat st;
         if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             size_t count;
-            char **files = list_case_files(paths[i], &count);
+            char **files = inputs_list_dir(paths[i], &count);
             for (size_t j = 0; j < count; j++) {
                 if (!w.stopped)
                     walk_file(&w, files[j]);
@@ -262,7 +261,7 @@ size_t inputs_count_estimate(char *const *paths, int n)
         struct stat st;
         if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             size_t count;
-            char **files = list_case_files(paths[i], &count);
+            char **files = inputs_list_dir(paths[i], &count);
             for (size_t j = 0; j < count; j++) {
                 total += count_case_tags(files[j]);
                 free(files[j]);

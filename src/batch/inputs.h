@@ -42,6 +42,10 @@ int inputs_check(char *const *paths, int n, diag_list *errs);
 bool inputs_walk(char *const *paths, int n, const shard_spec *shard, council_set *councils,
                  item_sink sink, void *ud);
 
+/* The *.xml regular files of dir (not hidden), sorted by name, as "dir/name" with no doubled
+ * '/'; *count set. NULL when there are none. Each path and the array are malloc'd. */
+char **inputs_list_dir(const char *dir, size_t *count);
+
 /* The case id the problems name (the loader names only valid ids), or NULL. */
 const char *problems_case_id(const diag_list *problems);
 

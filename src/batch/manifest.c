@@ -38,7 +38,11 @@ void manifest_format_row(strbuf *out, const manifest_row *row)
     } else {
         sb_puts(out, ",,,,");
     }
-    put_field(out, row->ok ? "" : row->message);
+    strbuf warned = {0};
+    if (row->ok && row->warnings)
+        manifest_format_problems(&warned, row->warnings);
+    put_field(out, row->ok ? sb_str(&warned) : row->message);
+    sb_free(&warned);
     sb_putc(out, '\n');
 }
 

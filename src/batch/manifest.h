@@ -3,7 +3,8 @@
  *   case_id,kind,status,pages,bytes,sha256,path,message
  *
  * one row per document produced (status ok) or per case or document rejected (status rejected:
- * pages, bytes, sha256 and path empty, message = its problems joined with " | "). Fields are
+ * pages, bytes, sha256 and path empty, message = its problems joined with " | "); an ok row's
+ * message holds its case's warnings (case/plausible.c) the same way, or is empty. Fields are
  * quoted as RFC 4180 says when they hold a comma, a quote or a line break; pbdocs never writes a
  * line break inside a field, so every row is one line. Rows are appended as cases finish with one
  * write() per case, so a run killed at any moment leaves the header and whole rows, plus at most
@@ -28,6 +29,7 @@ typedef struct manifest_row {
     const char *sha256;   /* 64 hex digits (ok rows) */
     const char *path;     /* relative to OUTDIR (ok rows) */
     const char *message;  /* rejected rows */
+    const diag_list *warnings;  /* ok rows: the case's warnings (NULL or empty: none) */
 } manifest_row;
 
 /* Appends one row, with its line end, to out. */

@@ -103,7 +103,8 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
     const char *kind_name = doc_kind_name(kind);
     char name[128];
     snprintf(name, sizeof name, "%s-%s.pdf", c->id, kind_name);
-    manifest_row row = {.case_id = c->id, .kind = kind_name, .ok = true, .path = name};
+    manifest_row row = {.case_id = c->id, .kind = kind_name, .ok = true, .path = name,
+                        .warnings = &c->warnings};
     char sha[65];
     if (run->done && resume_done(run->done, run->opt->outdir, name, c->id, kind_name, &row.pages,
                                  &row.bytes, sha)) {
@@ -148,7 +149,9 @@ static void process(worker *w, slot *s)
     batch_item *it = &s->item;
     if (it->text.xml)
         it->c = case_text_load(&it->text, renderer_councils(w->run->r), &it->problems);
-    if (!it->c) {
+    if (it->c && w->run->opt->strict)  /* --strict: a warning rejects its case */
+        diag_list_take(&it->problems, &it->c->warnings);
+    if (!it->c || it->problems.len) {
         const char *id = problems_case_id(&it->problems);
         s->cases = id != NULL;  /* a problem of the input itself is not a case */
         reject(s, id ? id : "", "", &it->problems);

@@ -29,6 +29,8 @@ typedef struct batch_options {
     const char *templates_dir;  /* NULL: ROOT/templates */
     bool progress;              /* draw a progress line on log (a terminal) */
     bool quiet;                 /* no rejection lines on log: the summary line only */
+    bool strict;                /* a case with warnings is rejected (else they go in the
+                                 * manifest's message column of its ok rows) */
     const char *version;        /* pbdocs's, for run.json */
     int argc;                   /* the command's arguments, for run.json (argv[0]: "batch") */
     char *const *argv;

@@ -1,6 +1,7 @@
 /* council.c: council profiles, loaded on first use and kept for the run; see council.h. */
 #include "case/council.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <sys/stat.h>
 #include <libxml/parser.h>
 
+#include "case/rng_explain.h"
 #include "case/xml.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
@@ -72,6 +74,38 @@ bool council_exists(council_set *set, const char *id)
     struct stat st;
     profile_path(set, id, path, sizeof path);
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void council_ids(const council_set *set, char *buf, size_t size)
+{
+    char *ids[MAX_COUNCILS * 4];
+    size_t n = 0, used = 0;
+    buf[0] = '\0';
+    DIR *d = opendir(set->dir);
+    for (struct dirent *e; d && (e = readdir(d)) && n < sizeof ids / sizeof ids[0];) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0) {
+            ids[n] = xstrdup(e->d_name);
+            ids[n][len - 4] = '\0';
+            if (id_safe(ids[n]))
+                n++;
+            else
+                free(ids[n]);
+        }
+    }
+    if (d)
+        closedir(d);
+    qsort(ids, n, sizeof ids[0], by_name);
+    for (size_t i = 0; i < n; i++) {
+        if (used < size)
+            used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? "|" : "", ids[i]);
+        free(ids[i]);
+    }
 }
 
 const char *councils_dir(const council_set *set)
@@ -211,7 +245,13 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
         return NULL;
     char schema[PATH_MAX];
     pb_path(schema, sizeof schema, "schema/council.rng");
-    if (xml_validate(doc, schema, &o, errs) != 0) {
+    diag_list found = {0};
+    if (xml_validate(doc, schema, &o, &found) != 0) {
+        /* libxml2's words name no attribute: say which and what it may be, when that is it */
+        diag_list named = {0};
+        diag_list_take(errs, rng_explain_attributes(doc, schema, &o, &named) > 0 ? &named : &found);
+        diag_list_clear(&found);
+        diag_list_clear(&named);
         xmlFreeDoc(doc);
         return NULL;
     }

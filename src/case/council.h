@@ -64,6 +64,9 @@ void councils_close(council_set *set);
 const council *council_get(council_set *set, const char *id, diag_list *errs);
 /* True when templates/councils/<id>.xml exists (does not load it). */
 bool council_exists(council_set *set, const char *id);
+/* The ids of every profile in the folder, sorted, joined by '|' ("birmingham|bnes|...") into
+ * buf; "" when none. Reads the folder each call (for messages only). */
+void council_ids(const council_set *set, char *buf, size_t size);
 /* The councils folder the set reads (read-only after councils_open: any thread). */
 const char *councils_dir(const council_set *set);
 #endif

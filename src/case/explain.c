@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "case/kind.h"
+#include "core/nearest.h"
 
 typedef struct child_rule {
     const char *name;
@@ -128,7 +129,7 @@ static bool in_list(const char *list, const char *v)
     return false;
 }
 
-static void list_words(const char *list, char *buf, size_t size)
+void list_words(const char *list, char *buf, size_t size)
 {
     /* "a|b|c" -> "a, b or c" */
     size_t used = 0;
@@ -146,6 +147,17 @@ static void list_words(const char *list, char *buf, size_t size)
     }
 }
 
+/* ": did you mean x?" for a value written outside its list, or "". The written value is not
+ * repeated: it may be personal data typed in the wrong place. */
+static void value_hint(const char *list, const char *written, char *out, size_t size)
+{
+    near_pick pick;
+    near_init(&pick, written);
+    near_offer_list(&pick, list);
+    const char *near = near_result(&pick);
+    snprintf(out, size, "%s%s%s", near ? ": did you mean " : "", near ? near : "", near ? "?" : "");
+}
+
 typedef struct ctx {
     const xml_origin *o;
     diag_list *errs;
@@ -161,7 +173,7 @@ static void report(ctx *c, xmlNodePtr node, const char *suffix, const char *fmt,
         size_t n = strlen(field);
         snprintf(field + n, sizeof field - n, "%s%s", n ? "/" : "", suffix);
     }
-    char msg[400];
+    char msg[800];
     snprintf(msg, sizeof msg, fmt, a, b);
     diag_add(c->errs, c->o->file, xml_line(node, c->o), 0, c->o->case_id, field[0] ? field : NULL,
              "%s", msg);
@@ -196,32 +208,57 @@ static void check_count(ctx *c, xmlNodePtr n, const child_rule *cr)
         report(c, second, NULL, "appears more than once: <%s> takes only one%s", (const char *)n->name, "");
 }
 
+/* " (did you mean <x>?)": the element name `written` is probably a slip for, among the children
+ * the parent's rule names (and, under <case>, the document kinds); "" when none is close. */
+static void element_hint(xmlNodePtr n, char *out, size_t size)
+{
+    near_pick pick;
+    near_init(&pick, (const char *)n->name);
+    const elem_rule *pr = n->parent && n->parent->type == XML_ELEMENT_NODE ? rule_for(n->parent) : NULL;
+    for (int i = 0; pr && i < 10 && pr->children[i].name; i++)
+        near_offer(&pick, pr->children[i].name, (size_t)-1);
+    for (int k = 0; pr && !pr->parent && k < DOC_KIND_COUNT; k++)
+        near_offer(&pick, doc_kind_name((doc_kind)k), (size_t)-1);
+    const char *near = near_result(&pick);
+    snprintf(out, size, "%s%s%s", near ? " (did you mean <" : "", near ? near : "", near ? ">?)" : "");
+}
+
 static void check(ctx *c, xmlNodePtr n)
 {
+    char hint[160];
     const elem_rule *r = rule_for(n);
     if (!r && known_leaf(n)) {
         static const elem_rule leaf = {0};
         r = &leaf;
     }
     if (!r) {
-        report(c, n, NULL, "is not part of the case format here%s%s", "", "");
+        element_hint(n, hint, sizeof hint);
+        report(c, n, NULL, "is not part of the case format here%s%s", hint, "");
         return;
     }
-    char words[200];
+    char words[512];
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
         const attr_rule *ar = NULL;
         for (int i = 0; i < MAX_ATTRS && r->attrs[i].name; i++)
             if (strcmp(r->attrs[i].name, (const char *)a->name) == 0)
                 ar = &r->attrs[i];
         if (!ar) {
-            report(c, (xmlNodePtr)a, NULL, "is not an attribute of <%s>%s", (const char *)n->name, "");
+            near_pick pick;
+            near_init(&pick, (const char *)a->name);
+            for (int i = 0; i < MAX_ATTRS && r->attrs[i].name; i++)
+                near_offer(&pick, r->attrs[i].name, (size_t)-1);
+            const char *near = near_result(&pick);
+            snprintf(hint, sizeof hint, " (did you mean %s?)", near ? near : "");
+            report(c, (xmlNodePtr)a, NULL, "is not an attribute of <%s>%s", (const char *)n->name,
+                   near ? hint : "");
             continue;
         }
         if (ar->values) {
             xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
             if (!in_list(ar->values, (const char *)v)) {
                 list_words(ar->values, words, sizeof words);
-                report(c, (xmlNodePtr)a, NULL, "must be %s%s", words, "");
+                value_hint(ar->values, (const char *)v, hint, sizeof hint);
+                report(c, (xmlNodePtr)a, NULL, "must be %s%s", words, hint);
             }
             xmlFree(v);
         }
@@ -237,7 +274,8 @@ static void check(ctx *c, xmlNodePtr n)
         xmlChar *v = xmlNodeGetContent(n);
         if (!in_list(r->text_values, (const char *)v)) {
             list_words(r->text_values, words, sizeof words);
-            report(c, n, NULL, "must be %s%s", words, "");
+            value_hint(r->text_values, (const char *)v, hint, sizeof hint);
+            report(c, n, NULL, "must be %s%s", words, hint);
         }
         xmlFree(v);
     }
@@ -248,8 +286,10 @@ static void check(ctx *c, xmlNodePtr n)
         check_count(c, n, &(child_rule){doc_kind_name((doc_kind)k), 0, 1});
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (k->type == XML_ELEMENT_NODE) {
-            if (!r->children[0].name && r->name)
-                report(c, k, NULL, "is not part of the case format here%s%s", "", "");
+            if (!r->children[0].name && r->name) {
+                element_hint(k, hint, sizeof hint);
+                report(c, k, NULL, "is not part of the case format here%s%s", hint, "");
+            }
             else
                 check(c, k);
         } else if (k->type == XML_TEXT_NODE && r->children[0].name) {

@@ -16,6 +16,9 @@
 /* Adds a problem for each structural fault under root; returns how many. */
 int explain_case_structure(xmlNodePtr root, const xml_origin *o, diag_list *errs);
 
+/* A '|'-separated list in words: "a|b|c" -> "a, b or c". */
+void list_words(const char *list, char *buf, size_t size);
+
 /* True when name is the name of an element or attribute of the case format. */
 bool case_schema_has_name(const char *name);
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "case/case.h"
+#include "core/nearest.h"
 
 typedef struct case_kind {
     const char *name;      /* the element, <refusal> */
@@ -47,6 +48,19 @@ pb_date doc_kind_issued(const pb_case *c, doc_kind k)
 const pb_sending *doc_kind_sent(const pb_case *c, doc_kind k)
 {
     return (const pb_sending *)((const char *)c + kinds[k].sent_offset);
+}
+
+const char *doc_kind_unknown(const char *written, char *buf, size_t size)
+{
+    char words[128];
+    near_pick pick;
+    near_init(&pick, written);
+    for (int k = 0; k < DOC_KIND_COUNT; k++)
+        near_offer(&pick, kinds[k].name, (size_t)-1);
+    const char *near = near_result(&pick);
+    snprintf(buf, size, "takes %s%s%s%s", doc_kind_words(words, sizeof words),
+             near ? ": did you mean " : "", near ? near : "", near ? "?" : "");
+    return buf;
 }
 
 const char *doc_kind_words(char *buf, size_t size)

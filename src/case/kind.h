@@ -33,4 +33,7 @@ pb_date doc_kind_issued(const struct pb_case *c, doc_kind k);
 const struct pb_sending *doc_kind_sent(const struct pb_case *c, doc_kind k);
 /* Every kind's name for messages, "refusal, reduction, repayment or section-j"; returns buf. */
 const char *doc_kind_words(char *buf, size_t size);
+/* For a --doc value that is no kind: "takes refusal, ... or stop: did you mean refusal?" (the
+ * hint only when one is close); returns buf. */
+const char *doc_kind_unknown(const char *written, char *buf, size_t size);
 #endif

@@ -14,6 +14,7 @@
 #include "case/explain.h"
 #include "case/load_internal.h"
 #include "case/rules.h"
+#include "core/nearest.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
 
@@ -417,6 +418,22 @@ static void (*const read_document[DOC_KIND_COUNT])(loader *, xmlNodePtr) = {
     [DOC_STOP] = read_stop,
 };
 
+/* The known ids, and the one a slip ("Wakefield") was probably meant as. The id written is not
+ * repeated: it is the case's data. */
+static void unknown_council(loader *ld, xmlNodePtr at, council_set *councils)
+{
+    char ids[1024], words[1100];
+    council_ids(councils, ids, sizeof ids);
+    list_words(ids, words, sizeof words);
+    near_pick pick;
+    near_init(&pick, ld->c->council);
+    near_offer_list(&pick, ids);
+    const char *near = near_result(&pick);
+    problem(ld, at, "is not a known council (no profile in templates/councils/)%s%s%s%s%s",
+            ids[0] ? ": it must be " : "", ids[0] ? words : "", near ? ": did you mean " : "",
+            near ? near : "", near ? "?" : "");
+}
+
 static void read_case(loader *ld, xmlNodePtr root, council_set *councils)
 {
     pb_case *c = ld->c;
@@ -432,7 +449,7 @@ static void read_case(loader *ld, xmlNodePtr root, council_set *councils)
     if (council) {
         c->council = plain(ld, (xmlNodePtr)council);
         if (c->council && c->council[0] && !council_exists(councils, c->council))
-            problem(ld, (xmlNodePtr)council, "is not a known council (no profile in templates/councils/)");
+            unknown_council(ld, (xmlNodePtr)council, councils);
     }
     /* Items first: the documents refer to them. */
     xmlNodePtr budget = child(root, "personal-budget");
@@ -467,6 +484,8 @@ static void read_case(loader *ld, xmlNodePtr root, council_set *councils)
         diag_list_clear(&ignored);
         check_case(ld, root, co);
     }
+    if (ld->problems == 0)
+        check_plausible(ld, root, councils);
 }
 
 /* The case id from the raw bytes, for messages when the XML cannot be parsed. */

@@ -62,4 +62,7 @@ void check_stop(loader *ld, xmlNodePtr n);
 
 /* checks.c: the rules across fields, once everything is read (council may be NULL). */
 void check_case(loader *ld, xmlNodePtr root, const council *council);
+
+/* plausible.c: warnings for a valid case whose data looks mistyped (dates, email, amounts). */
+void check_plausible(loader *ld, xmlNodePtr root, const council_set *councils);
 #endif

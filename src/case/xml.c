@@ -19,7 +19,81 @@ typedef struct collector {
     const xml_origin *o;
     diag_list *errs;
     int count;
+    const char *buf; /* the text parsed (NULL when validating): to judge its encoding */
+    size_t len;
 } collector;
+
+/* True when buf has bytes above 0x7F and none of them forms a UTF-8 sequence: the whole file
+ * was saved in a one-byte encoding (Windows-1252, Latin-1), as word processors on Windows do. */
+static bool one_byte_encoding(const char *buf, size_t len)
+{
+    bool high = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)buf[i];
+        if (b < 0x80)
+            continue;
+        high = true;
+        int follow = b >= 0xF0 && b < 0xF5 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 && b < 0xE0 ? 1 : 0;
+        if (follow && b < 0xF5 && i + (size_t)follow < len) {
+            int k = 1;
+            while (k <= follow && ((unsigned char)buf[i + (size_t)k] & 0xC0) == 0x80)
+                k++;
+            if (k > follow)
+                return false; /* a real UTF-8 sequence: the file is UTF-8 with a stray byte */
+        }
+    }
+    return high;
+}
+
+/* The column (in characters) of the last `ch` at or before the parser's column col on line
+ * line of c->buf: libxml2 reports where it stopped, a person wants where the & or < is. */
+static int fault_column(const collector *c, int line, int col, char ch)
+{
+    if (!c->buf || line < 1 || col < 1)
+        return col > 0 ? col : 0;
+    size_t start = 0;
+    for (int l = 1; l < line && start < c->len; start++)
+        l += c->buf[start] == '\n';
+    size_t end = start;
+    while (end < c->len && c->buf[end] != '\n' && end - start < (size_t)col)
+        end++;
+    while (end > start && c->buf[end - 1] != ch)
+        end--;
+    if (end == start)
+        return col;
+    int chars = 0;
+    for (size_t i = start; i < end; i++)
+        chars += ((unsigned char)c->buf[i] & 0xC0) != 0x80;
+    return chars;
+}
+
+/* A person's words for the well-formedness faults people make typing case data by hand (a
+ * bare &, a < in text, a file saved as Windows-1252); NULL for any other. They say what to
+ * write instead, so they come with the column. */
+static const char *typing_fault(const xmlError *e, const collector *c)
+{
+    const char *m = e->message ? e->message : "";
+    switch (e->code) {
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+        return "a & that does not begin a reference such as &amp;: write & as &amp;";
+    case XML_ERR_NAME_REQUIRED:
+        if (strstr(m, "EntityRef"))
+            return "a & that does not begin a reference such as &amp;: write & as &amp;";
+        if (strstr(m, "StartTag"))
+            return "a < that does not begin a tag: write < as &lt;";
+        return NULL;
+    case XML_ERR_LT_IN_ATTRIBUTE:
+        return "a < in an attribute value: write < as &lt;";
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+        if (c->buf && one_byte_encoding(c->buf, c->len))
+            return "the file is not UTF-8 (it looks like Windows-1252 or Latin-1): save the file "
+                   "as UTF-8";
+        return NULL;
+    default:
+        return NULL;
+    }
+}
 
 static void trim_message(char *msg)
 {
@@ -103,6 +177,15 @@ static void collect(void *ud, xmlErrorPtr e)
     if (!e || e->level == XML_ERR_WARNING)
         return;
     char msg[512];
+    const char *fault = e->domain == XML_FROM_PARSER ? typing_fault(e, c) : NULL;
+    if (fault) {
+        char ch = strstr(fault, "write &") ? '&' : strstr(fault, "write <") ? '<' : 0;
+        int col = ch ? fault_column(c, e->line, e->int2, ch) : e->int2;
+        diag_add(c->errs, c->o->file, (e->line > 0 ? e->line : 1) + c->o->line_offset,
+                 col > 0 ? col : 0, c->o->case_id, NULL, "not well-formed XML: %s", fault);
+        c->count++;
+        return;
+    }
     if (e->domain == XML_FROM_PARSER || e->domain == XML_FROM_NAMESPACE) {
         /* The line a message quotes (where an element opened) is in the user's file too. */
         xmlError shifted = *e;
@@ -189,7 +272,7 @@ xmlDocPtr xml_parse(const char *buf, size_t len, const xml_origin *o, diag_list 
                  "larger than the limit of %u MiB for one case", XML_MAX_CASE_BYTES >> 20);
         return NULL;
     }
-    collector c = {.o = o, .errs = errs};
+    collector c = {.o = o, .errs = errs, .buf = buf, .len = len};
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         xalloc_die();

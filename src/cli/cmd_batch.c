@@ -15,7 +15,7 @@
 static const char batch_usage[] =
     "usage: pbdocs batch INPUT... -o OUTDIR [--jobs N] [--resume] [--shard K/N]\n"
     "                    [--print-stream FILE.pdf] [--print-volume SHEETS]\n"
-    "                    [--templates DIR] [--quiet]\n";
+    "                    [--templates DIR] [--quiet] [--strict]\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -77,6 +77,8 @@ int cmd_batch(int argc, char **argv)
             opt.templates_dir = argv[++i];
         } else if (strcmp(a, "--resume") == 0) {
             opt.resume = true;
+        } else if (strcmp(a, "--strict") == 0) {
+            opt.strict = true;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             opt.quiet = true;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {

@@ -1,4 +1,5 @@
-/* cmd_lint.c: pbdocs lint [--templates DIR] [--names]
+/* cmd_lint.c: pbdocs lint [--templates DIR] [--names] [--format json] [FILE]
+ * With FILE, only that template (its kind from its name), with the folder's partials.
  * Prints every problem of the templates on stderr as FILE:LINE:COL: message, or "DIR: ok" on
  * stdout. --names also lists on stdout, as "KIND FIELD", every catalogue field the templates use
  * (what `pbdocs fields` must cover). Exit 0 clean, 1 problems, 2 usage or unreadable folder. */
@@ -11,21 +12,44 @@
 #include "core/xalloc.h"
 #include "docs/fields.h"
 
-static const char lint_usage[] = "usage: pbdocs lint [--templates DIR] [--names]\n";
+static const char lint_usage[] = "usage: pbdocs lint [--templates DIR] [--names] [--format json] [FILE]\n";
+
+/* One template file, with the partials of dir: its kind from its name. */
+static int lint_one_file(const char *dir, const char *file, diag_list *problems)
+{
+    int kind = template_kind_of(file);
+    if (kind < 0) {
+        char words[128];
+        diag_add_class(problems, DIAG_TEMPLATE, file, 1, 1, NULL, NULL,
+                       "cannot tell which kind of document this template is for: its name must "
+                       "start with %s", doc_kind_words(words, sizeof words));
+        return 0;
+    }
+    return lint_template_file(dir, file, (doc_kind)kind, problems);
+}
 
 int cmd_lint(int argc, char **argv)
 {
     char dirbuf[4096];
-    const char *dir = NULL;
+    const char *dir = NULL, *file = NULL;
     bool names = false;
+    report_format format = REPORT_TEXT;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--templates") == 0 && i + 1 < argc) {
+        if (report_format_arg(argv[i], i + 1 < argc ? argv[i + 1] : NULL, &format)) {
+            if (format == REPORT_BAD) {
+                fprintf(stderr, "pbdocs lint: --format takes json or text\n%s", lint_usage);
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (strcmp(argv[i], "--templates") == 0 && i + 1 < argc) {
             dir = argv[++i];
         } else if (strcmp(argv[i], "--names") == 0) {
             names = true;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(lint_usage, stdout);
             return EXIT_OK;
+        } else if (argv[i][0] != '-' && !file) {
+            file = argv[i];
         } else {
             fprintf(stderr, "pbdocs lint: unexpected argument '%s'\n%s", argv[i], lint_usage);
             return EXIT_USAGE;
@@ -35,8 +59,8 @@ int cmd_lint(int argc, char **argv)
         dir = default_templates_dir(dirbuf, sizeof dirbuf);
     diag_list problems = {0};
     unsigned *used = xcalloc(field_catalogue_len, sizeof *used);
-    int rc = lint_templates(dir, &problems, used);
-    diag_print_all(&problems, stderr);
+    int rc = file ? lint_one_file(dir, file, &problems) : lint_templates(dir, &problems, used);
+    report_problems(&problems, format);
     /* Templates are lint's subject: their problems are its findings (1); only an environment
      * problem, such as an unreadable folder, is 2. */
     int status = exit_status_for(diag_classes(&problems) | (rc < 0 ? 1u << DIAG_ENV : 0),
@@ -46,8 +70,8 @@ int cmd_lint(int argc, char **argv)
             for (size_t i = 0; i < field_catalogue_len; i++)
                 if ((used[i] >> k) & 1)
                     printf("%s %s\n", doc_kind_name((doc_kind)k), field_catalogue[i].name);
-    if (status == EXIT_OK && !names)
-        printf("%s: ok\n", dir);
+    if (status == EXIT_OK && !names && format == REPORT_TEXT)
+        printf("%s: ok\n", file ? file : dir);
     free(used);
     diag_list_clear(&problems);
     return status;

@@ -70,7 +70,8 @@ int cmd_preview(int argc, char **argv)
         } else if (strcmp(a, "--doc") == 0 && has_value) {
             opt.kind = doc_kind_parse(argv[++i]);
             if (opt.kind < 0) {
-                fprintf(stderr, "pbdocs preview: '%s' is not a kind of document\n", argv[i]);
+                char kinds[200];
+                fprintf(stderr, "pbdocs preview: --doc %s\n", doc_kind_unknown(argv[i], kinds, sizeof kinds));
                 return EXIT_USAGE;
             }
         } else if (strcmp(a, "--templates") == 0 && has_value) {

@@ -4,6 +4,8 @@
 #ifndef PBDOCS_COMMANDS_H
 #define PBDOCS_COMMANDS_H
 
+#include <stdbool.h>
+
 #include "core/diag.h"  /* EXIT_OK, EXIT_REJECTED, EXIT_USAGE; exit_status() */
 
 #define PBDOCS_VERSION "0.1.0"
@@ -23,8 +25,17 @@ int cmd_new(int argc, char **argv);
 void print_usage(FILE *f);
 int print_command_help(const char *command, FILE *f);
 
-/* Prints a case's warnings on stderr as FILE:LINE: warning: case ID: field: message
- * (cmd_validate.c). They never change the exit status. */
+/* report.c: problems and warnings as text lines on stderr (the contract's form; a warning as
+ * FILE:LINE: warning: case ID: field: message), or with --format json one object a line on
+ * stdout. Warnings never change the exit status (unless --strict makes them problems). */
+typedef enum { REPORT_TEXT, REPORT_JSON, REPORT_BAD } report_format;
+/* True when arg is --format (value: json or text; anything else sets REPORT_BAD). */
+bool report_format_arg(const char *arg, const char *value, report_format *f);
 struct pb_case;
-void print_case_warnings(const struct pb_case *c);
+void report_problems(const diag_list *list, report_format f);
+void report_warnings(const struct pb_case *c, report_format f);
+void print_case_warnings(const struct pb_case *c);  /* report_warnings(c, REPORT_TEXT) */
+/* --strict: moves a case's warnings into errs as problems (the case is then rejected); true
+ * when it did (cmd_validate.c). */
+bool strict_warnings(struct pb_case *c, bool strict, diag_list *errs);
 #endif
