@@ -4,7 +4,7 @@
  *
  * Writes N cases as one <cases> stream (stdout, or -o FILE) or as one file per case (--dir, named
  * so that name order is generation order). Names, addresses, amounts and the length of the
- * officers' reasons vary; each case asks for one document (refusal, reduction, repayment or
+ * officers' reasons vary; each case asks for one document (refusal, reduction, repayment, stop or
  * Section J) in the issue-13 format: refusal grounds fitting the scope, a reduction's plan status,
  * a repayment's paid and spent, direct payments with frequency, payee, needs and outcomes with
  * plan refs, sometimes a setting's agreement, a nominee with a copy, a young person past school
@@ -138,8 +138,14 @@ enum fault {
     FAULT_NONE, FAULT_POSTCODE, FAULT_DATE, FAULT_NOT_REDUCED, FAULT_DECIMALS, FAULT_COUNCIL,
     FAULT_REF, FAULT_ID, FAULT_MISSING_OFFICER, FAULT_ZERO_REPAYMENT, FAULT_GLYPH, FAULT_COUNT
 };
-enum { K_REFUSAL, K_REDUCTION, K_REPAYMENT, K_SECTION_J };
-static const char *const kind_names[] = {"refusal", "reduction", "repayment", "section-j"};
+enum { K_REFUSAL, K_REDUCTION, K_REPAYMENT, K_SECTION_J, K_STOP };
+static const char *const kind_names[] = {"refusal", "reduction", "repayment", "section-j", "stop"};
+/* Stop grounds that need nothing more than the case has (consent-withdrawn adds its date; death
+ * needs a letter to a parent or young person, so it is drawn only then). */
+static const char *const stop_grounds[] = {
+    "consent-withdrawn", "no-longer-eligible", "review-not-used-for-provision",
+    "review-cannot-secure-by-dp", "adverse-impact", "not-efficient", "provision-removed",
+    "plan-ceased", "death"};
 
 /* --- output -------------------------------------------------------------------------------- */
 
@@ -393,6 +399,23 @@ static void generate_case(long seq, enum fault fault, int kind, char *id_out, si
         put("    </repayment>\n");
         break;
     }
+    case K_STOP: {
+        /* The first item is always an education or social care direct payment. */
+        int g = below(nominee ? 8 : 9);
+        put("    <stop issued=\"%s\"", issued);
+        if (g == 0)
+            put(" consent-withdrawn-on=\"2026-11-%02d\"", 1 + below(20));
+        put_sending();
+        put(">\n      <item ref=\"%s\"/>\n      <ground>%s</ground>\n",
+            bad_ref ? bad_ref : items[0].id, stop_grounds[g]);
+        if (below(3) == 0)
+            put("      <personal-assistant/>\n");
+        put_reasons("reason", 1);
+        put("      <continuation>From the day the direct payments stop, the council arranges the "
+            "same support through its own provider, so it continues without a gap."
+            "</continuation>\n    </stop>\n");
+        break;
+    }
     default:
         put("    <section-j issued=\"%s\"", issued);
         put_sending();
@@ -469,7 +492,8 @@ int main(int argc, char **argv)
         if (below(100) < invalid_percent)
             fault = (enum fault)(1 + below(FAULT_COUNT - 1));
         int r = below(100);
-        int kind = r < 35 ? K_REFUSAL : r < 65 ? K_REDUCTION : r < 90 ? K_REPAYMENT : K_SECTION_J;
+        int kind = r < 35 ? K_REFUSAL : r < 65 ? K_REDUCTION : r < 88 ? K_REPAYMENT
+                 : r < 96 ? K_SECTION_J : K_STOP;
         if (fault == FAULT_NOT_REDUCED)
             kind = K_REDUCTION;
         else if (fault == FAULT_ZERO_REPAYMENT)

@@ -20,13 +20,13 @@ if [ ! -x "$PBDOCS" ]; then
   echo "test_fields_cmd: 0 passed, 1 failed"
   exit 1
 fi
-KINDS="refusal reduction repayment section-j"
+KINDS="refusal reduction repayment section-j stop"
 
-# The catalogue as the source writes it: NAME|KINDS|TYPE per row.
-sed -n 's/^ *{"\([^"]*\)", \([A-Z|() ]*\), \(FIELD_[A-Z_]*\),.*/\1|\2|\3/p' src/docs/fields.c >"$tmp/catalogue"
+# The catalogue as the source writes it: NAME;KINDS;TYPE per row (KINDS may hold '|').
+sed -n 's/^ *{"\([^"]*\)", \([A-Z|() ]*\), \(FIELD_[A-Z_]*\),.*/\1;\2;\3/p' src/docs/fields.c >"$tmp/catalogue"
 rows=$(wc -l <"$tmp/catalogue")
 check "catalogue rows read from fields.c ($rows)" [ "$rows" -gt 100 ]
-kind_macro() { case $1 in refusal) echo REF ;; reduction) echo RED ;; repayment) echo REP ;; section-j) echo SJ ;; esac; }
+kind_macro() { case $1 in refusal) echo REF ;; reduction) echo RED ;; repayment) echo REP ;; section-j) echo SJ ;; stop) echo STOP ;; esac; }
 in_kind() { # KINDSFIELD KIND
   case $1 in ALL) return 0 ;; esac
   m=$(kind_macro "$2"); printf '%s' "$1" | tr -d '() ' | tr '|' '\n' | grep -qx "$m"
@@ -49,9 +49,11 @@ type_words() {
     FIELD_MARKDOWN_LIST) echo "list of Markdown" ;; FIELD_MAP) echo "group" ;;
   esac
 }
-missing_all=0; missing_kind=0; missing_md=0; wrong_kind=0
-while IFS='|' read -r name kinds type; do
+missing_all=0; missing_kind=0; missing_md=0; wrong_kind=0; lines=0
+while IFS=';' read -r name kinds type; do
   words=$(type_words "$type")
+  # A name of every kind is listed once; one of some kinds, once under each of them.
+  case $kinds in ALL) lines=$((lines + 1)) ;; *) lines=$((lines + $(printf '%s' "$kinds" | tr -cd '|' | wc -c) + 1)) ;; esac
   # "NAME   TYPE   meaning": the name at the start of a line, then its type.
   line=$(grep -E "^$(printf '%s' "$name" | sed 's/[].[]/\\&/g') +" "$tmp/all" | head -n 1)
   case $line in *"  $words  "*) ;; *) missing_all=$((missing_all + 1)); echo "      fields: $name ($words) missing" ;; esac
@@ -70,8 +72,8 @@ check "fields: every catalogue name with its type ($missing_all missing)" [ "$mi
 check "fields KIND: every name of the kind ($missing_kind missing)" [ "$missing_kind" -eq 0 ]
 check "fields KIND: no name of another kind only ($wrong_kind listed)" [ "$wrong_kind" -eq 0 ]
 check "FIELDS.md: every catalogue name with its type ($missing_md missing)" [ "$missing_md" -eq 0 ]
-check "fields: one line per catalogue name, plus headings" \
-  [ "$(grep -c -E '^[a-z_]+(\.|\[|  )' "$tmp/all")" -eq "$rows" ]
+check "fields: one line per catalogue name and kind, plus headings" \
+  [ "$(grep -c -E '^[a-z_]+(\.|\[|  )' "$tmp/all")" -eq "$lines" ]
 check "fields: examples shown" grep -q "reduction.effective_date .*(e.g. Friday 8 January 2027)" "$tmp/all"
 check "FIELDS.md: how to insert a list member" grep -q -F '`{{provision}} inside {{#budget.items}}`' "$tmp/FIELDS.md"
 check "FIELDS.md: Markdown is inserted with three braces" \
@@ -99,7 +101,7 @@ for k in $KINDS; do
     check "lint --names: $k uses $need" grep -q -x "$k $need" "$tmp/used"
   done
 done
-check "lint --names: section-j uses budget.items[].provision" grep -q -x "section-j budget.items\[\].provision" "$tmp/used"
+check "lint --names: section-j uses section_j.streams[].items[].provision" grep -q -x "section-j section_j.streams\[\].items\[\].provision" "$tmp/used"
 
 # The same, read from the templates' own text (not through lint): every tag name, taken as a
 # full name when its first part is a top-level field, else as a member of some list or group.

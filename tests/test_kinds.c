@@ -27,7 +27,7 @@ static void check_names(void)
     CHECK(doc_kind_parse("letter") == -1, "an unknown name is -1");
     CHECK(doc_kind_parse("") == -1, "the empty name is -1");
     char words[128];
-    CHECK_STR(doc_kind_words(words, sizeof words), "refusal, reduction, repayment or section-j");
+    CHECK_STR(doc_kind_words(words, sizeof words), "refusal, reduction, repayment, section-j or stop");
 }
 
 static void check_documents(void)

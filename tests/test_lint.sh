@@ -6,6 +6,8 @@
 #     exactly the lines of RULE/expected on stderr (the copy is called t/), nothing on stdout,
 #     and exit 1;
 #   - an unreadable folder exits 2; every message is FILE:LINE:COL: message.
+#   - the statutory checklist (statutory.md 2.1-2.4; authoring/statutory.c) and the must-not
+#     phrases (authoring/mustnot.c) have a fixture each: statutory-*, mustnot-*.
 # Run from the project root; $PBDOCS is the binary (default ./pbdocs).
 PBDOCS=${PBDOCS:-./pbdocs}
 case $PBDOCS in /*) ;; *) PBDOCS=$(pwd)/$PBDOCS ;; esac

@@ -115,7 +115,7 @@ done
 cp fixtures/templates-bad/statutory-field/reduction.mustache.md "$tmp/reduction-short.mustache.md"
 "$PBDOCS" preview "$tmp/reduction-short.mustache.md" --case "$CASE" -o "$tmp/s.md" >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "lint remarks: still rendered, exit $rc" [ "$rc" -eq 0 ]
-check "lint remarks: on stderr" grep -q -x "$tmp/reduction-short.mustache.md:1:1: reduction template never uses reduction.effective_date (the effective date must be stated)" "$tmp/err"
+check "lint remarks: on stderr" grep -q -x "$tmp/reduction-short.mustache.md:1:1: reduction template never uses reduction.effective_date (N5: the effective date must be stated)" "$tmp/err"
 
 # ---- --watch ---------------------------------------------------------------------------------
 W="$tmp/w/reduction-watch.mustache.md"

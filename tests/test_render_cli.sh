@@ -7,14 +7,14 @@ check() { what=$1; shift; if "$@"; then passed=$((passed + 1)); else failed=$((f
 
 # Every document the case asks for, into a folder that does not exist yet, one path a line.
 "$PB" render fixtures/cases/bnes-all.xml -o "$tmp/new/dir" >"$tmp/out" 2>"$tmp/err"; rc=$?
-check "all four: exit 0 (got $rc)" [ "$rc" -eq 0 ]
-check "all four: four paths printed" [ "$(wc -l <"$tmp/out")" -eq 4 ]
-for k in refusal reduction repayment section-j; do
+check "all five: exit 0 (got $rc)" [ "$rc" -eq 0 ]
+check "all five: five paths printed" [ "$(wc -l <"$tmp/out")" -eq 5 ]
+for k in refusal reduction repayment section-j stop; do
   f="$tmp/new/dir/BNES-2026-0217-$k.pdf"
   check "$k: written and printed" sh -c "[ -s '$f' ] && grep -qx '$f' '$tmp/out'"
   check "$k: mode 0640" [ "$(stat -c %a "$f")" = 640 ]
 done
-check "all four: nothing on stderr" [ ! -s "$tmp/err" ]
+check "all five: nothing on stderr" [ ! -s "$tmp/err" ]
 check "no temporary file left" sh -c "! ls -A '$tmp/new/dir' | grep -q tmp"
 
 # --doc picks kinds; -o FILE.pdf names the file when exactly one document results.
@@ -22,10 +22,23 @@ check "no temporary file left" sh -c "! ls -A '$tmp/new/dir' | grep -q tmp"
 check "--doc + -o FILE.pdf: exit 0" [ "$rc" -eq 0 ]
 check "--doc + -o FILE.pdf: that file" sh -c "[ -s '$tmp/one.pdf' ] && grep -qx '$tmp/one.pdf' '$tmp/out'"
 check "--doc repayment: it is the repayment demand" sh -c "pdftotext '$tmp/one.pdf' - | grep -q 'Request to repay'"
+"$PB" render fixtures/cases/bnes-all.xml --doc stop -o "$tmp/stop.pdf" >/dev/null 2>&1; rc=$?
+check "--doc stop: exit 0" [ "$rc" -eq 0 ]
+check "--doc stop: it is the stop notice" sh -c "pdftotext '$tmp/stop.pdf' - | grep -q 'direct payments will stop'"
 "$PB" render fixtures/cases/bnes-all.xml -o "$tmp/two.pdf" >/dev/null 2>"$tmp/err"; rc=$?
-check "-o FILE.pdf with four documents: exit 2" [ "$rc" -eq 2 ]
-check "-o FILE.pdf with four documents: nothing written" [ ! -e "$tmp/two.pdf" ]
-check "-o FILE.pdf with four documents: says why" grep -q 'names one file but 4 documents' "$tmp/err"
+check "-o FILE.pdf with five documents: exit 2" [ "$rc" -eq 2 ]
+check "-o FILE.pdf with five documents: nothing written" [ ! -e "$tmp/two.pdf" ]
+check "-o FILE.pdf with five documents: says why" grep -q 'names one file but 5 documents' "$tmp/err"
+
+# A stop notice says "Our policy gives you" only when the policy's notice covers stopping
+# (covers="stop" or "both") and the letter decides an education item; B&NES covers reductions.
+cp -R templates "$tmp/tpl"; sed -i 's/covers="reduction"/covers="both"/' "$tmp/tpl/councils/bnes.xml"
+sed -e 's/ consent-withdrawn-on="2027-04-26"//' -e 's/<ground>consent-withdrawn</<ground>no-longer-eligible</' \
+  fixtures/cases/bnes-stop-consent.xml >"$tmp/stop-notice.xml"
+"$PB" render "$tmp/stop-notice.xml" --doc stop --templates "$tmp/tpl" -o "$tmp/stop-both.pdf" >/dev/null 2>&1
+check "stop, policy covers both: 'Our policy gives you'" sh -c "pdftotext '$tmp/stop-both.pdf' - | tr '\n' ' ' | grep -q 'Our policy gives you 28 working days'"
+"$PB" render "$tmp/stop-notice.xml" --doc stop -o "$tmp/stop-red.pdf" >/dev/null 2>&1
+check "stop, policy covers reductions: 'We are giving you'" sh -c "pdftotext '$tmp/stop-red.pdf' - | tr '\n' ' ' | grep -q 'We are giving you 28 working days' && ! pdftotext '$tmp/stop-red.pdf' - | grep -q 'Our policy gives'"
 
 # A kind the case does not ask for, a rejected case, a missing file, a bad option.
 "$PB" render fixtures/cases/bnes-reduction.xml --doc refusal -o "$tmp/x" >/dev/null 2>"$tmp/err"; rc=$?

@@ -181,6 +181,18 @@ sent-at-not-a-time.xml|sent-at-not-a-time.xml:29: case BCC-2027-00112: repayment
 sent-by-hand-no-time.xml|sent-by-hand-no-time.xml:29: case BCC-2027-00112: repayment/@sent-by: is hand: give the time it is sent as sent-at="HH:MM" (after 16:30 it counts as sent the next working day)
 young-person-after-death.xml|young-person-after-death.xml:10: case BCC-2027-00112: recipient/@relationship: is young-person, but the young person has died: never address them; write to their personal representatives (relationship="personal-representative")
 young-person-of-school-age.xml|young-person-of-school-age.xml:9: case BCC-2027-00112: recipient/@relationship: is young-person, but on the repayment's issue date the child is still of compulsory school age (it ends on the last Friday in June of the school year they turn 16): write to the parent (relationship="parent")
+stop-consent-after-issue.xml|stop-consent-after-issue.xml:41: case BCC-2027-10977: stop/@consent-withdrawn-on: is after the stop notice's issue date: the letter confirms a withdrawal already made in writing
+stop-consent-date-other-ground.xml|stop-consent-date-other-ground.xml:41: case BCC-2027-10977: stop/@consent-withdrawn-on: is only for a stop on the ground consent-withdrawn
+stop-consent-no-date.xml|stop-consent-no-date.xml:43: case BCC-2027-10977: stop/ground: is consent-withdrawn: give the date of the recipient's written notice as consent-withdrawn-on="YYYY-MM-DD" on <stop>; the letter confirms it instead of giving notice
+stop-death-of-child.xml|stop-death-of-child.xml:42: case BCC-2027-10977: stop: is issued after the child's or young person's death (child/date-of-death): there is no provision left to decide; only a repayment letter may follow a death
+stop-death-of-child.xml|stop-death-of-child.xml:44: case BCC-2027-10977: stop/ground: is death, but it is the child or young person who has died: no stop notice is issued after their death (their direct payments end with it); a repayment letter deals with any money left
+stop-death-to-nominee.xml|stop-death-to-nominee.xml:43: case BCC-2027-10977: stop/ground: is death: the person who received the payments has died, so write to the parent, the young person or their representative (recipient relationship), never to a nominee or personal representatives
+stop-ground-unknown.xml|stop-ground-unknown.xml:43: case BCC-2027-10977: stop/ground: must be consent-withdrawn, no-longer-eligible, review-not-used-for-provision, review-cannot-secure-by-dp, adverse-impact, not-efficient, provision-removed, plan-ceased or death
+stop-health-item.xml|stop-health-item.xml:49: case BCC-2027-10977: stop/item/@ref: is a health item: health items are decided by the NHS integrated care board; it writes to the family itself
+stop-item-refs.xml|stop-item-refs.xml:43: case BCC-2027-10977: stop/item/@ref: names an item this stop notice already names
+stop-item-refs.xml|stop-item-refs.xml:44: case BCC-2027-10977: stop/item/@ref: refers to no item of the personal budget (no item has this id)
+stop-no-continuation.xml|stop-no-continuation.xml:41: case BCC-2027-10977: stop/continuation: is missing: <stop> needs one
+stop-not-direct-payment.xml|stop-not-direct-payment.xml:42: case BCC-2027-10977: stop/item/@ref: is not arranged as a direct payment: a stop notice stops direct payments only; a change to other support is a change to the plan
 EOF
 )
 printf '%s\n' "$EXPECTED" | grep -v '^LOADER:' >"$tmp/table"
@@ -211,6 +223,19 @@ for f in fixtures/invalid/*.xml; do
 done
 echo "invalid fixtures: $n_invalid"
 
+# Every stop ground validates (statutory.md 2.2b S3): the nominee fixture with each ground in
+# turn; consent-withdrawn with the date of the written notice; death in a letter to the parent.
+for g in consent-withdrawn no-longer-eligible review-not-used-for-provision \
+         review-cannot-secure-by-dp adverse-impact not-efficient provision-removed plan-ceased; do
+  sed -e "s|<ground>review-not-used-for-provision</ground>|<ground>$g</ground>|" \
+      -e "s|<stop issued=\"2027-01-14\">|<stop issued=\"2027-01-14\"$([ $g = consent-withdrawn ] && echo ' consent-withdrawn-on=\"2027-01-08\"')>|" \
+      fixtures/cases/birmingham-stop-nominee.xml >"$tmp/stop-$g.xml"
+  run "$tmp/stop-$g.xml"
+  check "stop ground $g: valid (exit $rc)" [ "$rc" -eq 0 ]
+done
+run fixtures/cases/example-stop-death.xml
+check "stop ground death (a nominee died; letter to the parent): valid (exit $rc)" [ "$rc" -eq 0 ]
+
 # Several files at once: each judged on its own, exit 1, the valid one still "ok".
 run fixtures/cases/bnes-reduction.xml fixtures/invalid/postcode-invalid.xml fixtures/cases/example-all.xml
 check "two valid and one invalid file: exit $rc, want 1" [ "$rc" -eq 1 ]
@@ -229,12 +254,13 @@ sed 's/<recipient relationship="parent">/<recipient relationship="parent" acting
 run "$tmp/acting.xml"
 check "acting-for=lacks-capacity: exit $rc, no warning" [ "$rc" -eq 0 -a ! -s "$tmp/err" ]
 
-# A council profile that offers no reconsideration is refused (a root of its own: PBDOCS_ROOT).
+# A council profile that offers no reconsideration is refused (a root of its own: PBDOCS_ROOT):
+# a broken profile is a template problem, not the case's, so exit 2 (README, "Exit status").
 mkdir -p "$tmp/root/src" && cp -R templates "$tmp/root/" && cp -R src/schema "$tmp/root/src/"
 sed 's/<reconsideration count="1"/<reconsideration count="0"/' templates/councils/example.xml >"$tmp/root/templates/councils/example.xml"
 PBDOCS_ROOT="$tmp/root" "$PBDOCS" validate fixtures/cases/example-all.xml >"$tmp/out" 2>"$tmp/err"
 rc=$?
-check "reconsiderations 0: exit $rc, want 1" [ "$rc" -eq 1 ]
+check "reconsiderations 0: exit $rc, want 2" [ "$rc" -eq 2 ]
 check "reconsiderations 0: the message" grep -q 'example.xml:[0-9]*: policy/reconsideration/@count: must be at least 1' "$tmp/err"
 
 # ---- 3. unreadable input --------------------------------------------------------------------

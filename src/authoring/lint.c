@@ -257,8 +257,8 @@ static void emit_findings(lint_ctx *lc, diag_list *problems)
         }
     for (size_t i = 0; i < lc->nfound; i++) {
         char *text = finding_text(&lc->found[i]);
-        diag_add(problems, lc->found[i].file, lc->found[i].line, lc->found[i].col, NULL, NULL,
-                 "%s", text);
+        diag_add_class(problems, DIAG_TEMPLATE, lc->found[i].file, lc->found[i].line,
+                       lc->found[i].col, NULL, NULL, "%s", text);
         free(text);
     }
 }
@@ -272,7 +272,8 @@ static int load_partials(lint_ctx *lc, diag_list *errs)
     size_t n;
     if (list_templates(pdir, &names, &n) != 0) {
         if (errno != ENOENT)
-            diag_add(errs, pdir, 0, 0, NULL, NULL, "cannot read the partials folder: %s", strerror(errno));
+            diag_add_class(errs, DIAG_ENV, pdir, 0, 0, NULL, NULL,
+                           "cannot read the partials folder: %s", strerror(errno));
         free(pdir);
         return errno == ENOENT ? 0 : -1;
     }
@@ -326,7 +327,8 @@ int lint_templates(const char *dir, diag_list *problems, unsigned *used)
     char **names;
     size_t n;
     if (list_templates(dir, &names, &n) != 0) {
-        diag_add(problems, dir, 0, 0, NULL, NULL, "cannot read the templates folder: %s", strerror(errno));
+        diag_add_class(problems, DIAG_ENV, dir, 0, 0, NULL, NULL,
+                       "cannot read the templates folder: %s", strerror(errno));
         return -1;
     }
     if (load_partials(&lc, problems) != 0) {

@@ -14,6 +14,7 @@
  *   - a block a parent layout does not have (its text would vanish)
  *   - a partial no template uses
  *   - a template that never uses a statutory field or partial (statutory.h)
+ *   - a phrase a kind must not say, or says outside its guard section (mustnot.h)
  *   - a template whose kind is unknown, a kind with no template */
 #ifndef PBDOCS_LINT_H
 #define PBDOCS_LINT_H

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "authoring/lint_internal.h"
+#include "authoring/mustnot.h"
 #include "authoring/statutory.h"
 #include "core/xalloc.h"
 #include "docs/fields.h"
@@ -51,6 +52,7 @@ typedef struct walk {
     override *ovr;
     bool *field_used;         /* per catalogue entry */
     bool *partial_used;       /* per partial */
+    unsigned *partial_unguarded;  /* per partial: the must-not guards not open where it is used */
 } walk;
 
 static vtype vtype_of(field_type t)
@@ -433,6 +435,20 @@ static void walk_section(walk *w, const char *file, const tag_node *nd)
 }
 
 /* {{> name}} and {{< name}}: the partial's tags with the stack of the place it is used. */
+/* Bit i set when must-not rule i's guard section is not open on the stack (mustnot.h). */
+static unsigned guards_not_open(const walk *w)
+{
+    unsigned missing = 0;
+    for (size_t i = 0; i < mustnot_rules_len; i++) {
+        bool open = false;
+        for (size_t d = 0; d < w->depth; d++)
+            open |= w->st[d].by && w->st[d].by->kind == MU_TAG_SECTION &&
+                    mustnot_opens_guard(&mustnot_rules[i], w->st[d].by->name);
+        missing |= open ? 0 : 1u << i;
+    }
+    return missing;
+}
+
 static void walk_include(walk *w, const char *file, const tag_node *nd)
 {
     if (nd->name[0] == '*') {  /* a dynamic name: the field must hold text; the file is unknown */
@@ -450,6 +466,7 @@ static void walk_include(walk *w, const char *file, const tag_node *nd)
         return;  /* reported by the compiler */
     p->used = true;
     w->partial_used[p - w->lc->partials] = true;
+    w->partial_unguarded[p - w->lc->partials] |= guards_not_open(w);
     if (!p->tf.compiled || w->nchain == MAX_INCLUDE_DEPTH)
         return;
     for (size_t i = 0; i < w->nchain; i++)
@@ -530,6 +547,7 @@ void lint_document(lint_ctx *lc, const template_file *t, unsigned *used)
     walk w = {.lc = lc, .kind = (doc_kind)t->kind};
     w.field_used = xcalloc(field_catalogue_len, sizeof *w.field_used);
     w.partial_used = xcalloc(lc->npartials + 1, sizeof *w.partial_used);
+    w.partial_unguarded = xcalloc(lc->npartials + 1, sizeof *w.partial_unguarded);
     push_frame(&w, (frame){.v = {.vt = V_GROUP}});
     w.chain[w.nchain++] = &t->tf;
     walk_nodes(&w, t->tf.path, t->tf.top.kids, t->tf.top.nkids);
@@ -546,16 +564,25 @@ void lint_document(lint_ctx *lc, const template_file *t, unsigned *used)
                             kind, b->name, b->why);
         } else {
             const field_info *f = field_lookup(b->name, w.kind);
-            if (f && !w.field_used[f - field_catalogue])
+            if (!f)  /* the table is stale: never pass a check that cannot be made */
+                add_message(lc, w.kind, t->tf.path, 1, 1, "%s template cannot be checked for %s: "
+                            "it is not a field of %s documents (authoring/statutory.c)", kind,
+                            b->name, kind);
+            else if (!w.field_used[f - field_catalogue])
                 add_message(lc, w.kind, t->tf.path, 1, 1, "%s template never uses %s (%s)", kind,
                             b->name, b->why);
         }
     }
+    mustnot_check_file(lc, w.kind, &t->tf, ~0u);
+    for (size_t i = 0; i < lc->npartials; i++)
+        if (w.partial_used[i])
+            mustnot_check_file(lc, w.kind, &lc->partials[i].tf, w.partial_unguarded[i]);
     if (used)
         for (size_t i = 0; i < field_catalogue_len; i++)
             if (w.field_used[i])
                 used[i] |= 1u << w.kind;
     free(w.field_used);
     free(w.partial_used);
+    free(w.partial_unguarded);
     free(w.st);
 }

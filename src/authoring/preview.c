@@ -44,12 +44,13 @@ const char *preview_template_dir(const preview *p) { return p->template_dir; }
 const char *preview_template_name(const preview *p) { return p->template_name; }
 const char *preview_partials_dir(const preview *p) { return renderer_partials_dir(p->r); }
 
-/* The first case of the file that asks for the kind; its problems, or why there is none. */
+/* The first case of the file that asks for the kind: 0, or -1 with its problems or why there is
+ * none. */
 static int load_case(preview *p, diag_list *errs)
 {
     case_source *src = case_source_open(p->opt.case_path, errs);
     if (!src)
-        return 2;
+        return -1;
     int rc, rejected = 0;
     pb_case *c;
     while ((rc = case_source_next(src, renderer_councils(p->r), &c, errs)) == 1) {
@@ -70,17 +71,16 @@ static int load_case(preview *p, diag_list *errs)
         diag_add(errs, p->opt.case_path, 0, 0, NULL, NULL,
                  "no case in this file asks for a %s document (it needs a <%s> element)",
                  doc_kind_name(p->kind), doc_kind_name(p->kind));
-    return 1;
+    return -1;
 }
 
-preview *preview_open(const preview_options *opt, diag_list *errs, int *status)
+preview *preview_open(const preview_options *opt, diag_list *errs)
 {
-    *status = 2;
     int kind = opt->kind >= 0 ? opt->kind : template_kind_of(opt->template_path);
     if (kind < 0) {
-        diag_add(errs, opt->template_path, 0, 0, NULL, NULL,
-                 "cannot tell which kind of document this template is for: name it after a kind "
-                 "(reduction-new.mustache.md) or give --doc KIND");
+        diag_add_class(errs, DIAG_ENV, opt->template_path, 0, 0, NULL, NULL,
+                       "cannot tell which kind of document this template is for: name it after a "
+                       "kind (reduction-new.mustache.md) or give --doc KIND");
         return NULL;
     }
     preview *p = xcalloc(1, sizeof *p);
@@ -94,16 +94,12 @@ preview *preview_open(const preview_options *opt, diag_list *errs, int *status)
     render_options ro = {.templates_dir = opt->templates_dir, .large_print = opt->large_print,
                          .template_path = opt->template_path, .template_kind = p->kind};
     p->r = renderer_open(&ro, errs);
-    int rc = p->r ? load_case(p, errs) : 2;
     /* A council profile that cannot be used stops the preview now, not at every save. */
-    if (rc == 0 && !council_get(renderer_councils(p->r), p->c->council, errs))
-        rc = 1;
-    if (rc) {
-        *status = rc;
+    if (!p->r || load_case(p, errs) != 0 ||
+        !council_get(renderer_councils(p->r), p->c->council, errs)) {
         preview_close(p);
         return NULL;
     }
-    *status = 0;
     return p;
 }
 

@@ -24,9 +24,8 @@ typedef struct preview_options {
 
 typedef struct preview preview;
 
-/* NULL with problems in errs; *status is then the exit status (1 rejected data, 2 usage or
- * unreadable input). */
-preview *preview_open(const preview_options *opt, diag_list *errs, int *status);
+/* NULL with problems in errs (their classes give the exit status). */
+preview *preview_open(const preview_options *opt, diag_list *errs);
 void preview_close(preview *p);
 
 /* The path written by preview_render. */

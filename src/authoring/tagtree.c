@@ -74,7 +74,8 @@ int tag_file_read(tag_file *tf, const char *path, partial_exists_fn exists, void
     size_t len;
     char *src = read_text_file(path, MAX_TEMPLATE_BYTES, &len);
     if (!src) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read this template: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL,
+                       "cannot read this template: %s", strerror(errno));
         return -1;
     }
     loader l = {exists, ud};

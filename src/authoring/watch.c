@@ -32,7 +32,8 @@ watcher *watcher_open(diag_list *errs)
     watcher *w = xcalloc(1, sizeof *w);
     w->ifd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (w->ifd < 0) {
-        diag_add(errs, NULL, 0, 0, NULL, NULL, "cannot watch files: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
+                       "cannot watch files: %s", strerror(errno));
         free(w);
         return NULL;
     }
@@ -43,7 +44,8 @@ watcher *watcher_open(diag_list *errs)
     sigprocmask(SIG_BLOCK, &mask, &w->old_mask);
     w->sfd = signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
     if (w->sfd < 0) {
-        diag_add(errs, NULL, 0, 0, NULL, NULL, "cannot wait for signals: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
+                       "cannot wait for signals: %s", strerror(errno));
         sigprocmask(SIG_SETMASK, &w->old_mask, NULL);
         close(w->ifd);
         free(w);
@@ -57,7 +59,8 @@ int watcher_add(watcher *w, const char *dir, const char *file, const char *suffi
     int wd = inotify_add_watch(w->ifd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE |
                                                 IN_MOVED_FROM | IN_ONLYDIR);
     if (wd < 0) {
-        diag_add(errs, dir, 0, 0, NULL, NULL, "cannot watch this folder: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, dir, 0, 0, NULL, NULL,
+                       "cannot watch this folder: %s", strerror(errno));
         return -1;
     }
     w->dirs = xreallocarray(w->dirs, w->ndirs + 1, sizeof *w->dirs);

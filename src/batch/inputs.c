@@ -28,7 +28,7 @@ int inputs_check(char *const *paths, int n, diag_list *errs)
         struct stat st;
         if (stat(paths[i], &st) != 0 || access(paths[i], R_OK) != 0 ||
             (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
-            diag_add(errs, paths[i], 0, 0, NULL, NULL, "cannot read this input");
+            diag_add_class(errs, DIAG_ENV, paths[i], 0, 0, NULL, NULL, "cannot read this input");
             bad++;
         }
     }
@@ -147,7 +147,7 @@ static void walk_file(walker *w, const char *path)
     case_source *src = case_source_open(path, &it.problems);
     if (!src) {
         if (!it.problems.len)
-            diag_add(&it.problems, path, 0, 0, NULL, NULL, "cannot read this file");
+            diag_add_class(&it.problems, DIAG_ENV, path, 0, 0, NULL, NULL, "cannot read this file");
         emit(w, &it);
         return;
     }

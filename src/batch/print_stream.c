@@ -117,8 +117,8 @@ static int pread_all(int fd, void *p, size_t len, off_t at)
 int print_list_add(print_list *list, print_entry *e, diag_list *errs)
 {
     if (list->spool_fd < 0 && (list->spool_fd = open_spool(list)) < 0) {
-        diag_add(errs, list->spool_dir, 0, 0, NULL, NULL,
-                 "cannot make a spool file for the print stream here: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, list->spool_dir, 0, 0, NULL, NULL,
+                       "cannot make a spool file for the print stream here: %s", strerror(errno));
         print_entry_free(e);
         return -1;
     }
@@ -130,8 +130,8 @@ int print_list_add(print_list *list, print_entry *e, diag_list *errs)
         pwrite_all(list->spool_fd, e->strings, e->strings_len, at + (off_t)sizeof e->setup) != 0 ||
         pwrite_all(list->spool_fd, e->markdown, md_len,
                    at + (off_t)(sizeof e->setup + e->strings_len)) != 0) {
-        diag_add(errs, list->spool_dir, 0, 0, NULL, NULL,
-                 "cannot write the print stream's spool file here: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, list->spool_dir, 0, 0, NULL, NULL,
+                       "cannot write the print stream's spool file here: %s", strerror(errno));
         print_entry_free(e);
         return -1;
     }
@@ -310,8 +310,8 @@ static int write_volume(const char *path, const print_list *list, const volume *
             rec = xmalloc(rec_cap);
         }
         if (pread_all(list->spool_fd, rec, e->spool_len, e->spool_at) != 0) {
-            diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the print stream's spool file: %s",
-                     strerror(errno));
+            diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL,
+                           "cannot read the print stream's spool file: %s", strerror(errno));
             rc = -1;
             break;
         }

@@ -152,8 +152,8 @@ int resume_prepare(const char *outdir, resume_index *ix, diag_list *errs)
     struct stat st;
     if (stat(prev, &st) != 0) {
         if (rename(cur, prev) != 0 && errno != ENOENT) {
-            diag_add(errs, cur, 0, 0, NULL, NULL, "cannot move the old manifest aside: %s",
-                     strerror(errno));
+            diag_add_class(errs, DIAG_ENV, cur, 0, 0, NULL, NULL,
+                           "cannot move the old manifest aside: %s", strerror(errno));
             return -1;
         }
     } else {
@@ -164,8 +164,8 @@ int resume_prepare(const char *outdir, resume_index *ix, diag_list *errs)
         if (fd < 0 || (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1) ||
             (last != '\n' && write(fd, "\n", 1) != 1) || append_rows(fd, cur) != 0 ||
             fsync(fd) != 0) {
-            diag_add(errs, prev, 0, 0, NULL, NULL, "cannot keep the old manifest rows: %s",
-                     strerror(errno));
+            diag_add_class(errs, DIAG_ENV, prev, 0, 0, NULL, NULL,
+                           "cannot keep the old manifest rows: %s", strerror(errno));
             if (fd >= 0)
                 close(fd);
             return -1;

@@ -6,7 +6,7 @@
  * while next_put - next_emit == window; whichever worker finishes case next_emit writes its rows
  * and those of every finished case after it, under the lock, with one write() per case. */
 #define _GNU_SOURCE  /* syncfs */
-#include "batch/runner.h"
+#include "batch/runner_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -31,72 +31,17 @@
 #include "core/files.h"
 #include "core/outfile.h"
 #include "core/strbuf.h"
+#include "core/xalloc.h"
 #include "docs/kinds.h"
 #include "docs/render.h"
 
-enum { SLOT_FREE, SLOT_QUEUED, SLOT_TAKEN, SLOT_DONE };
-
-typedef struct slot {
-    int state;
-    size_t seq;
-    batch_item item;
-    strbuf rows;            /* manifest rows of this case */
-    strbuf log;             /* its problems, one a line, for stderr */
-    size_t cases, produced, reused, rejected, letters;
-    unsigned long long bytes;
-    print_entry printed[DOC_KIND_COUNT];  /* letters for the print stream (strings malloc'd) */
-    int n_printed;
-    char fatal[512];        /* a problem that stops the run (cannot write OUTDIR) */
-} slot;
-
-typedef struct runner runner;
-
-typedef struct worker {
-    runner *run;
-    int index;
-    pthread_t thread;
-} worker;
-
-struct runner {
-    const batch_options *opt;
-    renderer *r;            /* the run's one renderer, shared by every worker */
-    pthread_mutex_t lock;
-    pthread_cond_t work, space, flusher_wake;
-    slot *ring;
-    size_t window;
-    size_t next_put, next_take, next_emit;
-    bool input_done, stop;
-    bool workers_done;      /* tells the flusher to end */
-    bool input_waiting;     /* the input thread waits for room in the ring */
-    int dirfd, manifest_fd;
-    resume_index *done;     /* --resume: what the killed run finished */
-    print_list printed;
-    batch_summary sum;
-    diag_list fatal;        /* problems that stop the run */
-    size_t total_estimate;
-    double started, last_progress;
-};
-
-static double now_seconds(void)
+double runner_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static long peak_rss_kb(void)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f)
-        return 0;
-    char line[256];
-    long kb = 0;
-    while (fgets(line, sizeof line, f))
-        if (strncmp(line, "VmHWM:", 6) == 0)
-            kb = strtol(line + 6, NULL, 10);
-    fclose(f);
-    return kb;
-}
 
 /* --- one case, on a worker --------------------------------------------------------------- */
 
@@ -119,6 +64,7 @@ static void reject(slot *s, const char *case_id, const char *kind, const diag_li
     sb_free(&msg);
     add_log(s, problems);
     s->rejected++;
+    s->classes |= problems->len ? diag_classes(problems) : 1u << DIAG_DATA;
 }
 
 /* A letter for the print stream: its Markdown and set-up are kept (rendered again when the
@@ -131,16 +77,12 @@ static void remember_letter(worker *w, slot *s, const pb_case *c, const char *na
         return;
     diag_list errs = {0};
     char *md = render_markdown(run->r, c, kind, &errs);
-    doc_setup_copy *sc = malloc(sizeof *sc);
-    if (!sc)
-        abort();
+    doc_setup_copy *sc = xmalloc(sizeof *sc);
     if (md && render_setup(run->r, c, kind, sc, &errs) == 0) {
         print_entry *e = &s->printed[s->n_printed++];
         memset(e, 0, sizeof *e);
-        e->postcode = strdup(c->recipient.postcode ? c->recipient.postcode : "");
-        e->name = strdup(name);
-        if (!e->postcode || !e->name)
-            abort();
+        e->postcode = xstrdup(c->recipient.postcode ? c->recipient.postcode : "");
+        e->name = xstrdup(name);
         e->pages = pages;
         e->kind = kind;
         e->seq = s->seq;
@@ -224,8 +166,8 @@ static void write_manifest(runner *run, const char *p, size_t len)
 {
     if (write_all(run->manifest_fd, p, len) != 0) {
         if (!run->fatal.len)
-            diag_add(&run->fatal, run->opt->outdir, 0, 0, NULL, NULL, "cannot write %s: %s",
-                     MANIFEST_NAME, strerror(errno));
+            diag_add_class(&run->fatal, DIAG_ENV, run->opt->outdir, 0, 0, NULL, NULL,
+                           "cannot write %s: %s", MANIFEST_NAME, strerror(errno));
         run->stop = true;
     }
 }
@@ -239,9 +181,9 @@ static void format_duration(double s, char *buf, size_t size)
         snprintf(buf, size, "%ldm%02lds", t / 60, t % 60);
 }
 
-static void show_progress(runner *run, bool force)
+void runner_show_progress(runner *run, bool force)
 {
-    double now = now_seconds();
+    double now = runner_now();
     if (!force && now - run->last_progress < 0.25)
         return;
     run->last_progress = now;
@@ -264,7 +206,7 @@ static void emit_ready(runner *run)
         if (s->state != SLOT_DONE)
             break;
         if (s->fatal[0] && !run->fatal.len) {
-            diag_add(&run->fatal, NULL, 0, 0, NULL, NULL, "%s", s->fatal);
+            diag_add_class(&run->fatal, DIAG_ENV, NULL, 0, 0, NULL, NULL, "%s", s->fatal);
             run->stop = true;
         }
         if (s->rows.len && !run->stop)
@@ -280,6 +222,7 @@ static void emit_ready(runner *run)
         run->sum.rejected += s->rejected;
         run->sum.letters += s->letters;
         run->sum.bytes += s->bytes;
+        run->classes |= s->classes;
         for (int i = 0; i < s->n_printed; i++)
             if (print_list_add(&run->printed, &s->printed[i], &run->fatal) != 0)
                 run->stop = true;
@@ -293,13 +236,14 @@ static void emit_ready(runner *run)
         sb_reset(&s->rows);
         sb_reset(&s->log);
         s->cases = s->produced = s->reused = s->rejected = s->letters = 0;
+        s->classes = 0;
         s->bytes = 0;
         s->n_printed = 0;
         s->fatal[0] = '\0';
         s->state = SLOT_FREE;
         run->next_emit++;
         if (run->opt->progress)
-            show_progress(run, false);
+            runner_show_progress(run, false);
     }
     /* Wake the input thread only once half the ring is free: one wake-up per window/2 cases
      * instead of a ping-pong per case. */
@@ -307,7 +251,7 @@ static void emit_ready(runner *run)
         pthread_cond_signal(&run->space);
 }
 
-static void *worker_main(void *arg)
+void *runner_worker_main(void *arg)
 {
     worker *w = arg;
     runner *run = w->run;
@@ -336,7 +280,7 @@ static void *worker_main(void *arg)
  * waits for the last second's files only. Left to the end, it waited for every file the kernel
  * had not yet written back: 0.15 s of a 10,000-case run and 1.2 s of a 100,000-case one (the
  * kernel holds dirty pages 30 s), with both cores idle. */
-static void *flusher_main(void *arg)
+void *runner_flusher_main(void *arg)
 {
     runner *run = arg;
     pthread_mutex_lock(&run->lock);
@@ -355,7 +299,7 @@ static void *flusher_main(void *arg)
 }
 
 /* The input thread's side: queue one case, waiting while the ring is full. */
-static bool queue_item(batch_item *it, void *ud)
+bool runner_queue_item(batch_item *it, void *ud)
 {
     runner *run = ud;
     pthread_mutex_lock(&run->lock);
@@ -375,217 +319,4 @@ static bool queue_item(batch_item *it, void *ud)
     }
     pthread_mutex_unlock(&run->lock);
     return go;
-}
-
-/* --- the output folder --------------------------------------------------------------------- */
-
-static int open_outdir(runner *run, diag_list *errs)
-{
-    const char *outdir = run->opt->outdir;
-    if (make_dirs(outdir) != 0) {
-        diag_add(errs, outdir, 0, 0, NULL, NULL, "cannot create this folder: %s", strerror(errno));
-        return -1;
-    }
-    run->dirfd = open(outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (run->dirfd < 0) {
-        diag_add(errs, outdir, 0, 0, NULL, NULL, "cannot open this folder: %s", strerror(errno));
-        return -1;
-    }
-    /* One batch per folder at a time: two runs would interleave their manifests. */
-    if (flock(run->dirfd, LOCK_EX | LOCK_NB) != 0) {
-        diag_add(errs, outdir, 0, 0, NULL, NULL,
-                 "another pbdocs batch is writing to this folder (give each shard its own -o)");
-        return -1;
-    }
-    outfile_remove_stale(run->dirfd);
-    if (run->opt->resume) {
-        run->done = resume_index_new();
-        if (resume_prepare(outdir, run->done, errs) != 0)
-            return -1;
-    } else {
-        unlinkat(run->dirfd, RESUME_PREV_NAME, 0);
-    }
-    run->manifest_fd = openat(run->dirfd, MANIFEST_NAME,
-                              O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0640);
-    if (run->manifest_fd < 0 || fchmod(run->manifest_fd, 0640) != 0 ||
-        write(run->manifest_fd, MANIFEST_HEADER, strlen(MANIFEST_HEADER)) !=
-            (ssize_t)strlen(MANIFEST_HEADER)) {
-        diag_add(errs, outdir, 0, 0, NULL, NULL, "cannot write %s: %s", MANIFEST_NAME,
-                 strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
-/* --- the run ------------------------------------------------------------------------------ */
-
-/* The run's one renderer, shared by every worker: templates, council profiles and fonts are
- * compiled and loaded once. Returns 0, or the exit status: a template problem (FILE:LINE:COL)
- * is rejected input (1); anything else cannot run (2). */
-static int open_renderer(renderer **out, const batch_options *opt, diag_list *errs)
-{
-    render_options ro = {.templates_dir = opt->templates_dir};
-    *out = renderer_open(&ro, errs);
-    if (*out)
-        return 0;
-    for (size_t j = 0; j < errs->len; j++)
-        if (errs->items[j].col > 0)
-            return 1;
-    return 2;
-}
-
-static void finish_outdir(runner *run)
-{
-    if (run->manifest_fd >= 0) {
-        fsync(run->manifest_fd);
-        close(run->manifest_fd);
-        run->manifest_fd = -1;
-    }
-    if (run->dirfd >= 0) {
-        /* Everything written this run reaches the disk before the run says it is done. */
-        syncfs(run->dirfd);
-        if (run->done && !run->stop)
-            resume_finish(run->opt->outdir);
-    }
-}
-
-static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *errs)
-{
-    if (inputs_check(opt->inputs, opt->n_inputs, errs))
-        return 2;
-    /* Process-wide state that must exist before any thread uses it. */
-    xmlInitParser();
-    /* Workers allocate and free a document's worth of memory per letter. glibc's defaults give
-     * freed memory back to the kernel at once (trimming thread arenas, unmapping large blocks),
-     * and with two threads each give-back flushes the other CPU's TLB: keep a few MB instead. */
-    mallopt(M_MMAP_THRESHOLD, 4 << 20);
-    mallopt(M_TRIM_THRESHOLD, 8 << 20);
-
-    runner run = {.opt = opt, .dirfd = -1, .manifest_fd = -1};
-    time_t wall_started = time(NULL);
-    print_list_init(&run.printed, opt->print_stream);
-    print_volumes volumes = {0};
-    int jobs = opt->jobs > 0 ? opt->jobs : 1;
-    worker *workers = calloc((size_t)jobs, sizeof *workers);
-    run.window = 64 + 16 * (size_t)jobs;
-    run.ring = calloc(run.window, sizeof *run.ring);
-    if (!workers || !run.ring)
-        abort();
-    int status = open_renderer(&run.r, opt, errs);
-    if (status == 0 && open_outdir(&run, errs) != 0)
-        status = 2;
-    if (status == 0) {
-        if (opt->progress) {
-            size_t est = inputs_count_estimate(opt->inputs, opt->n_inputs);
-            run.total_estimate = opt->shard.n > 1 ? (est + opt->shard.n - 1) / opt->shard.n : est;
-        }
-        pthread_mutex_init(&run.lock, NULL);
-        pthread_cond_init(&run.work, NULL);
-        pthread_cond_init(&run.space, NULL);
-        pthread_cond_init(&run.flusher_wake, NULL);
-        run.started = now_seconds();
-        int started = 0;
-        for (; started < jobs; started++) {
-            workers[started].run = &run;
-            workers[started].index = started;
-            if (pthread_create(&workers[started].thread, NULL, worker_main, &workers[started]))
-                break;
-        }
-        pthread_t flusher;
-        bool flusher_started = pthread_create(&flusher, NULL, flusher_main, &run) == 0;
-        if (started == 0) {
-            diag_add(errs, NULL, 0, 0, NULL, NULL, "cannot start a worker thread");
-            status = 2;
-        } else {
-            /* Single case files are loaded here, streams' cases by the workers (process). */
-            inputs_walk(opt->inputs, opt->n_inputs, &opt->shard, renderer_councils(run.r),
-                        queue_item, &run);
-        }
-        pthread_mutex_lock(&run.lock);
-        run.input_done = true;
-        pthread_cond_broadcast(&run.work);
-        pthread_mutex_unlock(&run.lock);
-        for (int i = 0; i < started; i++)
-            pthread_join(workers[i].thread, NULL);
-        if (flusher_started) {
-            pthread_mutex_lock(&run.lock);
-            run.workers_done = true;
-            pthread_cond_signal(&run.flusher_wake);
-            pthread_mutex_unlock(&run.lock);
-            pthread_join(flusher, NULL);
-        }
-        finish_outdir(&run);
-        if (opt->progress) {
-            show_progress(&run, true);
-            fputs("\r\033[K", opt->log);
-        }
-        run.sum.seconds = now_seconds() - run.started;
-        pthread_cond_destroy(&run.space);
-        pthread_cond_destroy(&run.flusher_wake);
-        pthread_cond_destroy(&run.work);
-        pthread_mutex_destroy(&run.lock);
-        if (run.fatal.len) {
-            diag_list_take(errs, &run.fatal);
-            status = 2;
-        } else if (status == 0 && opt->print_stream) {
-            print_list_sort(&run.printed);
-            print_run_facts facts = {.started = wall_started, .rejected = run.sum.rejected,
-                                     .volume_sheets = opt->print_volume_sheets};
-            if (print_stream_write(opt->print_stream, &run.printed, &facts, renderer_fonts(run.r),
-                                   &volumes, errs) != 0)
-                status = 2;
-        }
-        if (status == 0 && run.sum.rejected)
-            status = 1;
-        if (run.dirfd >= 0) {
-            run_record rec = {.version = opt->version, .argc = opt->argc, .argv = opt->argv,
-                              .started = wall_started, .ended = time(NULL),
-                              .resumed = opt->resume, .exit_status = status,
-                              .cases = run.sum.cases, .produced = run.sum.produced,
-                              .reused = run.sum.reused, .rejected = run.sum.rejected,
-                              .volumes = volumes.paths, .n_volumes = volumes.n};
-            if (run_record_write(opt->outdir, &rec, run.r, errs) != 0)
-                status = 2;
-        }
-    }
-    diag_list_clear(&run.fatal);
-    renderer_close(run.r);
-    for (size_t i = 0; i < run.window; i++) {
-        for (int k = 0; k < run.ring[i].n_printed; k++)
-            print_entry_free(&run.ring[i].printed[k]);
-        batch_item_clear(&run.ring[i].item);
-        sb_free(&run.ring[i].rows);
-        sb_free(&run.ring[i].log);
-    }
-    print_list_free(&run.printed);
-    print_volumes_free(&volumes);
-    resume_index_free(run.done);
-    if (run.manifest_fd >= 0)
-        close(run.manifest_fd);
-    if (run.dirfd >= 0)
-        close(run.dirfd);
-    free(run.ring);
-    free(workers);
-    *sum = run.sum;
-    return status;
-}
-
-int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs)
-{
-    memset(sum, 0, sizeof *sum);
-    int status = run_batch(opt, sum, errs);
-    sum->peak_rss_kb = peak_rss_kb();
-    return status;
-}
-
-void batch_summary_format(const batch_summary *sum, char *buf, size_t size)
-{
-    double secs = sum->seconds > 0 ? sum->seconds : 1e-9;
-    int n = snprintf(buf, size,
-                     "batch: %zu produced, %zu rejected, %.2f s, %.0f letters/s, %.1f MB/s, "
-                     "peak RSS %.1f MB",
-                     sum->produced, sum->rejected, sum->seconds, sum->letters / secs,
-                     sum->bytes / secs / 1e6, sum->peak_rss_kb / 1024.0);
-    if (sum->reused && n > 0 && (size_t)n < size)
-        snprintf(buf + n, size - (size_t)n, " (%zu already done by the run resumed)", sum->reused);
 }

@@ -46,8 +46,11 @@ typedef struct batch_summary {
     long peak_rss_kb;  /* VmHWM */
 } batch_summary;
 
-/* Runs the batch. Returns the exit status: 0 all produced, 1 some rejected, 2 could not run
- * (problems in errs: unreadable input, OUTDIR not writable, renderer cannot start). */
+/* Runs the batch. Returns the exit status (exit_status_for over the run's problems and every
+ * rejected row's): 0 all produced, 1 some cases' data rejected, 2 the run could not start or go
+ * on (problems in errs: unreadable input, OUTDIR not writable, a broken template, profile or
+ * font) or a document failed for a reason other than its case's data (a template failing at
+ * render time, an unreadable file in an input folder: its row is rejected, the run goes on). */
 int batch_run(const batch_options *opt, batch_summary *sum, diag_list *errs);
 
 /* Formats the final summary line (no line end). */

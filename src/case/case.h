@@ -51,6 +51,14 @@ typedef enum {
 typedef enum { SENT_BY_PROFILE, SENT_FIRST_CLASS, SENT_SECOND_CLASS, SENT_HAND, SENT_EMAIL } sent_by;
 typedef enum { PAID_UNSET, PAID_WEEKLY, PAID_FOUR_WEEKLY, PAID_MONTHLY, PAID_QUARTERLY } paid_every;
 typedef enum { PLAN_UNCHANGED, PLAN_AMENDED } reduction_plan;
+/* Stop grounds (statutory.md 2.2b S3, 2.5). STOP_DEATH is the death of the person who received
+ * the payments (a nominee, or a parent receiving them for the child): after the child's or young
+ * person's own death no stop notice is issued (checks.c). */
+typedef enum {
+    STOP_CONSENT_WITHDRAWN, STOP_NO_LONGER_ELIGIBLE, STOP_REVIEW_NOT_USED_FOR_PROVISION,
+    STOP_REVIEW_CANNOT_SECURE_BY_DP, STOP_ADVERSE_IMPACT, STOP_NOT_EFFICIENT,
+    STOP_PROVISION_REMOVED, STOP_PLAN_CEASED, STOP_DEATH, STOP_GROUND_COUNT
+} stop_ground;
 
 /* The names used in XML and file names (doc_kind_name is in kind.h). */
 const char *relationship_name(relationship r);
@@ -60,6 +68,7 @@ const char *ground_name(repayment_ground g);   /* one bit */
 const char *refusal_ground_name(refusal_ground g);  /* "4A-adverse-impact", ... */
 refusal_scope refusal_ground_scope(refusal_ground g);  /* the scope the ground fits */
 const char *paid_every_name(paid_every p);     /* "weekly", ...; "" for PAID_UNSET */
+const char *stop_ground_name(stop_ground g);   /* "consent-withdrawn", ... */
 
 typedef struct pb_strings {
     char **items;
@@ -131,6 +140,20 @@ typedef struct pb_repayment {
     pb_strings reasons;     /* Markdown */
 } pb_repayment;
 
+typedef struct pb_stop {
+    pb_date issued;
+    pb_sending sent;
+    const pb_item **items;  /* the direct payments stopped: education or social care, at least one */
+    size_t n_items;
+    stop_ground ground;
+    bool has_consent_date;
+    pb_date consent_withdrawn_on;  /* STOP_CONSENT_WITHDRAWN: the date of the recipient's
+                                      written notice; payments stop from it (no notice period) */
+    bool personal_assistant;  /* <personal-assistant/>: the payments employ a personal assistant */
+    pb_strings reasons;     /* Markdown */
+    char *continuation;     /* Markdown: how the provision is delivered from the stop date */
+} pb_stop;
+
 typedef struct pb_section_j {
     pb_date issued;
     pb_sending sent;
@@ -181,6 +204,7 @@ typedef struct pb_case {
     pb_reduction reduction;
     pb_repayment repayment;
     pb_section_j section_j;
+    pb_stop stop;
     diag_list warnings;  /* what is valid but should be looked at (printed, never fatal) */
 } pb_case;
 

@@ -47,12 +47,11 @@ typedef struct doc_ref {
 
 static size_t documents(const pb_case *c, xmlNodePtr root, doc_ref out[DOC_KIND_COUNT])
 {
-    const pb_date issued[DOC_KIND_COUNT] = {c->refusal.issued, c->reduction.issued,
-                                            c->repayment.issued, c->section_j.issued};
     size_t n = 0;
     for (int k = 0; k < DOC_KIND_COUNT; k++)
         if (c->has[k])
-            out[n++] = (doc_ref){(doc_kind)k, child(root, doc_kind_name((doc_kind)k)), issued[k]};
+            out[n++] = (doc_ref){(doc_kind)k, child(root, doc_kind_name((doc_kind)k)),
+                                 doc_kind_issued(c, (doc_kind)k)};
     return n;
 }
 
@@ -143,9 +142,6 @@ static void check_people(loader *ld, xmlNodePtr root, const doc_ref *docs, size_
 }
 
 /* --- decisions ------------------------------------------------------------------------------ */
-
-#define HEALTH_MESSAGE "health items are decided by the NHS integrated care board; it writes " \
-                       "to the family itself"
 
 static void check_refusal(loader *ld, xmlNodePtr n)
 {
@@ -246,10 +242,7 @@ static void check_items(loader *ld, xmlNodePtr root)
 /* A document the council profile would send by hand or email needs the time it is sent. */
 static void check_sending(loader *ld, const doc_ref *d, const council *co)
 {
-    static const size_t offset[DOC_KIND_COUNT] = {
-        offsetof(pb_case, refusal.sent), offsetof(pb_case, reduction.sent),
-        offsetof(pb_case, repayment.sent), offsetof(pb_case, section_j.sent)};
-    const pb_sending *s = (const pb_sending *)((const char *)ld->c + offset[d->kind]);
+    const pb_sending *s = doc_kind_sent(ld->c, d->kind);
     if (!co || !co->service || s->by != SENT_BY_PROFILE)
         return;
     if (strcmp(co->service, "hand") == 0 || strcmp(co->service, "email") == 0)
@@ -278,5 +271,7 @@ void check_case(loader *ld, xmlNodePtr root, const council *co)
             check_reduction(ld, docs[i].node);
         else if (docs[i].kind == DOC_REPAYMENT)
             check_repayment(ld, docs[i].node);
+        else if (docs[i].kind == DOC_STOP)
+            check_stop(ld, docs[i].node);
     }
 }

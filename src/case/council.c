@@ -156,17 +156,17 @@ static int read_complaints(arena *a, xmlNodePtr root, council *c, const char *pa
                 s = i;
         bool *dup = s < 0 ? &general : &seen[s];
         if (*dup) {
-            diag_add(errs, path, (int)xmlGetLineNo(k), 0, NULL, "complaints",
-                     "appears twice for the same stream");
+            diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(k), 0, NULL, "complaints",
+                           "appears twice for the same stream");
             problems++;
         }
         *dup = true;
         read_contact(a, k, s < 0 ? &c->complaints : &c->stream_complaints[s]);
     }
     if (!general) {
-        diag_add(errs, path, (int)xmlGetLineNo(root), 0, NULL, "complaints",
-                 "is missing: give the council's general complaints contact (a <complaints> "
-                 "without stream)");
+        diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(root), 0, NULL, "complaints",
+                       "is missing: give the council's general complaints contact (a <complaints> "
+                       "without stream)");
         problems++;
     }
     for (int i = 0; i < COMPLAINTS_STREAMS; i++)
@@ -187,9 +187,11 @@ static int read_notice_source(arena *a, xmlNodePtr n, council *c, const char *pa
     c->notice.paragraph = attr(a, words, "paragraph");
     if (c->notice.from_policy == (words != NULL))
         return 0;
-    diag_add(errs, path, (int)xmlGetLineNo(n), 0, NULL, "policy/reduction-notice",
-             c->notice.from_policy ? "has source=\"policy\": quote the policy's own words in "
-             "<policy-words paragraph=\"...\">" : "has <policy-words> but not source=\"policy\"");
+    diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(n), 0, NULL,
+                   "policy/reduction-notice",
+                   c->notice.from_policy ? "has source=\"policy\": quote the policy's own words "
+                   "in <policy-words paragraph=\"...\">"
+                                         : "has <policy-words> but not source=\"policy\"");
     return 1;
 }
 
@@ -221,8 +223,8 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
     c->id = attr(a, root, "id");
     int problems = 0;
     if (strcmp(c->id, id) != 0) {
-        diag_add(errs, path, (int)xmlGetLineNo(root), 0, NULL, "@id",
-                 "is not the file's name (%s.xml)", c->id);
+        diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(root), 0, NULL, "@id",
+                       "is not the file's name (%s.xml)", c->id);
         problems++;
     }
     c->name = text(a, child(root, "name"));
@@ -234,8 +236,8 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
         snprintf(full, sizeof full, "%s/%s", set->dir, rel);
         struct stat st;
         if (strstr(rel, "..") || rel[0] == '/' || stat(full, &st) != 0) {
-            diag_add(errs, path, (int)xmlGetLineNo(logo), 0, NULL, "logo",
-                     "names no PNG file in the councils folder");
+            diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(logo), 0, NULL, "logo",
+                           "names no PNG file in the councils folder");
             problems++;
         }
         c->logo = arena_strdup(a, full);
@@ -266,9 +268,10 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
     n = child(pol, "reconsideration");
     c->reconsiderations = int_attr(n, "count");
     if (c->reconsiderations < 1) {
-        diag_add(errs, path, (int)xmlGetLineNo(n), 0, NULL, "policy/reconsideration/@count",
-                 "must be at least 1: a council must reconsider a decision when asked "
-                 "(SEN Personal Budgets Regulations 2014 reg 12(3))");
+        diag_add_class(errs, DIAG_TEMPLATE, path, (int)xmlGetLineNo(n), 0, NULL,
+                       "policy/reconsideration/@count",
+                       "must be at least 1: a council must reconsider a decision when asked "
+                       "(SEN Personal Budgets Regulations 2014 reg 12(3))");
         problems++;
     }
     c->reconsider_within.days = int_attr(n, "days");
@@ -302,7 +305,10 @@ const council *council_get(council_set *set, const char *id, diag_list *errs)
         if (strcmp(set->loaded[i]->id, id) == 0)
             found = set->loaded[i];
     if (!found && set->n < MAX_COUNCILS && council_exists(set, id)) {
+        size_t first = errs->len;
         found = load_profile(set, id, errs);
+        /* The XML readers take every file for case data; a broken profile is no case's fault. */
+        diag_raise_class(errs, first, DIAG_TEMPLATE);
         if (found)
             set->loaded[set->n++] = found;
     }

@@ -57,6 +57,13 @@ static const elem_rule rules[] = {
     {"repayment", "period", {{"from", true, NULL}, {"to", true, NULL}}, {{0}}, NULL},
     {"case", "section-j", {{"issued", true, NULL}, SENDING},
      {{"summary", 1, 1}, {"direct-payment-arrangements", 0, 1}}, NULL},
+    {"case", "stop", {{"issued", true, NULL}, {"consent-withdrawn-on", false, NULL}, SENDING},
+     {{"item", 1, 0}, {"ground", 1, 1}, {"personal-assistant", 0, 1}, {"reason", 1, 0},
+      {"continuation", 1, 1}}, NULL},
+    {"stop", "item", {{"ref", true, NULL}}, {{0}}, NULL},
+    {"stop", "ground", {{0}}, {{0}},
+     "consent-withdrawn|no-longer-eligible|review-not-used-for-provision|"
+     "review-cannot-secure-by-dp|adverse-impact|not-efficient|provision-removed|plan-ceased|death"},
 };
 
 bool case_schema_has_name(const char *name)

@@ -16,9 +16,12 @@
 #include "core/date.h"
 
 /* A new kind is added before DOC_KIND_COUNT, with its row in kind.c and docs/kinds.c. */
-typedef enum { DOC_REFUSAL, DOC_REDUCTION, DOC_REPAYMENT, DOC_SECTION_J, DOC_KIND_COUNT } doc_kind;
+typedef enum {
+    DOC_REFUSAL, DOC_REDUCTION, DOC_REPAYMENT, DOC_SECTION_J, DOC_STOP, DOC_KIND_COUNT
+} doc_kind;
 
 struct pb_case;
+struct pb_sending;
 
 /* The element's name in case XML, also used in file names and messages: "section-j". */
 const char *doc_kind_name(doc_kind k);
@@ -26,6 +29,8 @@ const char *doc_kind_name(doc_kind k);
 int doc_kind_parse(const char *s);
 /* The date the case gives for issuing its document of kind k (its issued attribute). */
 pb_date doc_kind_issued(const struct pb_case *c, doc_kind k);
+/* How the case says its document of kind k is sent (its sent-by and sent-at attributes). */
+const struct pb_sending *doc_kind_sent(const struct pb_case *c, doc_kind k);
 /* Every kind's name for messages, "refusal, reduction, repayment or section-j"; returns buf. */
 const char *doc_kind_words(char *buf, size_t size);
 #endif

@@ -283,14 +283,13 @@ static void read_items(loader *ld, xmlNodePtr n)
     }
 }
 
-static pb_date issued_of(loader *ld, xmlNodePtr n)
+pb_date issued_of(loader *ld, xmlNodePtr n)
 {
     xmlAttrPtr a = attr_node(n, "issued");
     return a ? date_value(ld, (xmlNodePtr)a) : (pb_date){0};
 }
 
-/* The item a ref attribute names, or NULL with a problem. */
-static const pb_item *ref_of(loader *ld, xmlNodePtr n)
+const pb_item *ref_of(loader *ld, xmlNodePtr n)
 {
     xmlAttrPtr a = attr_node(n, "ref");
     if (!a)
@@ -415,6 +414,7 @@ static void (*const read_document[DOC_KIND_COUNT])(loader *, xmlNodePtr) = {
     [DOC_REDUCTION] = read_reduction,
     [DOC_REPAYMENT] = read_repayment,
     [DOC_SECTION_J] = read_section_j,
+    [DOC_STOP] = read_stop,
 };
 
 static void read_case(loader *ld, xmlNodePtr root, council_set *councils)

@@ -37,6 +37,15 @@ int enum_of(xmlNodePtr n, const char *const *names, int count);
 
 extern const char *const rel_names[REL_COUNT];
 
+/* A document's issued attribute (a zero date when absent: the schema reports that). */
+pb_date issued_of(loader *ld, xmlNodePtr n);
+/* The item a ref attribute names, or NULL with a problem. */
+const pb_item *ref_of(loader *ld, xmlNodePtr n);
+
+/* The message for a health item in a decision document (statutory.md 2.0). */
+#define HEALTH_MESSAGE "health items are decided by the NHS integrated care board; it writes " \
+                       "to the family itself"
+
 /* load_parts.c */
 void read_person(loader *ld, xmlNodePtr n, char **title, char **name, char **family_name,
                  pb_strings *address, char **postcode);
@@ -46,6 +55,10 @@ pb_sending read_sending(loader *ld, xmlNodePtr doc);
 void read_refusal_grounds(loader *ld, xmlNodePtr n, pb_refusal *r);
 void read_reduction_plan(loader *ld, xmlNodePtr n, pb_reduction *r);
 void read_repayment_money(loader *ld, xmlNodePtr n, pb_repayment *r);
+
+/* load_stop.c: the stop notice's element, and its rules across fields (run by check_case). */
+void read_stop(loader *ld, xmlNodePtr n);
+void check_stop(loader *ld, xmlNodePtr n);
 
 /* checks.c: the rules across fields, once everything is read (council may be NULL). */
 void check_case(loader *ld, xmlNodePtr root, const council *council);

@@ -34,13 +34,13 @@ case_source *case_source_open(const char *path, diag_list *errs)
 {
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read: %s",
-                 stat(path, &st) != 0 ? strerror(errno) : "not a regular file");
+        diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL, "cannot read: %s",
+                       stat(path, &st) != 0 ? strerror(errno) : "not a regular file");
         return NULL;
     }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL, "cannot read: %s", strerror(errno));
         return NULL;
     }
     char head[65536];
@@ -151,8 +151,8 @@ int case_source_next_text(case_source *src, council_set *councils, pb_case **out
     cut_piece p;
     int rc = stream_cut_next(src->cut, &p);
     if (rc < 0) {
-        diag_add(errs, src->path, 0, 0, NULL, NULL, "cannot read the rest of this file: %s",
-                 strerror(errno));
+        diag_add_class(errs, DIAG_ENV, src->path, 0, 0, NULL, NULL,
+                       "cannot read the rest of this file: %s", strerror(errno));
         return -1;
     }
     if (rc == 0)

@@ -241,7 +241,7 @@ int xml_validate(xmlDocPtr doc, const char *schema_path, const xml_origin *o, di
 {
     xmlRelaxNGPtr schema = schema_get(schema_path);
     if (!schema) {
-        diag_add(errs, schema_path, 0, 0, NULL, NULL, "cannot load the schema");
+        diag_add_class(errs, DIAG_ENV, schema_path, 0, 0, NULL, NULL, "cannot load the schema");
         return -1;
     }
     xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
@@ -294,12 +294,12 @@ char *xml_read_file(const char *path, size_t max, size_t *len, diag_list *errs, 
     *too_big = false;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL, "cannot read: %s", strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read: not a regular file");
+        diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL, "cannot read: not a regular file");
         fclose(f);
         return NULL;
     }

@@ -10,6 +10,8 @@
 #include "batch/runner.h"
 #include "cli/commands.h"
 
+#include "core/xalloc.h"
+
 static const char batch_usage[] =
     "usage: pbdocs batch INPUT... -o OUTDIR [--jobs N] [--resume] [--shard K/N]\n"
     "                    [--print-stream FILE.pdf] [--print-volume SHEETS]\n"
@@ -37,9 +39,7 @@ static bool parse_jobs(const char *s, int *out)
 int cmd_batch(int argc, char **argv)
 {
     batch_options opt = {.shard = {1, 1}, .log = stderr};
-    char **inputs = calloc((size_t)argc, sizeof *inputs);
-    if (!inputs)
-        abort();
+    char **inputs = xcalloc((size_t)argc, sizeof *inputs);
     int n_inputs = 0;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     opt.jobs = cores > 0 ? (cores > 256 ? 256 : (int)cores) : 1;

@@ -37,7 +37,10 @@ int cmd_lint(int argc, char **argv)
     unsigned *used = xcalloc(field_catalogue_len, sizeof *used);
     int rc = lint_templates(dir, &problems, used);
     diag_print_all(&problems, stderr);
-    int status = rc < 0 ? EXIT_USAGE : problems.len ? EXIT_REJECTED : EXIT_OK;
+    /* Templates are lint's subject: their problems are its findings (1); only an environment
+     * problem, such as an unreadable folder, is 2. */
+    int status = exit_status_for(diag_classes(&problems) | (rc < 0 ? 1u << DIAG_ENV : 0),
+                                 DIAG_TEMPLATE);
     if (names && rc == 0)
         for (int k = 0; k < DOC_KIND_COUNT; k++)
             for (size_t i = 0; i < field_catalogue_len; i++)

@@ -23,6 +23,14 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* Preview's exit status, from the one mapping: its subject is a template, so a template problem
+ * is its finding (1), as for lint; anything worse is 2. A failure that said nothing still fails. */
+static int preview_status(const diag_list *errs, bool failed)
+{
+    unsigned classes = diag_classes(errs);
+    return exit_status_for(failed && !classes ? 1u << DIAG_ENV : classes, DIAG_TEMPLATE);
+}
+
 /* One render, reported. Returns the exit status it stands for. */
 static int render_once(preview *p)
 {
@@ -44,9 +52,10 @@ static int render_once(preview *p)
     }
     fflush(stdout);
     fflush(stderr);
+    int status = preview_status(&errs, rc != 0);
     diag_list_clear(&errs);
     diag_list_clear(&warnings);
-    return rc == 0 ? EXIT_OK : EXIT_REJECTED;
+    return status;
 }
 
 int cmd_preview(int argc, char **argv)
@@ -95,9 +104,9 @@ int cmd_preview(int argc, char **argv)
         }
     }
     diag_list errs = {0};
-    int status;
-    preview *p = preview_open(&opt, &errs, &status);
+    preview *p = preview_open(&opt, &errs);
     diag_print_all(&errs, stderr);
+    int status = preview_status(&errs, !p);
     diag_list_clear(&errs);
     if (!p)
         return status;
@@ -110,10 +119,11 @@ int cmd_preview(int argc, char **argv)
     if (!w || watcher_add(w, preview_template_dir(p), preview_template_name(p), NULL, &errs) ||
         watcher_add(w, preview_partials_dir(p), NULL, ".mustache.md", &errs)) {
         diag_print_all(&errs, stderr);
+        status = preview_status(&errs, true);
         diag_list_clear(&errs);
         watcher_close(w);
         preview_close(p);
-        return EXIT_USAGE;
+        return status;
     }
     render_once(p);
     printf("watching %s and %s (Ctrl-C to stop)\n", opt.template_path, preview_partials_dir(p));

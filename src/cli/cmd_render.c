@@ -61,26 +61,18 @@ int cmd_render(int argc, char **argv)
     if (!case_path)
         return usage("no case file given");
 
+    /* Every problem goes into errs with its class, which alone decides the exit status. */
     diag_list errs = {0};
     struct stat st;
-    if (stat(case_path, &st) != 0 || !S_ISREG(st.st_mode)) {
-        fprintf(stderr, "%s: cannot read this file\n", case_path);
-        return EXIT_USAGE;
-    }
-    renderer *r = renderer_open(&opt, &errs);
-    if (!r) {
-        diag_print_all(&errs, stderr);
-        diag_list_clear(&errs);
-        return EXIT_USAGE;
-    }
-    int status = EXIT_OK;
-    case_source *src = case_source_open(case_path, &errs);
+    renderer *r = NULL;
+    if (stat(case_path, &st) != 0 || !S_ISREG(st.st_mode))
+        diag_add_class(&errs, DIAG_ENV, case_path, 0, 0, NULL, NULL, "cannot read this file");
+    else
+        r = renderer_open(&opt, &errs);
+    case_source *src = r ? case_source_open(case_path, &errs) : NULL;
     pb_case *c = NULL;
-    if (!src || case_source_next(src, renderer_councils(r), &c, &errs) < 0) {
-        status = EXIT_USAGE;
-    } else if (!c) {
-        status = EXIT_REJECTED;
-    }
+    if (src && case_source_next(src, renderer_councils(r), &c, &errs) == 0 && !errs.len)
+        fprintf(stderr, "%s: holds no case\n", case_path);  /* exit 0, as validate and batch */
     print_case_warnings(c);
     if (c) {
         doc_kind kinds[DOC_KIND_COUNT];
@@ -89,19 +81,17 @@ int cmd_render(int argc, char **argv)
             if (any_wanted && wanted[k] && !c->has[k]) {
                 diag_add(&errs, c->file, c->line, 0, c->id, NULL, "does not ask for a %s document",
                          doc_kind_name((doc_kind)k));
-                status = EXIT_REJECTED;
             }
             if (c->has[k] && (!any_wanted || wanted[k]))
                 kinds[n++] = (doc_kind)k;
         }
         bool to_file = ends_with_pdf(out);
         if (to_file && n != 1) {
-            fprintf(stderr, "pbdocs render: -o %s names one file but %d documents result; "
-                    "give a folder or one --doc\n", out, n);
-            status = EXIT_USAGE;
+            diag_add_class(&errs, DIAG_ENV, NULL, 0, 0, NULL, NULL, "pbdocs render: -o %s names "
+                           "one file but %d documents result; give a folder or one --doc", out, n);
             n = 0;
         }
-        if (n == 0 && status == EXIT_OK)
+        if (n == 0 && !errs.len)
             fprintf(stderr, "%s: case %s asks for no documents\n", case_path, c->id);
         char dir[PATH_MAX];
         snprintf(dir, sizeof dir, "%s", out);
@@ -113,16 +103,14 @@ int cmd_render(int argc, char **argv)
                 snprintf(dir, sizeof dir, ".");
         }
         if (n && make_dirs(dir) != 0) {
-            fprintf(stderr, "%s: cannot create the output folder: %s\n", dir, strerror(errno));
-            status = EXIT_USAGE;
+            diag_add_class(&errs, DIAG_ENV, dir, 0, 0, NULL, NULL,
+                           "cannot create the output folder: %s", strerror(errno));
             n = 0;
         }
         for (int i = 0; i < n; i++) {
             pb_pdf pdf;
-            if (render_document(r, c, kinds[i], &pdf, &errs) != 0) {
-                status = status == EXIT_OK ? EXIT_REJECTED : status;
+            if (render_document(r, c, kinds[i], &pdf, &errs) != 0)
                 continue;
-            }
             char name[PATH_MAX];
             if (to_file)
                 snprintf(name, sizeof name, "%s", strrchr(out, '/') ? strrchr(out, '/') + 1 : out);
@@ -130,12 +118,11 @@ int cmd_render(int argc, char **argv)
                 snprintf(name, sizeof name, "%s-%s.pdf", c->id, doc_kind_name(kinds[i]));
             if (outfile_write(dir, name, pdf.bytes, pdf.len, OUTFILE_SYNC, &errs) == 0)
                 printf("%s/%s\n", dir, name);
-            else
-                status = EXIT_USAGE;
             pb_pdf_free(&pdf);
         }
     }
     diag_print_all(&errs, stderr);
+    int status = exit_status(&errs);
     diag_list_clear(&errs);
     case_free(c);
     case_source_close(src);

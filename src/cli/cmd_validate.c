@@ -28,14 +28,14 @@ int cmd_validate(int argc, char **argv)
     }
     char dir[4096];
     council_set *councils = councils_open(pb_path(dir, sizeof dir, "templates/councils"));
-    int status = EXIT_OK;
+    unsigned classes = 0;  /* of every problem of every file: they decide the exit status */
     for (int i = 1; i < argc; i++) {
         diag_list errs = {0};
         case_source *src = case_source_open(argv[i], &errs);
         if (!src) {
             diag_print_all(&errs, stderr);
+            classes |= diag_classes(&errs);
             diag_list_clear(&errs);
-            status = EXIT_USAGE;
             continue;
         }
         int rc, cases = 0, rejected = 0;
@@ -49,20 +49,19 @@ int cmd_validate(int argc, char **argv)
                 rejected++;
             case_free(c);
         }
-        diag_print_all(&errs, stderr);
         if (rc < 0 && !errs.len)
-            fprintf(stderr, "%s: cannot read this file\n", argv[i]);
+            diag_add_class(&errs, DIAG_ENV, argv[i], 0, 0, NULL, NULL, "cannot read this file");
+        diag_print_all(&errs, stderr);
+        classes |= diag_classes(&errs);
+        if (rejected && !errs.len)
+            classes |= 1u << DIAG_DATA;  /* a rejection always counts, said or not */
         diag_list_clear(&errs);
         case_source_close(src);
-        if (rc < 0 || rejected) {
-            if (status == EXIT_OK)
-                status = EXIT_REJECTED;
-        } else if (cases == 1) {
+        if (rc >= 0 && !rejected && cases == 1)
             printf("%s: ok\n", argv[i]);
-        } else {
+        else if (rc >= 0 && !rejected)
             printf("%s: ok (%d cases)\n", argv[i], cases);
-        }
     }
     councils_close(councils);
-    return status;
+    return exit_status_for(classes, DIAG_DATA);
 }

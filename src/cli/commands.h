@@ -1,10 +1,12 @@
-/* commands.h: one function per command; argv[0] is the command name. */
+/* commands.h: one function per command; argv[0] is the command name. A command returns
+ * EXIT_USAGE at once for a usage error in its arguments; every other exit status comes from the
+ * classes of the problems it met, through exit_status_for() (core/diag.h). */
 #ifndef PBDOCS_COMMANDS_H
 #define PBDOCS_COMMANDS_H
 
-#define PBDOCS_VERSION "0.1.0"
+#include "core/diag.h"  /* EXIT_OK, EXIT_REJECTED, EXIT_USAGE; exit_status() */
 
-enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
+#define PBDOCS_VERSION "0.1.0"
 
 int cmd_validate(int argc, char **argv);
 int cmd_render(int argc, char **argv);

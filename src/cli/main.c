@@ -21,7 +21,8 @@ static const char usage[] =
     "  pbdocs --help | --version\n"
     "\n"
     "KIND is %s.\n"
-    "exit status: 0 all produced, 1 input or template rejected, 2 usage error or cannot run.\n";
+    "exit status: 0 all produced, 1 case data rejected (lint, preview: template problems found),\n"
+    "2 usage error, broken template or profile, or cannot run.\n";
 
 static void print_usage(FILE *f)
 {

@@ -160,26 +160,27 @@ static void parse_line(entries *list, const char *path, int lineno, char *s, dia
     pb_date d;
     const char *err = date_parse(s, &d);
     if (err) {
-        diag_add(errs, path, lineno, 0, NULL, NULL, "\"%.40s\" %s", s, err);
+        diag_add_class(errs, DIAG_ENV, path, lineno, 0, NULL, NULL, "\"%.40s\" %s", s, err);
         return;
     }
     char iso[16];
     date_format_iso(d, iso, sizeof iso);
     if (!has_sep || *name == '\0') {
-        diag_add(errs, path, lineno, 0, NULL, NULL, "holiday %s has no name after its date", iso);
+        diag_add_class(errs, DIAG_ENV, path, lineno, 0, NULL, NULL,
+                       "holiday %s has no name after its date", iso);
         return;
     }
     if (date_weekday(d) >= 6) {
-        diag_add(errs, path, lineno, 0, NULL, NULL,
-                 "%s is a %s; list the weekday the holiday is taken on (the substitute day)", iso,
-                 weekday_name(d));
+        diag_add_class(errs, DIAG_ENV, path, lineno, 0, NULL, NULL,
+                       "%s is a %s; list the weekday the holiday is taken on (the substitute day)",
+                       iso, weekday_name(d));
         return;
     }
     int32_t day = date_to_days(d);
     for (size_t i = 0; i < list->len; i++) {
         if (list->items[i].day == day) {
-            diag_add(errs, path, lineno, 0, NULL, NULL, "%s is listed twice (also on line %d)", iso,
-                     list->items[i].line);
+            diag_add_class(errs, DIAG_ENV, path, lineno, 0, NULL, NULL,
+                           "%s is listed twice (also on line %d)", iso, list->items[i].line);
             return;
         }
     }
@@ -199,10 +200,11 @@ static void check_whole_years(const entries *list, const char *path, diag_list *
     }
     for (int y = 0; y <= LAST_YEAR - FIRST_YEAR; y++) {
         if (count[y] > 0 && count[y] < MIN_HOLIDAYS_PER_YEAR)
-            diag_add(errs, path, first_line[y], 0, NULL, NULL,
-                     "year %d lists only %d holiday%s; a year in this file replaces the standing "
-                     "rules, so list all of its holidays (at least %d)",
-                     y + FIRST_YEAR, count[y], count[y] == 1 ? "" : "s", MIN_HOLIDAYS_PER_YEAR);
+            diag_add_class(errs, DIAG_ENV, path, first_line[y], 0, NULL, NULL,
+                           "year %d lists only %d holiday%s; a year in this file replaces the "
+                           "standing rules, so list all of its holidays (at least %d)",
+                           y + FIRST_YEAR, count[y], count[y] == 1 ? "" : "s",
+                           MIN_HOLIDAYS_PER_YEAR);
     }
 }
 
@@ -210,7 +212,8 @@ calendar *calendar_load(const char *path, diag_list *errs)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the holiday file: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL,
+                       "cannot read the holiday file: %s", strerror(errno));
         return NULL;
     }
     size_t before = errs->len;
@@ -222,7 +225,7 @@ calendar *calendar_load(const char *path, diag_list *errs)
     while ((got = getline(&line, &linesz, f)) != -1) {
         lineno++;
         if (strlen(line) != (size_t)got) {
-            diag_add(errs, path, lineno, 0, NULL, NULL, "line contains a NUL byte");
+            diag_add_class(errs, DIAG_ENV, path, lineno, 0, NULL, NULL, "line contains a NUL byte");
             continue;
         }
         size_t n = (size_t)got;
@@ -234,7 +237,8 @@ calendar *calendar_load(const char *path, diag_list *errs)
         parse_line(&list, path, lineno, s, errs);
     }
     if (ferror(f))
-        diag_add(errs, path, 0, 0, NULL, NULL, "error while reading the holiday file");
+        diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL,
+                       "error while reading the holiday file");
     free(line);
     fclose(f);
     check_whole_years(&list, path, errs);

@@ -12,16 +12,23 @@ static char *dup_or_null(const char *s)
     return s ? xstrdup(s) : NULL;
 }
 
-void diag_add(diag_list *list, const char *file, int line, int col, const char *case_id,
-              const char *field, const char *fmt, ...)
+/* The list's next free item, growing it as needed. */
+static diag *next_slot(diag_list *list)
 {
     list->items = xgrow(list->items, &list->cap, list->len + 1, sizeof *list->items);
+    return &list->items[list->len++];
+}
+
+static void diag_addv(diag_list *list, diag_class cls, const char *file, int line, int col,
+                      const char *case_id, const char *field, const char *fmt, va_list ap)
+    __attribute__((format(printf, 8, 0)));
+static void diag_addv(diag_list *list, diag_class cls, const char *file, int line, int col,
+                      const char *case_id, const char *field, const char *fmt, va_list ap)
+{
     char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    list->items[list->len++] = (diag){
+    *next_slot(list) = (diag){
+        .cls = cls,
         .file = dup_or_null(file),
         .line = line,
         .col = col,
@@ -29,6 +36,51 @@ void diag_add(diag_list *list, const char *file, int line, int col, const char *
         .field = dup_or_null(field),
         .message = xstrdup(msg),
     };
+}
+
+void diag_add(diag_list *list, const char *file, int line, int col, const char *case_id,
+              const char *field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(list, DIAG_DATA, file, line, col, case_id, field, fmt, ap);
+    va_end(ap);
+}
+
+void diag_add_class(diag_list *list, diag_class cls, const char *file, int line, int col,
+                    const char *case_id, const char *field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(list, cls, file, line, col, case_id, field, fmt, ap);
+    va_end(ap);
+}
+
+void diag_raise_class(diag_list *list, size_t from, diag_class cls)
+{
+    for (size_t i = from; i < list->len; i++)
+        if (list->items[i].cls < cls)
+            list->items[i].cls = cls;
+}
+
+unsigned diag_classes(const diag_list *list)
+{
+    unsigned classes = 0;
+    for (size_t i = 0; i < list->len; i++)
+        classes |= 1u << list->items[i].cls;
+    return classes;
+}
+
+int exit_status_for(unsigned classes, diag_class findings)
+{
+    if (!classes)
+        return EXIT_OK;
+    return classes >> (findings + 1) ? EXIT_USAGE : EXIT_REJECTED;
+}
+
+int exit_status(const diag_list *problems)
+{
+    return exit_status_for(diag_classes(problems), DIAG_DATA);
 }
 
 void diag_format(const diag *d, char *buf, size_t size)
@@ -67,10 +119,8 @@ void diag_print_all(const diag_list *list, FILE *out)
 
 void diag_list_take(diag_list *dst, diag_list *src)
 {
-    for (size_t i = 0; i < src->len; i++) {
-        dst->items = xgrow(dst->items, &dst->cap, dst->len + 1, sizeof *dst->items);
-        dst->items[dst->len++] = src->items[i];
-    }
+    for (size_t i = 0; i < src->len; i++)
+        *next_slot(dst) = src->items[i];
     free(src->items);
     *src = (diag_list){0};
 }

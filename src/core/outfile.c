@@ -133,7 +133,7 @@ int outfile_write(const char *dir, const char *name, const void *bytes, size_t l
     int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     int rc = dirfd < 0 ? -1 : outfile_write_at(dirfd, name, bytes, len, flags);
     if (rc != 0)
-        diag_add(errs, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, final, 0, 0, NULL, NULL, "cannot write: %s", strerror(errno));
     if (dirfd >= 0)
         close(dirfd);
     return rc;

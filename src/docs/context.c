@@ -75,7 +75,7 @@ static mu_value *string_list(const pb_strings *s)
     return list;
 }
 
-static mu_value *contact_value(const pb_contact *c)
+mu_value *contact_value_of(const pb_contact *c)
 {
     mu_value *m = mu_map();
     mu_map_set(m, "name", opt_string(c->name));
@@ -100,8 +100,9 @@ static mu_value *council_value(const council *co)
     mu_value *sig = mu_map_set(m, "signatory", mu_map());
     mu_map_set_str(sig, "name", co->signatory.name);
     mu_map_set_str(sig, "role", co->signatory.role);
-    mu_map_set(m, "sendiass", contact_value(&co->sendiass));
-    mu_map_set(m, "complaints", contact_value(&co->complaints));
+    mu_map_set(m, "sendiass", contact_value_of(&co->sendiass));
+    mu_map_set(m, "complaints", contact_value_of(&co->complaints));
+    mu_map_set(m, "icb", contact_value_of(&co->icb));
     mu_map_set_str(m, "policy", co->policy);
     mu_map_set(m, "notes", co->policy_notes ? officer_markdown(co->policy_notes) : mu_bool(false));
     int n = co->reconsiderations;
@@ -158,6 +159,27 @@ static mu_value *budget_value(const pb_case *c)
     return m;
 }
 
+/* A person a letter goes to: name, full_name (with title), salutation, address, postcode. The
+ * salutation is "Dear {title} {family name}" when both are known, else "Dear {name}". */
+static mu_value *person_value(const char *title, const char *name, const char *family_name,
+                              const pb_strings *address, const char *postcode)
+{
+    mu_value *m = mu_map();
+    mu_map_set(m, "title", opt_string(title));
+    mu_map_set_str(m, "name", name);
+    char full[1100];
+    snprintf(full, sizeof full, "%s%s%s", title ? title : "", title ? " " : "", name);
+    mu_map_set_str(m, "full_name", full);
+    if (title && family_name)
+        snprintf(full, sizeof full, "Dear %s %s", title, family_name);
+    else
+        snprintf(full, sizeof full, "Dear %s", name);
+    mu_map_set_str(m, "salutation", full);
+    mu_map_set(m, "address", string_list(address));
+    mu_map_set_str(m, "postcode", postcode);
+    return m;
+}
+
 mu_value *context_common(const doc_input *in, pb_date issued)
 {
     const pb_case *c = in->c;
@@ -174,22 +196,29 @@ mu_value *context_common(const doc_input *in, pb_date issued)
     mu_map_set_str(child, "full_name", full);
     mu_map_set(child, "date_of_birth", date_value_of(c->child.date_of_birth));
 
-    mu_value *r = mu_map_set(ctx, "recipient", mu_map());
-    mu_map_set(r, "title", opt_string(c->recipient.title));
-    mu_map_set_str(r, "name", c->recipient.name);
-    if (c->recipient.title)
-        snprintf(full, sizeof full, "%s %s", c->recipient.title, c->recipient.name);
-    else
-        snprintf(full, sizeof full, "%s", c->recipient.name);
-    mu_map_set_str(r, "full_name", full);
-    char salutation[1100];
-    snprintf(salutation, sizeof salutation, "Dear %s", full);
-    mu_map_set_str(r, "salutation", salutation);
-    mu_map_set(r, "address", string_list(&c->recipient.address));
-    mu_map_set_str(r, "postcode", c->recipient.postcode);
+    bool to_young_person = c->recipient.rel == REL_YOUNG_PERSON;
+    /* A letter to the young person talks to them, never about them. */
+    char words[1024];
+    snprintf(words, sizeof words, "%s's", c->child.given_names);
+    mu_map_set_str(child, "possessive", to_young_person ? "your" : words);
+    mu_map_set_str(child, "subject", to_young_person ? "you" : c->child.given_names);
+
+    mu_value *r = mu_map_set(ctx, "recipient", person_value(c->recipient.title, c->recipient.name,
+                                                            c->recipient.family_name,
+                                                            &c->recipient.address,
+                                                            c->recipient.postcode));
     mu_map_set(r, "is_parent", mu_bool(c->recipient.rel == REL_PARENT));
-    mu_map_set(r, "is_young_person", mu_bool(c->recipient.rel == REL_YOUNG_PERSON));
+    mu_map_set(r, "is_young_person", mu_bool(to_young_person));
     mu_map_set(r, "is_representative", mu_bool(c->recipient.rel == REL_REPRESENTATIVE));
+    mu_map_set(r, "is_nominee", mu_bool(c->recipient.rel == REL_NOMINEE));
+
+    /* A nominee's letter goes to the parent or young person too: a list of one, or empty. */
+    mu_value *copies = mu_map_set(ctx, "copy_to", mu_list());
+    if (c->recipient.copy_to.has)
+        mu_list_push(copies, person_value(c->recipient.copy_to.title, c->recipient.copy_to.name,
+                                          c->recipient.copy_to.family_name,
+                                          &c->recipient.copy_to.address,
+                                          c->recipient.copy_to.postcode));
 
     mu_value *plan = mu_map_set(ctx, "plan", mu_map());
     mu_map_set_str(plan, "reference", c->plan.reference);
@@ -209,8 +238,8 @@ int council_service(const doc_input *in, service_method *m, diag_list *errs)
 {
     if (service_method_parse(in->council->service, m) == 0)
         return 0;
-    diag_add(errs, NULL, 0, 0, in->c->id, "council",
-             "profile '%s' has an unknown service method", in->council->id);
+    diag_add_class(errs, DIAG_TEMPLATE, NULL, 0, 0, in->c->id, "council",
+                   "profile '%s' has an unknown service method", in->council->id);
     return -1;
 }
 
@@ -235,9 +264,79 @@ mu_value *markdown_list(const pb_strings *s)
     return list;
 }
 
+/* "once", "twice", "three times", ..., "12 times" (never "no times": profiles have at least 1). */
+static void times_words(int n, char *buf, size_t size)
+{
+    if (n == 1 || n == 2)
+        snprintf(buf, size, "%s", n == 1 ? "once" : "twice");
+    else if (n > 2 && n < 10)
+        snprintf(buf, size, "%s times", number_words[n]);
+    else
+        snprintf(buf, size, "%d times", n);
+}
+
+/* Whether the council's published policy sets the notice period for this kind of decision
+ * (statutory.md 3.1, 2.2 N10): the kind has a notice period (docs/kinds.c) and the policy's
+ * covers names it (a reduction, a stop) or both. */
+static bool policy_sets_notice(const council *co, doc_kind kind)
+{
+    const doc_kind_info *k = &doc_kinds[kind];
+    return co->notice.from_policy && k->has_notice &&
+           (co->notice.covers == COVERS_BOTH || co->notice.covers == k->notice);
+}
+
+/* policy.*: how the letter may speak of the council's policy: "Our policy gives you ..." only
+ * when the policy sets the period for this decision, else "We are giving you ...". */
+static mu_value *policy_value(const council *co, doc_kind kind)
+{
+    mu_value *m = mu_map();
+    bool from_policy = policy_sets_notice(co, kind);
+    mu_map_set(m, "notice_from_policy", mu_bool(from_policy));
+    int n = co->notice.days;
+    char buf[96];
+    snprintf(buf, sizeof buf, "%d %s%s notice", n,
+             co->notice.unit == DAYS_WORKING ? "working day" : "day", n == 1 ? "'s" : "s'");
+    mu_map_set_str(m, "notice_words", buf);
+    if (from_policy && co->notice.paragraph) {
+        snprintf(buf, sizeof buf, "paragraph %s", co->notice.paragraph);
+        mu_map_set_str(m, "notice_paragraph", buf);
+    } else {
+        mu_map_set(m, "notice_paragraph", mu_bool(false));
+    }
+    times_words(co->reconsiderations, buf, sizeof buf);
+    mu_map_set_str(m, "reconsiderations_words", buf);
+    return m;
+}
+
+int letter_sending(mu_value *ctx, const doc_input *in, const pb_sending *s, service_method *m,
+                   int *minute, diag_list *errs)
+{
+    if (document_service(in, s, m, minute, errs) != 0)
+        return -1;
+    static const char *const said[] = {
+        [SERVE_FIRST_CLASS] = "We are sending this letter by first-class post.",
+        [SERVE_SECOND_CLASS] = "We are sending this letter by second-class post.",
+        [SERVE_HAND] = "We are delivering this letter by hand.",
+        [SERVE_EMAIL] = "We are sending this letter by email."};
+    bool late = (*m == SERVE_HAND || *m == SERVE_EMAIL) && *minute >= SERVICE_CUTOFF_MINUTE;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s%s", said[*m],
+             !late ? ""
+             : *m == SERVE_HAND ? " As it is delivered at 4.30pm or later, we treat it as "
+                                  "delivered on the next working day."
+                                : " As it is sent at 4.30pm or later, we treat it as sent on the "
+                                  "next working day.");
+    mu_value *v = mu_map_set(ctx, "sent", mu_map());
+    mu_map_set_str(v, "method", service_method_name(*m));
+    mu_map_set_str(v, "statement", buf);
+    mu_map_set(v, "after_cutoff", mu_bool(late));
+    return 0;
+}
+
 mu_value *doc_context(doc_kind kind, const doc_input *in, diag_list *errs)
 {
     mu_value *ctx = context_common(in, doc_kind_issued(in->c, kind));
+    mu_map_set(ctx, "policy", policy_value(in->council, kind));
     if (doc_kinds[kind].build(ctx, in, errs) != 0) {
         mu_free(ctx);
         return NULL;

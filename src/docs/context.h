@@ -5,7 +5,7 @@
  * templates. Every name is listed in the field catalogue (fields.h); a test checks the two agree.
  *
  * The domain rules of each kind live in one file each: refusal.c, reduction.c, repayment.c,
- * section_j.c; this file's context.c builds the parts every document shares. */
+ * section_j.c, stop.c; this file's context.c builds the parts every document shares. */
 #ifndef PBDOCS_CONTEXT_H
 #define PBDOCS_CONTEXT_H
 #include "case/case.h"
@@ -46,9 +46,19 @@ int council_service(const doc_input *in, service_method *m, diag_list *errs);
 int document_service(const doc_input *in, const pb_sending *s, service_method *m, int *minute,
                      diag_list *errs);
 
+/* A contact (name, address, phone, email, website; each optional but address) as a value. */
+mu_value *contact_value_of(const pb_contact *c);
+/* How a letter is sent (as document_service) and the context's sent map: sent.method
+ * ("first-class post"), sent.statement (a true sentence: "We are sending this letter by
+ * first-class post."; hand or email at 16:30 or later adds that it counts as sent the next
+ * working day), sent.after_cutoff. Every letter's builder calls it. */
+int letter_sending(mu_value *ctx, const doc_input *in, const pb_sending *s, service_method *m,
+                   int *minute, diag_list *errs);
+
 /* The per-kind parts, added to ctx under the kind's own name. */
 int refusal_context(mu_value *ctx, const doc_input *in, diag_list *errs);
 int reduction_context(mu_value *ctx, const doc_input *in, diag_list *errs);
 int repayment_context(mu_value *ctx, const doc_input *in, diag_list *errs);
 int section_j_context(mu_value *ctx, const doc_input *in, diag_list *errs);
+int stop_context(mu_value *ctx, const doc_input *in, diag_list *errs);
 #endif

@@ -27,6 +27,10 @@ typedef struct doc_kind_info {
     const char *template_file;   /* its template in the templates folder */
     const char *fields_heading;  /* `pbdocs fields` and FIELDS.md: "Refusal letters" */
     const char *print_label;     /* the print stream's cover, for letters: "Refusal" */
+    /* A decision with a notice period a council's policy may set (statutory.md 3.1): the policy
+     * sets it when its covers is this value or COVERS_BOTH. */
+    bool has_notice;
+    notice_covers notice;
     /* Adds the kind's own part of the template context (context.h). */
     int (*build)(mu_value *ctx, const doc_input *in, diag_list *errs);
     /* Writes the header printed on every page after the first. */

@@ -68,7 +68,8 @@ static mu_template *compile_template(renderer *r, const char *path, diag_list *e
     size_t len;
     char *src = read_text_file(path, MAX_TEMPLATE_BYTES, &len);
     if (!src) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the template: %s", strerror(errno));
+        diag_add_class(errs, DIAG_TEMPLATE, path, 0, 0, NULL, NULL, "cannot read the template: %s",
+                       strerror(errno));
         return NULL;
     }
     mu_options opt = {.load_partial = load_partial, .loader_ud = r, .strict = true,
@@ -81,8 +82,11 @@ static mu_template *compile_template(renderer *r, const char *path, diag_list *e
 static int compile_kind(renderer *r, doc_kind k, diag_list *errs)
 {
     char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s/%s", r->templates, doc_kinds[k].template_file) >= (int)sizeof path)
+    if (snprintf(path, sizeof path, "%s/%s", r->templates, doc_kinds[k].template_file) >= (int)sizeof path) {
+        diag_add_class(errs, DIAG_ENV, r->templates, 0, 0, NULL, NULL,
+                       "cannot read the template: %s", strerror(ENAMETOOLONG));
         return -1;
+    }
     r->tmpl[k] = compile_template(r, path, errs);
     return r->tmpl[k] ? 0 : -1;
 }
@@ -99,7 +103,8 @@ static int set_override(renderer *r, const render_options *opt, diag_list *errs)
     else if (!S_ISREG(st.st_mode))
         why = "not a file";
     if (why) {
-        diag_add(errs, opt->template_path, 0, 0, NULL, NULL, "cannot read the template: %s", why);
+        diag_add_class(errs, DIAG_ENV, opt->template_path, 0, 0, NULL, NULL,
+                       "cannot read the template: %s", why);
         return -1;
     }
     r->override_kind = opt->template_kind;
@@ -183,9 +188,9 @@ static mu_template *template_for(renderer *r, const pb_case *c, doc_kind kind, m
     if (!r->override[0])
         return r->tmpl[kind];
     if (kind != r->override_kind) {
-        diag_add(errs, c->file, c->line, 0, c->id, NULL, "no %s template: this run renders "
-                 "only %s documents, from %s", doc_kind_name(kind),
-                 doc_kind_name(r->override_kind), r->override);
+        diag_add_class(errs, DIAG_ENV, c->file, c->line, 0, c->id, NULL, "no %s template: this "
+                       "run renders only %s documents, from %s", doc_kind_name(kind),
+                       doc_kind_name(r->override_kind), r->override);
         return NULL;
     }
     return *own = compile_template(r, r->override, errs);
@@ -195,7 +200,8 @@ static const council *case_council(renderer *r, const pb_case *c, diag_list *err
 {
     const council *co = council_get(r->councils, c->council, errs);
     if (!co)
-        diag_add(errs, c->file, c->line, 0, c->id, "@council", "has no usable council profile");
+        diag_add_class(errs, DIAG_TEMPLATE, c->file, c->line, 0, c->id, "@council",
+                       "has no usable council profile");
     return co;
 }
 

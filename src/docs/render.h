@@ -33,8 +33,8 @@ typedef struct render_options {
 
 /* Loads the calendar and fonts, compiles the templates (one per kind, docs/kinds.c; with an
  * override: checks that its file is there, and compiles none). NULL with problems in errs (a
- * template error names FILE:LINE:COL); such problems mean the run cannot go on (exit 2, or 1
- * for a template rejected). */
+ * template error names FILE:LINE:COL), every one DIAG_TEMPLATE or DIAG_ENV: no letter can be
+ * made (exit 2; lint and preview, whose subject is a template, exit 1 for DIAG_TEMPLATE). */
 renderer *renderer_open(const render_options *opt, diag_list *errs);
 void renderer_close(renderer *r);
 
@@ -48,7 +48,8 @@ const char *renderer_councils_dir(const renderer *r);
 const char *renderer_calendar_path(const renderer *r);
 
 /* Renders document kind of case c into out. Returns 0, or -1 with problems in errs (each
- * naming the case id; a template problem names FILE:LINE:COL). */
+ * naming the case id; a template problem names FILE:LINE:COL and is DIAG_TEMPLATE, as is a
+ * broken council profile or logo). */
 int render_document(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *out, diag_list *errs);
 
 /* Everything typesetting a document needs besides its Markdown, held by value so it outlives

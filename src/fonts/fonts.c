@@ -36,7 +36,8 @@ static bool read_file(pb_font_file *file, const char *dir, pb_face face, diag_li
     if (fp)
         fclose(fp);
     if (!file->len) {
-        diag_add(errs, file->path, 0, 0, NULL, NULL, "font file missing or unreadable (run make)");
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "font file missing or unreadable (run make)");
         return false;
     }
     return true;
@@ -47,7 +48,8 @@ pb_fonts *fonts_new(const char *dir, diag_list *errs)
     pb_fonts *f = xcalloc(1, sizeof *f);
     f->cache = font_cache_new();
     if (!f->cache) {
-        diag_add(errs, dir, 0, 0, NULL, NULL, "cannot make the lock of the font cache");
+        diag_add_class(errs, DIAG_ENV, dir, 0, 0, NULL, NULL,
+                       "cannot make the lock of the font cache");
         fonts_close(f);
         return NULL;
     }
@@ -61,7 +63,8 @@ bool fonts_load_face(pb_fonts *f, const char *dir, pb_face face, diag_list *errs
         return false;
     const char *err = ttf_parse(&f->ttf[face], file->bytes, file->len);
     if (err) {
-        diag_add(errs, file->path, 0, 0, NULL, NULL, "cannot use this font: %s", err);
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "cannot use this font: %s", err);
         return false;
     }
     return true;

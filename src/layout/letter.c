@@ -20,19 +20,21 @@ static bool png_size(lay *L, const char *path, double *w, double *h)
         fclose(fp);
     static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     if (!fp || n < sizeof b || memcmp(b, sig, 8) != 0 || memcmp(b + 12, "IHDR", 4) != 0) {
-        diag_add(L->errs, path, 0, 0, L->setup->case_id, NULL, "the logo is not a readable PNG file");
+        diag_add_class(L->errs, DIAG_TEMPLATE, path, 0, 0, L->setup->case_id, NULL,
+                       "the logo is not a readable PNG file");
         return false;
     }
     uint32_t pw = (uint32_t)b[16] << 24 | (uint32_t)b[17] << 16 | (uint32_t)b[18] << 8 | b[19];
     uint32_t ph = (uint32_t)b[20] << 24 | (uint32_t)b[21] << 16 | (uint32_t)b[22] << 8 | b[23];
     if (b[24] == 16) {
         /* libharu 2.3 writes a wrong BitsPerComponent for 16-bit PNGs */
-        diag_add(L->errs, path, 0, 0, L->setup->case_id, NULL,
-                 "the logo is a 16-bit PNG; save it with 8 bits per channel");
+        diag_add_class(L->errs, DIAG_TEMPLATE, path, 0, 0, L->setup->case_id, NULL,
+                       "the logo is a 16-bit PNG; save it with 8 bits per channel");
         return false;
     }
     if (!pw || !ph) {
-        diag_add(L->errs, path, 0, 0, L->setup->case_id, NULL, "the logo PNG has no pixels");
+        diag_add_class(L->errs, DIAG_TEMPLATE, path, 0, 0, L->setup->case_id, NULL,
+                       "the logo PNG has no pixels");
         return false;
     }
     *w = pw;

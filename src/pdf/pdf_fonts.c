@@ -33,15 +33,17 @@ static bool check_face(pb_fonts *f, pb_face face, diag_list *errs)
     bool ok = false;
     HPDF_Doc doc = HPDF_New(NULL, NULL);
     if (!doc) {
-        diag_add(errs, file->path, 0, 0, NULL, NULL, "out of memory reading the font");
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "out of memory reading the font");
         return false;
     }
     const char *name = HPDF_LoadTTFontFromFile(doc, file->path, HPDF_TRUE);
     HPDF_FontDef def = name ? hpdf_font_def(doc, name) : NULL;
     HPDF_Font font = name ? HPDF_GetFont(doc, name, HPDF_ENCODING_WIN_ANSI) : NULL;
     if (!def || !font) {
-        diag_add(errs, file->path, 0, 0, NULL, NULL,
-                 "not a TrueType font libharu can load (error 0x%04X)", (unsigned)HPDF_GetError(doc));
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "not a TrueType font libharu can load (error 0x%04X)",
+                       (unsigned)HPDF_GetError(doc));
         goto done;
     }
     unsigned missing = 0, first_missing = 0;
@@ -58,9 +60,9 @@ static bool check_face(pb_fonts *f, pb_face face, diag_list *errs)
         f->advance[face][cp] = (uint16_t)(w > 0 ? w : 0);
     }
     if (missing) {
-        diag_add(errs, file->path, 0, 0, NULL, NULL,
-                 "the font has no glyph for %u printable characters (first U+%04X): rebuild it "
-                 "with src/fonts/subset-fonts", missing, first_missing);
+        diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
+                       "the font has no glyph for %u printable characters (first U+%04X): rebuild "
+                       "it with src/fonts/subset-fonts", missing, first_missing);
         goto done;
     }
     f->advance[face][0xA0] = f->advance[face][' '];  /* no-break space: printed as a space */
@@ -79,9 +81,9 @@ pb_fonts *fonts_open(const char *dir, diag_list *errs)
 {
     pthread_once(&names_once, check_names);
     if (misnamed) {
-        diag_add(errs, dir, 0, 0, NULL, NULL,
-                 "this libharu names the glyph of U+%04X so that it reads back as another "
-                 "character: fonts/charset.c must leave it out", (unsigned)misnamed);
+        diag_add_class(errs, DIAG_ENV, dir, 0, 0, NULL, NULL,
+                       "this libharu names the glyph of U+%04X so that it reads back as another "
+                       "character: fonts/charset.c must leave it out", (unsigned)misnamed);
         return NULL;
     }
     pb_fonts *f = fonts_new(dir, errs);

@@ -458,9 +458,9 @@ static void writer_free(writer *w)
 
 static int fail(writer *w, const pb_doc_setup *setup, pb_pdf *out, diag_list *errs)
 {
-    diag_add(errs, setup->source, 0, 0, setup->case_id, NULL,
-             "the PDF could not be written (libharu error 0x%04X, detail %u)", (unsigned)w->error,
-             (unsigned)w->detail);
+    diag_add_class(errs, DIAG_ENV, setup->source, 0, 0, setup->case_id, NULL,
+                   "the PDF could not be written (libharu error 0x%04X, detail %u)",
+                   (unsigned)w->error, (unsigned)w->detail);
     free(out->bytes);
     memset(out, 0, sizeof *out);
     writer_free(w);
@@ -473,7 +473,8 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
     memset(out, 0, sizeof *out);
     writer *w = calloc(1, sizeof *w);  /* ~33 KB of tables: not for the stack */
     if (!w) {
-        diag_add(errs, setup->source, 0, 0, setup->case_id, NULL, "out of memory making the PDF");
+        diag_add_class(errs, DIAG_ENV, setup->source, 0, 0, setup->case_id, NULL,
+                       "out of memory making the PDF");
         return -1;
     }
     w->fonts = fonts;

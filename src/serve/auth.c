@@ -66,7 +66,8 @@ tokens *tokens_load(const char *path, diag_list *errs)
 {
     char *text = read_text_file(path, 1u << 20, NULL);
     if (!text) {
-        diag_add(errs, path, 0, 0, NULL, NULL, "cannot read the tokens file: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, path, 0, 0, NULL, NULL,
+                       "cannot read the tokens file: %s", strerror(errno));
         return NULL;
     }
     tokens *t = calloc(1, sizeof *t);
@@ -82,9 +83,9 @@ tokens *tokens_load(const char *path, diag_list *errs)
         if (colon)
             *colon = '\0';
         if (!colon || !token_name_ok(l) || !hex64(colon + 1) || t->n == MAX_TOKENS) {
-            diag_add(errs, path, line, 0, NULL, NULL,
-                     t->n == MAX_TOKENS ? "more than 1024 tokens"
-                                        : "not NAME:SHA256-HEX (64 lower-case hex digits)");
+            diag_add_class(errs, DIAG_ENV, path, line, 0, NULL, NULL,
+                           t->n == MAX_TOKENS ? "more than 1024 tokens"
+                                              : "not NAME:SHA256-HEX (64 lower-case hex digits)");
             free(text);
             tokens_free(t);
             return NULL;
@@ -139,8 +140,8 @@ int random_hex(char *hex, size_t n)
 int token_add(const char *file, const char *name, char token[65], diag_list *errs)
 {
     if (!token_name_ok(name)) {
-        diag_add(errs, NULL, 0, 0, NULL, NULL,
-                 "a token's name is 1 to 64 letters, digits, '.', '_' or '-'");
+        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
+                       "a token's name is 1 to 64 letters, digits, '.', '_' or '-'");
         return -1;
     }
     if (access(file, F_OK) == 0) {
@@ -152,12 +153,14 @@ int token_add(const char *file, const char *name, char token[65], diag_list *err
             taken |= strcmp(t->items[i].name, name) == 0;
         tokens_free(t);
         if (taken) {
-            diag_add(errs, file, 0, 0, NULL, NULL, "a token named %s is already there", name);
+            diag_add_class(errs, DIAG_ENV, file, 0, 0, NULL, NULL,
+                           "a token named %s is already there", name);
             return -1;
         }
     }
     if (random_hex(token, 32) != 0) {
-        diag_add(errs, NULL, 0, 0, NULL, NULL, "no randomness: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
+                       "no randomness: %s", strerror(errno));
         return -1;
     }
     char line[160], hash[65];
@@ -165,7 +168,8 @@ int token_add(const char *file, const char *name, char token[65], diag_list *err
     int len = snprintf(line, sizeof line, "%s:%s\n", name, hash);
     int fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0 || write(fd, line, (size_t)len) != len || fsync(fd) != 0) {
-        diag_add(errs, file, 0, 0, NULL, NULL, "cannot write the tokens file: %s", strerror(errno));
+        diag_add_class(errs, DIAG_ENV, file, 0, 0, NULL, NULL,
+                       "cannot write the tokens file: %s", strerror(errno));
         if (fd >= 0)
             close(fd);
         return -1;

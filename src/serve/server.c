@@ -64,23 +64,25 @@ static int parse_listen(const char *s, any_addr *a, bool *loopback)
 static int check_options(const serve_options *o, bool loopback, diag_list *errs)
 {
     if (!loopback && !(o->tls_cert && o->tls_key) && !o->behind_proxy) {
-        diag_add(errs, NULL, 0, 0, NULL, NULL,
-                 "%s is not a loopback address: give --tls-cert FILE --tls-key FILE, or "
-                 "--behind-proxy when a reverse proxy in front terminates TLS", o->listen);
+        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
+                       "%s is not a loopback address: give --tls-cert FILE --tls-key FILE, or "
+                       "--behind-proxy when a reverse proxy in front terminates TLS", o->listen);
         return -1;
     }
     if (!loopback && !o->tokens_file && !o->user_header) {
-        diag_add(errs, NULL, 0, 0, NULL, NULL,
-                 "without --tokens the server serves only on loopback (anyone reaching it could "
-                 "make letters)");
+        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
+                       "without --tokens the server serves only on loopback (anyone reaching it "
+                       "could make letters)");
         return -1;
     }
     if (!o->tls_cert != !o->tls_key) {
-        diag_add(errs, NULL, 0, 0, NULL, NULL, "--tls-cert and --tls-key go together");
+        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
+                       "--tls-cert and --tls-key go together");
         return -1;
     }
     if (o->user_header && !o->behind_proxy) {
-        diag_add(errs, NULL, 0, 0, NULL, NULL, "--user-header needs --behind-proxy");
+        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
+                       "--user-header needs --behind-proxy");
         return -1;
     }
     return 0;
@@ -98,8 +100,8 @@ static int open_state(serve_state *s, diag_list *errs)
         return -1;
     s->audit = audit_open(s->opt.audit_file);
     if (!s->audit) {
-        diag_add(errs, s->opt.audit_file, 0, 0, NULL, NULL, "cannot open the audit log: %s",
-                 strerror(errno));
+        diag_add_class(errs, DIAG_ENV, s->opt.audit_file, 0, 0, NULL, NULL,
+                       "cannot open the audit log: %s", strerror(errno));
         return -1;
     }
     s->sessions = sessions_new();
@@ -125,11 +127,12 @@ static struct MHD_Daemon *start_daemon(serve_state *s, const any_addr *a, char *
         const char *paths[2] = {s->opt.tls_key, s->opt.tls_cert};
         for (int i = 0; i < 2; i++)
             if (!(tls_mem[i] = read_text_file(paths[i], 1u << 20, NULL))) {
-                diag_add(errs, paths[i], 0, 0, NULL, NULL, "cannot read: %s", strerror(errno));
+                diag_add_class(errs, DIAG_ENV, paths[i], 0, 0, NULL, NULL,
+                               "cannot read: %s", strerror(errno));
                 return NULL;
             }
         if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
-            diag_add(errs, NULL, 0, 0, NULL, NULL, "this libmicrohttpd has no TLS");
+            diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL, "this libmicrohttpd has no TLS");
             return NULL;
         }
         flags |= MHD_USE_TLS;
@@ -149,8 +152,9 @@ static struct MHD_Daemon *start_daemon(serve_state *s, const any_addr *a, char *
         MHD_OPTION_ARRAY, tls,
         MHD_OPTION_END);
     if (!d)
-        diag_add(errs, NULL, 0, 0, NULL, NULL, "cannot listen on %s: %s", s->opt.listen,
-                 errno ? strerror(errno) : "libmicrohttpd would not start");
+        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
+                       "cannot listen on %s: %s", s->opt.listen,
+                       errno ? strerror(errno) : "libmicrohttpd would not start");
     return d;
 }
 
@@ -188,7 +192,8 @@ int serve_run(const serve_options *opt, diag_list *errs, void (*ready)(const cha
     struct MHD_Daemon *d = NULL;
     char *tls_mem[2] = {NULL, NULL};
     if (parse_listen(s->opt.listen, &a, &loopback) != 0) {
-        diag_add(errs, NULL, 0, 0, NULL, NULL, "--listen takes ADDR:PORT (e.g. 127.0.0.1:8080)");
+        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
+                       "--listen takes ADDR:PORT (e.g. 127.0.0.1:8080)");
         goto out;
     }
     if (check_options(&s->opt, loopback, errs) != 0 || open_state(s, errs) != 0)

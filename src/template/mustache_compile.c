@@ -307,12 +307,15 @@ static void link_partials(cstate *c)
         /* may compile other units, never this one: `in` stays valid */
         in->partial = mu_partial_get(c->t, in->str, in->len, c->errs);
         if (in->partial->state == PARTIAL_MISSING && c->t->opt.strict)
-            diag_add(c->errs, c->path, in->line, in->col, NULL, NULL, "unknown %s '%s'",
-                     in->op == OP_PARTIAL ? "partial" : "parent", mu_show(in->str, in->len, b1, sizeof b1));
+            diag_add_class(c->errs, DIAG_TEMPLATE, c->path, in->line, in->col, NULL, NULL,
+                           "unknown %s '%s'",
+                           in->op == OP_PARTIAL ? "partial" : "parent",
+                           mu_show(in->str, in->len, b1, sizeof b1));
         else if (in->partial->state == PARTIAL_BROKEN)
-            diag_add(c->errs, c->path, in->line, in->col, NULL, NULL,
-                     "%s '%s' has errors (reported above)",
-                     in->op == OP_PARTIAL ? "partial" : "parent", mu_show(in->str, in->len, b1, sizeof b1));
+            diag_add_class(c->errs, DIAG_TEMPLATE, c->path, in->line, in->col, NULL, NULL,
+                           "%s '%s' has errors (reported above)",
+                           in->op == OP_PARTIAL ? "partial" : "parent",
+                           mu_show(in->str, in->len, b1, sizeof b1));
     }
 }
 

@@ -63,20 +63,27 @@ static bool already_reported(rstate *rs, const mu_instr *in)
     return false;
 }
 
-/* Reports a problem at the instruction; a tag is reported once per render. */
-static void fail(rstate *rs, const mu_unit *u, const mu_instr *in, const char *msg)
+/* Reports a problem at the instruction; a tag is reported once per render. Template problems
+ * but for the limits, which the data reaches (a value too long, a list too many). */
+static void fail_class(rstate *rs, const mu_unit *u, const mu_instr *in, diag_class cls,
+                       const char *msg)
 {
     rs->failed = true;
     if (already_reported(rs, in))
         return;
     if (++rs->nerrors > MAX_ERRORS) {
         if (rs->nerrors == MAX_ERRORS + 1)
-            diag_add(rs->errs, u->path, in->line, in->col, NULL, NULL,
-                     "too many errors; rendering stopped");
+            diag_add_class(rs->errs, cls, u->path, in->line, in->col, NULL, NULL,
+                           "too many errors; rendering stopped");
         rs->fatal = true;
         return;
     }
-    diag_add(rs->errs, u->path, in->line, in->col, NULL, NULL, "%s", msg);
+    diag_add_class(rs->errs, cls, u->path, in->line, in->col, NULL, NULL, "%s", msg);
+}
+
+static void fail(rstate *rs, const mu_unit *u, const mu_instr *in, const char *msg)
+{
+    fail_class(rs, u, in, DIAG_TEMPLATE, msg);
 }
 
 /* Appends the data path of frame f ("items[2].provider"; nothing for the root). */
@@ -384,7 +391,7 @@ static bool over_budget(rstate *rs, const mu_unit *u, const mu_instr *in)
     else
         snprintf(msg, sizeof msg, "rendering takes more than %lu steps (sections or partials "
                  "repeated too deep?); stopped here", o->max_steps);
-    fail(rs, u, in, msg);
+    fail_class(rs, u, in, DIAG_DATA, msg);
     rs->fatal = true;
     return true;
 }
@@ -462,7 +469,7 @@ int mu_render(mu_template *t, const mu_value *data, mu_escape_fn escape, strbuf 
     if (!errs)
         errs = &local;
     if (!t) {
-        diag_add(errs, NULL, 0, 0, NULL, NULL, "no template to render");
+        diag_add_class(errs, DIAG_TEMPLATE, NULL, 0, 0, NULL, NULL, "no template to render");
         diag_list_clear(&local);
         return -1;
     }

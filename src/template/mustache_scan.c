@@ -42,7 +42,7 @@ static void error_at(cstate *c, size_t pos, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    diag_add(c->errs, c->path, line, col, NULL, NULL, "%s", msg);
+    diag_add_class(c->errs, DIAG_TEMPLATE, c->path, line, col, NULL, NULL, "%s", msg);
 }
 
 void mu_error_tok(cstate *c, const token *tk, const char *fmt, ...)
@@ -52,7 +52,7 @@ void mu_error_tok(cstate *c, const token *tk, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    diag_add(c->errs, c->path, tk->line, tk->col, NULL, NULL, "%s", msg);
+    diag_add_class(c->errs, DIAG_TEMPLATE, c->path, tk->line, tk->col, NULL, NULL, "%s", msg);
 }
 
 static token *new_token(cstate *c, int kind)

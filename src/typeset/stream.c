@@ -5,11 +5,14 @@
  *
  * Memory grows with the letters in the stream (their positioned text, and libharu's document
  * until it is saved): about 55-60 KB a letter of 3-4 pages (2,000 cases with --print-stream:
- * peak RSS 115 MB against 12 MB without; README), so 10,000 letters need some 600 MB. */
+ * peak RSS 115 MB against 12 MB without). So the batch makes its print stream in volumes of at
+ * most --print-volume sheets (default 2,500), one stream at a time (batch/print_stream.c). */
 #include "typeset/stream.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/xalloc.h"
 
 struct pb_stream {
     const pb_fonts *fonts;
@@ -18,25 +21,9 @@ struct pb_stream {
     bool has_logo;
 };
 
-static void *grow(void *p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return p;
-    size_t cap2 = *cap ? *cap : 64;
-    while (cap2 < need)
-        cap2 *= 2;
-    void *q = realloc(p, cap2 * elem);
-    if (!q)
-        abort();
-    *cap = cap2;
-    return q;
-}
-
 pb_stream *stream_open(const pb_fonts *fonts)
 {
-    pb_stream *s = calloc(1, sizeof *s);
-    if (!s)
-        abort();
+    pb_stream *s = xcalloc(1, sizeof *s);
     s->fonts = fonts;
     return s;
 }
@@ -49,7 +36,7 @@ int stream_pages(const pb_stream *s)
 void stream_blank_page(pb_stream *s)
 {
     pb_layout *d = &s->all;
-    d->pages = grow(d->pages, &d->cap_pages, d->n_pages + 1, sizeof *d->pages);
+    d->pages = xgrow(d->pages, &d->cap_pages, d->n_pages + 1, sizeof *d->pages);
     d->pages[d->n_pages++] = (pb_page){d->n_ops, 0};
 }
 
@@ -66,8 +53,8 @@ int stream_add(pb_stream *s, const char *markdown, size_t len, const pb_doc_setu
     for (size_t i = 0; i < one.n_ops; i++)
         draws_logo |= one.ops[i].kind == LAYOUT_OP_IMAGE;
     if (draws_logo && s->has_logo && (!s->logo || strcmp(s->logo, logo) != 0)) {
-        diag_add(errs, setup->source, 0, 0, setup->case_id, NULL,
-                 "a print stream can hold only one council logo");
+        diag_add_class(errs, DIAG_ENV, setup->source, 0, 0, setup->case_id, NULL,
+                       "a print stream can hold only one council logo");
         layout_free(&one);
         return -1;
     }
@@ -79,14 +66,14 @@ int stream_add(pb_stream *s, const char *markdown, size_t len, const pb_doc_setu
         stream_blank_page(s);
     pb_layout *d = &s->all;
     size_t base_ops = d->n_ops, base_text = d->text.len;
-    d->ops = grow(d->ops, &d->cap_ops, d->n_ops + one.n_ops, sizeof *d->ops);
+    d->ops = xgrow(d->ops, &d->cap_ops, d->n_ops + one.n_ops, sizeof *d->ops);
     for (size_t i = 0; i < one.n_ops; i++) {
         pb_op op = one.ops[i];
         op.text += base_text;
         d->ops[d->n_ops++] = op;
     }
     sb_append(&d->text, sb_str(&one.text), one.text.len);
-    d->pages = grow(d->pages, &d->cap_pages, d->n_pages + one.n_pages, sizeof *d->pages);
+    d->pages = xgrow(d->pages, &d->cap_pages, d->n_pages + one.n_pages, sizeof *d->pages);
     for (size_t p = 0; p < one.n_pages; p++)
         d->pages[d->n_pages++] = (pb_page){one.pages[p].first + base_ops, one.pages[p].count};
     layout_free(&one);
@@ -98,7 +85,8 @@ int stream_finish(pb_stream *s, const pb_doc_setup *info, pb_pdf *out, diag_list
     s->all.logo_png = s->logo;
     int rc = s->all.n_pages ? pdf_write(&s->all, info, s->fonts, out, errs) : -1;
     if (!s->all.n_pages)
-        diag_add(errs, info->source, 0, 0, NULL, NULL, "the print stream has no pages");
+        diag_add_class(errs, DIAG_ENV, info->source, 0, 0, NULL, NULL,
+                       "the print stream has no pages");
     stream_abort(s);
     return rc;
 }
