@@ -19,6 +19,8 @@ for f in sorted(glob.glob("fixtures/cases/*.xml")):
         q = {"council": root.get("council"), "kind": el.tag, "issued": el.get("issued")}
         for a in ("sent-by", "sent-at", "consent-withdrawn-on"):
             if el.get(a): q[a] = el.get(a)
+        if root.find("child/date-of-death") is not None:
+            q["date-of-death"] = root.find("child/date-of-death").text.strip()
         d = get("/api/v1/dates?" + urllib.parse.urlencode(q))
         pdf = os.path.join(tmp, "d.pdf")
         subprocess.run([pb, "render", f, "--doc", el.tag, "-o", pdf], check=True, capture_output=True)

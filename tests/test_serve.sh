@@ -115,6 +115,8 @@ check "dates: 28 working days" grep -q '"notice": "28 working days"' "$tmp/body"
 check "dates: ... over Christmas, effective Friday 8 January 2027" grep -q '"effective_date", "label": "The new amounts take effect", "date": "2027-01-08", "text": "Friday 8 January 2027"' "$tmp/body"
 code -H "$A" "$D?council=bnes&kind=refusal&issued=2026-11-23&sent-by=email&sent-at=16:30" >/dev/null
 check "dates: email at 16:30 is received the next working day" grep -q '"deemed_receipt", "label": "Treated as received", "date": "2026-11-24"' "$tmp/body"
+code -H "$A" "$D?council=example&kind=repayment&issued=2027-03-29&date-of-death=2027-01-10" >/dev/null
+check "dates: a repayment after a death gives no date to pay by" grep -q '"dates": \[$' "$tmp/body" && ! grep -q due_date "$tmp/body"
 check "dates: without council, 400" [ "$(code -H "$A" "$D?kind=reduction&issued=2026-11-23")" = 400 ]
 check "dates: unknown council, 400" [ "$(code -H "$A" "$D?council=nowhere&kind=reduction&issued=2026-11-23")" = 400 ]
 check "dates: unknown kind, 400" [ "$(code -H "$A" "$D?council=bnes&kind=letter&issued=2026-11-23")" = 400 ]

@@ -1,5 +1,5 @@
 /* dates.c: GET /api/v1/dates?council=ID&kind=KIND&issued=YYYY-MM-DD[&sent-by=M][&sent-at=HH:MM]
- * [&consent-withdrawn-on=YYYY-MM-DD]: the dates the letter will print, as soon as the officer
+ * [&consent-withdrawn-on=YYYY-MM-DD][&date-of-death=YYYY-MM-DD]: the dates the letter will print, as soon as the officer
  * has given a council and an issue date, exact for councils that count working days. Worked out
  * by docs/notice.h, the functions each kind's context builder calls, with the council's periods
  * and the renderer's calendar; tests/test_serve.sh checks each date against the PDF's text.
@@ -15,16 +15,19 @@
 #include "serve/json.h"
 #include "serve/serve_internal.h"
 
-/* Which dates a kind's letter prints (its context builder in docs/), by the kind's name. */
+/* Which dates a kind's letter prints (its context builder in docs/ and its template), by the
+ * kind's name; none_after_death: after the child's death the letter gives no date (a repayment
+ * letter then asks the family to get in touch and demands nothing). */
 typedef enum { DATES_NONE, DATES_REVIEW, DATES_NOTICE, DATES_REPAY, DATES_STOP } dates_rule;
 static const struct {
     const char *kind;
     dates_rule rule;
+    bool none_after_death;
 } kind_dates[] = {
-    {"refusal", DATES_REVIEW},  /* refusal.c */
-    {"reduction", DATES_NOTICE}, /* reduction.c */
-    {"repayment", DATES_REPAY}, /* repayment.c */
-    {"stop", DATES_STOP},       /* stop.c: a reduction's notice, or the consent date */
+    {"refusal", DATES_REVIEW, false},  /* refusal.c */
+    {"reduction", DATES_NOTICE, false}, /* reduction.c */
+    {"repayment", DATES_REPAY, true},  /* repayment.c: after_death */
+    {"stop", DATES_STOP, false},       /* stop.c: a reduction's notice, or the consent date */
 };
 
 static void add_date(strbuf *sb, int *n, const char *name, const char *label, pb_date d)
@@ -100,14 +103,16 @@ enum MHD_Result api_dates(serve_state *s, struct MHD_Connection *conn, request *
         v[i] = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, arg[i]);
     const char *consent_s =
         MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "consent-withdrawn-on");
+    const char *death_s = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "date-of-death");
     if (!v[0] || !v[1] || !v[2])
         return serve_error(conn, req, 400, "give council, kind and issued");
     int kind = doc_kind_parse(v[1]);
     if (kind < 0)
         return serve_error(conn, req, 400, "kind is not a kind of document");
     snprintf(req->kind, sizeof req->kind, "%s", v[1]);
-    pb_date issued, consent;
-    if (date_parse(v[2], &issued) || (consent_s && date_parse(consent_s, &consent)))
+    pb_date issued, consent, death;
+    if (date_parse(v[2], &issued) || (consent_s && date_parse(consent_s, &consent)) ||
+        (death_s && date_parse(death_s, &death)))
         return serve_error(conn, req, 400, "a date is not a date in the form YYYY-MM-DD");
     diag_list errs = {0};
     const council *co = council_get(renderer_councils(s->r), v[0], &errs);
@@ -123,7 +128,7 @@ enum MHD_Result api_dates(serve_state *s, struct MHD_Connection *conn, request *
     dates_rule rule = DATES_NONE;
     for (size_t i = 0; i < sizeof kind_dates / sizeof kind_dates[0]; i++)
         if (strcmp(kind_dates[i].kind, v[1]) == 0)
-            rule = kind_dates[i].rule;
+            rule = death_s && kind_dates[i].none_after_death ? DATES_NONE : kind_dates[i].rule;
     strbuf sb = {0};
     sb_puts(&sb, "{\"council\": ");
     json_string(&sb, co->id);

@@ -30,7 +30,7 @@ try {
   check('the PDF for the chosen template and case', /reduction.mustache.md with bnes-reduction.xml/.test(await page.$eval('#status', (e) => e.textContent)));
 
   // The preview's bytes as the page shows them.
-  const shownPdf = async (name) => {
+  const savePdf = async (name) => {
     const b64 = await page.evaluate(async () => {
       const b = new Uint8Array(await shownPdf.arrayBuffer());
       let s = ''; for (const x of b) s += String.fromCharCode(x);
@@ -38,7 +38,7 @@ try {
     });
     writeFileSync(out + '/' + name, Buffer.from(b64, 'base64'));
   };
-  await shownPdf('authoring-before.pdf');
+  await savePdf('authoring-before.pdf');
 
   // Save the template, then a partial: each shows in the preview (the page polls twice a second).
   for (const [file, mark, pdf] of [['reduction.mustache.md', 'Authoring edit 4711.', 'authoring-template.pdf'],
@@ -49,7 +49,7 @@ try {
     await page.waitForFunction((n) => Number(document.getElementById('preview').dataset.renders) > n, {}, n);
     const ms = Date.now() - t0;
     check('saving ' + file + ' refreshed the preview in ' + ms + ' ms', ms < 3000);
-    await shownPdf(pdf);
+    await savePdf(pdf);
   }
 
   // A template naming no field: lint's finding and the render problem, as FILE:LINE:COL.

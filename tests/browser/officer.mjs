@@ -124,7 +124,7 @@ try {
   await type(path('refusal/@issued'), '2026-11-23');
   await type(path('refusal/@requested'), '2026-10-30');
   await page.select(path('refusal/@scope'), 'personal-budget');
-  const grounds = await page.$$eval(path('refusal/ground'), (is) => is.filter(shown).map((i) => i.value));
+  const grounds = await page.$$eval(path('refusal/ground'), (is) => is.filter((i) => shown(i)).map((i) => i.value));
   check('personal budget grounds only (' + grounds.length + ')', grounds.includes('not-in-plan') && !grounds.includes('r6-appropriate-use'));
   await page.focus(path('refusal/ground') + '[value="not-in-plan"]');
   await page.keyboard.press('Space');

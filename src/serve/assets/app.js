@@ -17,7 +17,7 @@ function inputFor(problem, owners) {
   const near = inputs.find((i) => path.startsWith(i.dataset.path) || i.dataset.path.startsWith(path));
   if (near) return near;
   const all = [...document.querySelectorAll('[data-path="' + CSS.escape(path) + '"]')];
-  return all.find(shown) || all[0] || null;
+  return all.find((i) => shown(i)) || all[0] || null;
 }
 
 function clearProblems() {
@@ -33,9 +33,11 @@ function clearProblems() {
 
 function labelOf(input, p) {
   if (!input) return p.case ? 'Case ' + p.case + ':' : '';
+  const kind = input.closest('.kind');
+  const other = kind && kind.dataset.kind !== $('kind').value ? kind.querySelector('legend').textContent + ': ' : '';
   const group = input.closest('fieldset.group');
   const label = group ? group.querySelector('legend') : document.querySelector('label[for="' + input.id + '"]');
-  return (label ? label.textContent.replace(/ \(.*\)$/, '') : p.field) + ':';
+  return other + (label ? label.textContent.replace(/ \(.*\)$/, '') : p.field) + ':';
 }
 
 /* focus: move to the summary (after Preview or Download, not while the officer types). */
@@ -45,7 +47,12 @@ function showProblems(problems, owners, focus) {
     const input = inputFor(p, owners);
     const words = labelOf(input, p) + ' ' + p.message;
     const link = el('a', {href: input ? '#' + input.id : '#main'}, [words]);
-    link.addEventListener('click', (ev) => { ev.preventDefault(); (input || $('main')).focus(); });
+    link.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      const kind = input && input.closest('.kind');
+      if (kind && kind.hidden) { $('kind').value = kind.dataset.kind; refresh(); }
+      (input || $('main')).focus();
+    });
     $('error-summary-list').append(el('li', {}, [link]));
     if (!input) continue;
     const group = input.closest('.group');
@@ -115,6 +122,7 @@ async function showDates() {
   if (!c || !/^\d{4}-\d{2}-\d{2}$/.test(issued)) { $('dates').textContent = ''; return; }
   const q = new URLSearchParams({council: c.id, kind: kind, issued: issued});
   for (const name of ['sent-by', 'sent-at', 'consent-withdrawn-on']) if (field(name)) q.set(name, field(name));
+  if ($('child-dod').value.trim()) q.set('date-of-death', $('child-dod').value.trim());
   const r = await fetch('/api/v1/dates?' + q, {credentials: 'same-origin'});
   if (ask !== datesAsked) return; // an answer to an older question
   if (!r.ok) { $('dates').textContent = ''; return; }
@@ -122,7 +130,7 @@ async function showDates() {
   const box = $('dates');
   box.textContent = '';
   let lead = c.name + (d.notice ? ' gives ' + d.notice + '\u2019 notice.' : '.') + ' Sent by ' + d.service + ' on ' + issued + ':';
-  if (!d.dates.length) lead = 'This document prints no notice dates.';
+  if (!d.dates.length) lead = 'This letter prints no dates to act by.';
   box.append(el('p', {}, [lead]));
   if (d.dates.length)
     box.append(el('dl', {class: 'summary-list'}, d.dates.flatMap((x) => [el('dt', {}, [x.label]), el('dd', {'data-date': x.name}, [x.text])])));
@@ -153,7 +161,7 @@ async function start() {
   $('notice').addEventListener('change', refresh);
   $('notice').addEventListener('input', (ev) => {
     if (/item\/@id$/.test(ev.target.dataset.path || '')) refreshItemRefs();
-    if (/@(issued|sent-at|consent-withdrawn-on)$/.test(ev.target.dataset.path || '')) showDates();
+    if (/@(issued|sent-at|consent-withdrawn-on)$|date-of-death$/.test(ev.target.dataset.path || '')) showDates();
   });
   $('add-item').addEventListener('click', () => addItem().querySelector('input').focus());
   $('notice').addEventListener('change', recheck);

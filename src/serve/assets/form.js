@@ -126,7 +126,13 @@ function buildKinds() {
   for (const k of schema.kinds) {
     $('kind').append(el('option', {value: k.name}, [k.label]));
     const fs = el('fieldset', {class: 'fieldset kind', 'data-kind': k.name, hidden: ''}, [el('legend', {}, [k.label])]);
-    fs.append(...k.fields.map(kindField));
+    const nodes = k.fields.map(kindField);
+    fs.append(...nodes);
+    /* A field that applies only for some answer goes right after the question it depends on. */
+    k.fields.forEach((f, i) => {
+      const after = f.when && k.fields.findIndex((x) => x.path === f.when.field);
+      if (after >= 0 && after !== false) nodes[after].after(nodes[i]);
+    });
     holder.append(fs);
   }
   for (const s of document.querySelectorAll('select[data-list]'))
@@ -155,8 +161,9 @@ function applyWhen() {
   $('copy-to').hidden = $('rel').value !== 'nominee';
 }
 
-function shown(node) {
-  for (let n = node; n && n !== document.body; n = n.parentElement) if (n.hidden) return false;
+/* Not hidden by the page (up to top: a kind's fieldset counts as shown when it is not chosen). */
+function shown(node, top) {
+  for (let n = node; n && n !== document.body && n !== top; n = n.parentElement) if (n.hidden) return false;
   return true;
 }
 
@@ -271,9 +278,13 @@ function buildCase() {
   put('  <personal-budget>');
   for (const box of $('items').children) buildItem(box, put, attr);
   put('  </personal-budget>');
-  const fs = document.querySelector('.kind[data-kind="' + CSS.escape($('kind').value) + '"]');
-  const kind = schema.kinds.find((k) => k.name === $('kind').value);
-  if (kind && fs) buildKind(kind, fs, put, attr);
+  /* The chosen document, and every other whose date of issue is filled (a case can ask for
+   * several, and Section J lists what a refusal refused). */
+  for (const kind of schema.kinds) {
+    const fs = document.querySelector('.kind[data-kind="' + CSS.escape(kind.name) + '"]');
+    const issued = fs.querySelector('[data-path="' + CSS.escape(kind.name + '/@issued') + '"]');
+    if (kind.name === $('kind').value || (issued && issued.value.trim())) buildKind(kind, fs, put, attr);
+  }
   put('</case>');
   return {xml: lines.join('\n') + '\n', owners: owners};
 }
@@ -301,7 +312,7 @@ function buildItem(box, put, attr) {
 
 /* A kind's element from its fieldset, field by field as the schema lists them. */
 function buildKind(kind, fs, put, attr) {
-  const live = (path) => [...fs.querySelectorAll('[data-path="' + CSS.escape(path) + '"]')].filter(shown);
+  const live = (path) => [...fs.querySelectorAll('[data-path="' + CSS.escape(path) + '"]')].filter((i) => shown(i, fs));
   const attrs = kind.fields.filter((f) => f.node === 'attribute');
   let open = '  <' + kind.name;
   const owners = [];
@@ -321,7 +332,7 @@ function buildKind(kind, fs, put, attr) {
       for (const i of inputs.filter((x) => x.checked)) put('    <' + tag + attr('ref', i.value) + '/>', i);
     } else if (f.input === 'rows' || f.input === 'group') {
       const rows = f.input === 'rows' ? [...(fs.querySelector('[data-rows="' + CSS.escape(f.path) + '"]') || {children: []}).children]
-        : [fs.querySelector('[data-group="' + CSS.escape(f.path) + '"]')].filter((g) => g && shown(g));
+        : [fs.querySelector('[data-group="' + CSS.escape(f.path) + '"]')].filter((g) => g && shown(g, fs));
       for (const row of rows) {
         const subs = f.fields.map((s) => [s, row.querySelector('[data-path="' + CSS.escape(s.path) + '"]')]);
         if (f.input === 'group' && !subs.some(([, i]) => i.value.trim())) continue;
