@@ -15,6 +15,7 @@ fi
 # start NAME ARGS...: a server on a free loopback port; sets $port.
 start() {
   name=$1; shift
+  : >"$tmp/$name.err"  # there before the loop below reads it
   "$PB" serve --listen 127.0.0.1:0 "$@" 2>"$tmp/$name.err" &
   pids="$pids $!"; port=; i=0
   while [ $i -lt 100 ] && [ -z "$port" ]; do
@@ -29,7 +30,7 @@ PUPPETEER_SKIP_DOWNLOAD=1 timeout 150 node tests/browser/officer.mjs "http://127
 rc=$?
 grep -v '^ok: ' "$tmp/out" | grep -v 'unexpected operator\|dbus' | head -20
 check "officers' page in the browser ($(grep -c '^ok: ' "$tmp/out") checks passed)" [ "$rc" -eq 0 ]
-check "screenshots in build/" [ -s build/serve-form.png ] && [ -s build/serve-errors.png ] && [ -s build/serve-preview.png ]
+check "screenshots in build/" [ -s build/serve-form.png ] && [ -s build/serve-errors.png ] && [ -s build/serve-preview.png ] && [ -s build/serve-dates.png ]
 pdftotext build/officer.pdf "$tmp/officer.txt" 2>/dev/null
 check "the downloaded PDF is the reduction notice" grep -q 'one session a fortnight' "$tmp/officer.txt"
 check "... to the fixed postcode" grep -q 'BA2 4JT' "$tmp/officer.txt"

@@ -18,6 +18,7 @@ case ${PBDOCS_BUILD:-} in *san*) load_n=50 ;; *) load_n=200 ;; esac
 # start NAME ARGS...: starts a server, sets $port and $pid (waits up to 10 s for its start line).
 start() {
   name=$1; shift
+  : >"$tmp/$name.err"  # there before the loop below reads it
   "$PB" serve --listen 127.0.0.1:0 "$@" 2>"$tmp/$name.err" &
   pid=$!; pids="$pids $pid"; port=
   i=0

@@ -78,6 +78,8 @@ try {
   const effective = await page.$eval('#dates [data-date="effective_date"]', (e) => e.textContent);
   writeFileSync(out + '/officer-dates.txt', effective + '\n');
   await page.screenshot({path: out + '/serve-form.png', fullPage: true});
+  await page.$eval('.button-group', (e) => e.scrollIntoView({block: 'end'}));
+  await page.screenshot({path: out + '/serve-dates.png'});
 
   // Preview with the bad postcode: reported beside the field and in the summary.
   await page.click('#preview-button');

@@ -129,7 +129,8 @@ async function showDates() {
   const d = await r.json();
   const box = $('dates');
   box.textContent = '';
-  let lead = c.name + (d.notice ? ' gives ' + d.notice + '\u2019 notice.' : '.') + ' Sent by ' + d.service + ' on ' + issued + ':';
+  let lead = 'The letter will print these dates (' + (d.notice ? c.name + ' gives ' + d.notice + '\u2019 notice; ' : '') +
+    'sent by ' + d.service + ' on ' + issued + '):';
   if (!d.dates.length) lead = 'This letter prints no dates to act by.';
   box.append(el('p', {}, [lead]));
   if (d.dates.length)
