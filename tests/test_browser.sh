@@ -51,5 +51,8 @@ check "the preview before the edits has neither" sh -c "! grep -q 'edit 471' '$t
 check "after saving the template the preview has its text" grep -q 'Authoring edit 4711' "$tmp/template.txt"
 check "after saving a partial the preview has its text too" grep -q 'Partial edit 4712' "$tmp/partial.txt"
 check "authoring screenshot in build/" [ -s build/serve-authoring.png ]
+for f in "$tmp"/*.err; do
+  check "$(basename "$f" .err) server: no sanitizer report" sh -c "! grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error' '$f'"
+done
 echo "test_browser: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -3,20 +3,11 @@
 // template and a case, see the PDF; save the template, then a partial, and see the preview
 // change within a couple of seconds each (OUTDIR/authoring-*.pdf for pdftotext); save a template
 // naming no field and see lint's finding and the problem as FILE:LINE:COL. Screenshot in OUTDIR.
-import puppeteer from 'puppeteer-core';
+import {check, run} from './harness.mjs';
 import {appendFileSync, writeFileSync} from 'node:fs';
 
 const [url, templates, out] = process.argv.slice(2);
-let failed = 0;
-const check = (what, ok) => { console.log((ok ? 'ok: ' : 'FAIL: ') + what); if (!ok) failed++; };
-
-const browser = await puppeteer.launch({executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'], timeout: 20000});
-try {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(20000);
-  page.on('pageerror', (e) => check('no script error: ' + e.message, false));
-  await page.setViewport({width: 1300, height: 1000});
+await run(1300, 1000, async (page) => {
   await page.goto(url + '/authoring', {waitUntil: 'load'});
   await page.waitForSelector('#app:not([hidden])');
   const renders = () => page.$eval('#preview', (e) => Number(e.dataset.renders));
@@ -60,10 +51,4 @@ try {
   const lint = await page.$eval('#lint', (e) => e.textContent);
   check('lint finding listed as FILE:LINE:COL', /reduction\.mustache\.md:\d+:\d+: unknown field 'no_such_field'/.test(lint));
   await page.screenshot({path: out + '/serve-authoring.png', fullPage: false});
-} catch (e) {
-  console.log('FAIL: ' + e.message);
-  failed++;
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -6,20 +6,11 @@
 // keyboard; a nominee's copy-to; and every fixture case pasted in, written back by the form and
 // rendered to the same bytes as the file itself (so each new field fills and writes back).
 // Screenshots go to OUTDIR. Prints one line per check and exits 1 when one failed.
-import puppeteer from 'puppeteer-core';
+import {check, run} from './harness.mjs';
 import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
 
 const [url, token, out] = process.argv.slice(2);
-let failed = 0;
-const check = (what, ok) => { console.log((ok ? 'ok: ' : 'FAIL: ') + what); if (!ok) failed++; };
-
-const browser = await puppeteer.launch({executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'], timeout: 20000});
-try {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(20000); // the machine may be shared and loaded
-  page.on('pageerror', (e) => check('no script error: ' + e.message, false));
-  await page.setViewport({width: 1100, height: 900});
+await run(1100, 900, async (page) => {
   await page.goto(url + '/', {waitUntil: 'load'});
   await page.waitForSelector('#signin:not([hidden])');
   check('not signed in: the sign-in form', true);
@@ -185,10 +176,4 @@ try {
   check('pasted case fills the form: id, family name, payee, need with its ref, plan, grounds',
     filled.id === 'BNES-2026-0217' && filled.family === 'ap Gwilym-Jones' && /Gwilym-Jones \(parent\)/.test(filled.payee) &&
     /B6: Dafydd needs/.test(filled.need) && filled.plan === 'amended' && filled.ground === 'r6-appropriate-use');
-} catch (e) {
-  console.log('FAIL: ' + e.message);
-  failed++;
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});
