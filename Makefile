@@ -36,10 +36,11 @@ TSAN := -O1 -g -fsanitize=thread
 DEB_PKGS := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-dev \
             libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
             poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev valgrind \
-            libmicrohttpd-dev curl chromium nodejs
+            libmicrohttpd-dev curl chromium nodejs mandoc
 
-.PHONY: all deps demo test check golden spec bench clean test-bins bench-bins fuzz fuzz-bins
-all: $(BIN) $(FONTS) templates/FIELDS.md
+.PHONY: all deps demo test check golden spec bench clean test-bins bench-bins fuzz fuzz-bins \
+        fields install uninstall
+all: $(BIN) $(FONTS)
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(OPT) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
@@ -76,10 +77,47 @@ test-bins: $(TEST_BIN) $(BUILD)/bench/gen_cases $(REPLAY_BIN)
 .SECONDARY: $(FUZZ_NAMES:%=$(BUILD)/tests/fuzz/%.o) $(BUILD)/tests/fuzz/replay.o
 
 # What template authors read instead of running `pbdocs fields`: written from the code's one field
-# catalogue whenever pbdocs is rebuilt (tests/test_fields_cmd.sh checks the committed copy is current).
-templates/FIELDS.md: $(BIN)
-	$(dir $(BIN))$(notdir $(BIN)) fields --markdown >$@.tmp
-	@if cmp -s $@.tmp $@; then rm -f $@.tmp; touch $@; else mv $@.tmp $@; fi
+# catalogue by `make fields` only, so `make` never rewrites a tracked file (tests/test_fields_cmd.sh
+# fails when the committed copy is not current).
+fields: $(BIN)
+	$(dir $(BIN))$(notdir $(BIN)) fields --markdown >templates/FIELDS.md.tmp
+	@if cmp -s templates/FIELDS.md.tmp templates/FIELDS.md; then rm -f templates/FIELDS.md.tmp; \
+	else mv templates/FIELDS.md.tmp templates/FIELDS.md; fi
+
+# `make install PREFIX=/usr/local DESTDIR=`: the binary, its data (templates with councils, partials
+# and calendar; schema; subset fonts) in $(DATADIR), man pages. The installed binary is linked with
+# a paths.o that has $(DATADIR) compiled in (src/core/paths.h); ./pbdocs keeps finding the checkout.
+# The DATADIR a build used is kept in $(BUILD)/installed/datadir so a new PREFIX recompiles paths.o.
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/pbdocs
+MANDIR  ?= $(PREFIX)/share/man
+INST    := $(BUILD)/installed
+ifneq ($(filter install,$(MAKECMDGOALS)),)
+$(shell mkdir -p $(INST); echo '$(DATADIR)' | cmp -s - $(INST)/datadir || echo '$(DATADIR)' >$(INST)/datadir)
+endif
+$(INST)/datadir:
+	@mkdir -p $(dir $@); echo '$(DATADIR)' >$@
+$(INST)/paths.o: src/core/paths.c $(INST)/datadir
+	$(CC) $(CFLAGS_ALL) -DPBDOCS_DATADIR='"$(DATADIR)"' -c -o $@ $<
+$(INST)/pbdocs: $(CLI_OBJ) $(INST)/paths.o $(LIB)
+	$(CC) $(OPT) -o $@ $(CLI_OBJ) $(INST)/paths.o $(LIB) $(PKG_LIBS)
+
+MAN_PAGES := man/pbdocs.1 man/pbdocs-case.5
+install: $(INST)/pbdocs $(FONTS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/fonts \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(INST)/pbdocs $(DESTDIR)$(PREFIX)/bin/pbdocs
+	rm -rf $(DESTDIR)$(DATADIR)/templates
+	cp -R templates $(DESTDIR)$(DATADIR)/templates
+	install -m 644 src/schema/case.rng src/schema/council.rng $(DESTDIR)$(DATADIR)/schema
+	install -m 644 $(FONTS) $(DESTDIR)$(DATADIR)/fonts
+	install -m 644 man/pbdocs.1 $(DESTDIR)$(MANDIR)/man1
+	install -m 644 man/pbdocs-case.5 $(DESTDIR)$(MANDIR)/man5
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/pbdocs $(DESTDIR)$(MANDIR)/man1/pbdocs.1 \
+	  $(DESTDIR)$(MANDIR)/man5/pbdocs-case.5
+	rm -rf $(DESTDIR)$(DATADIR)
 
 # Benchmarks: every bench/bench_*.c, linked like the tests; bench/run lists what to run.
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))

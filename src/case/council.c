@@ -210,7 +210,7 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
     if (!doc)
         return NULL;
     char schema[PATH_MAX];
-    pb_path(schema, sizeof schema, "src/schema/council.rng");
+    pb_path(schema, sizeof schema, "schema/council.rng");
     if (xml_validate(doc, schema, &o, errs) != 0) {
         xmlFreeDoc(doc);
         return NULL;

@@ -23,7 +23,7 @@ static pthread_once_t schema_path_once = PTHREAD_ONCE_INIT;
 
 static void find_schema_path(void)
 {
-    pb_path(schema_path, sizeof schema_path, "src/schema/case.rng");
+    pb_path(schema_path, sizeof schema_path, "schema/case.rng");
 }
 
 const char *case_schema_path(void)

@@ -16,6 +16,12 @@ int cmd_preview(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+
+/* help.c: the whole usage (every command and option), and one command's; -1 for an unknown one. */
+#include <stdio.h>
+void print_usage(FILE *f);
+int print_command_help(const char *command, FILE *f);
 
 /* Prints a case's warnings on stderr as FILE:LINE: warning: case ID: field: message
  * (cmd_validate.c). They never change the exit status. */

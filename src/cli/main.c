@@ -3,41 +3,49 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "case/kind.h"
 #include "cli/commands.h"
+#include "core/paths.h"
 
-static const char usage[] =
-    "pbdocs " PBDOCS_VERSION " - personal budget letters for SEND teams\n"
-    "\n"
-    "usage:\n"
-    "  pbdocs validate CASE.xml...\n"
-    "  pbdocs render CASE.xml [--doc KIND]... [-o PATH] [--templates DIR] [--large-print]\n"
-    "  pbdocs batch INPUT... -o OUTDIR [--jobs N] [--resume] [--shard K/N] [--print-stream FILE.pdf]\n"
-    "  pbdocs lint [--templates DIR]\n"
-    "  pbdocs fields [KIND]\n"
-    "  pbdocs preview TEMPLATE --case CASE.xml [-o FILE.pdf] [--watch]\n"
-    "  pbdocs serve [--listen ADDR:PORT] [--templates DIR] [--tokens FILE] [--audit FILE] ...\n"
-    "  pbdocs token add NAME --tokens FILE\n"
-    "  pbdocs --help | --version\n"
-    "\n"
-    "KIND is %s.\n"
-    "exit status: 0 all produced, 1 case data rejected (lint, preview: template problems found),\n"
-    "2 usage error, broken template or profile, or cannot run.\n";
-
-static void print_usage(FILE *f)
+/* Takes the global --data DIR (or --data=DIR) out of argv, before the command. */
+static int take_data_option(int *argc, char **argv)
 {
-    char kinds[128];
-    fprintf(f, usage, doc_kind_words(kinds, sizeof kinds));
+    while (*argc > 1 && strncmp(argv[1], "--data", 6) == 0) {
+        int used = 1;
+        if (argv[1][6] == '=')
+            pb_set_data_dir(argv[1] + 7);
+        else if (argv[1][6] == '\0' && *argc > 2)
+            pb_set_data_dir(argv[2]), used = 2;
+        else
+            return -1;
+        *argc -= used;
+        memmove(argv + 1, argv + 1 + used, (size_t)(*argc) * sizeof *argv);
+    }
+    return 0;
+}
+
+/* True when a command's arguments ask for help (before any "--"). */
+static int wants_help(int argc, char **argv)
+{
+    for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    return 0;
 }
 
 int main(int argc, char **argv)
 {
+    if (take_data_option(&argc, argv) != 0) {
+        fputs("pbdocs: --data needs a folder\n", stderr);
+        return EXIT_USAGE;
+    }
     if (argc < 2) {
         print_usage(stderr);
         return EXIT_USAGE;
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        if (argc > 2 && print_command_help(argv[2], stdout) == 0)
+            return EXIT_OK;
         print_usage(stdout);
         return EXIT_OK;
     }
@@ -57,7 +65,10 @@ int main(int argc, char **argv)
         {"batch", cmd_batch},
         {"serve", cmd_serve},
         {"token", cmd_token},
+        {"new", cmd_new},
     };
+    if (wants_help(argc, argv) && print_command_help(cmd, stdout) == 0)
+        return EXIT_OK;
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(cmd, commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);

@@ -127,9 +127,13 @@ renderer *renderer_open(const render_options *opt, diag_list *errs)
         pb_path(path, sizeof path, "templates/councils");
     snprintf(r->councils_dir, sizeof r->councils_dir, "%s", path);
     r->councils = councils_open(path);
-    pb_path(r->calendar_path, sizeof r->calendar_path, "templates/calendar/england-and-wales.txt");
+    /* A templates folder brings its own calendar when it has one (else the data root's). */
+    if (snprintf(r->calendar_path, sizeof r->calendar_path, "%s/calendar/england-and-wales.txt",
+                 r->templates) >= (int)sizeof r->calendar_path ||
+        stat(r->calendar_path, &st) != 0)
+        pb_path(r->calendar_path, sizeof r->calendar_path, "templates/calendar/england-and-wales.txt");
     r->cal = calendar_load(r->calendar_path, errs);
-    r->fonts = fonts_open(pb_path(path, sizeof path, "build/fonts"), errs);
+    r->fonts = fonts_open(pb_path(path, sizeof path, "fonts"), errs);
     int failed = !r->cal || !r->fonts;
     if (!failed && opt && opt->template_path)
         failed = set_override(r, opt, errs) != 0;

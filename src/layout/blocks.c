@@ -43,6 +43,7 @@ static void stage_text(lay *L, size_t it, pb_face face, double size, double x, d
     op->y = y;
     op->text = L->out->text.len;
     op->len = len;
+    op->elem = L->elem;
     sb_append(&L->out->text, s, len);
 }
 
@@ -87,6 +88,7 @@ void lay_stage_span(lay *L, size_t it, const span *sp, double x, double y, doubl
         op->y = y;
         op->text = mark;
         op->len = L->out->text.len - mark;
+        op->elem = L->elem;
         x += w;
         i = j;
     }
@@ -99,7 +101,10 @@ static void attach_marker(lay *L, size_t it, double baseline)
     L->mark.pending = false;
     size_t n = strlen(L->mark.text);
     double w = layout_text_width(L->fonts, FACE_REGULAR, L->mark.size, L->mark.text, n);
+    uint32_t in = L->elem;
+    L->elem = L->mark.elem;
     stage_text(L, it, FACE_REGULAR, L->mark.size, L->mark.right - w, baseline, L->mark.text, n);
+    L->elem = in;
 }
 
 /* Lays chars[from..to) out as lines in the column, one item per line, with orphan and widow
@@ -151,6 +156,7 @@ static void build_paragraph(lay *L, cmark_node *n, const block_ctx *c, int face,
 
 static void build_literal(lay *L, const char *text, int line, const block_ctx *c)
 {
+    uint32_t in = lay_elem_open(L, ROLE_P);
     L->n_chars = 0;
     collect_mode m = {.pre = true, .size = c->base, .line = line};
     size_t len = text ? strlen(text) : 0;
@@ -158,13 +164,16 @@ static void build_literal(lay *L, const char *text, int line, const block_ctx *c
         len--;
     lay_add_text(L, text ? text : "", len, FACE_REGULAR, &m);
     emit_paragraph(L, 0, L->n_chars, c, c->base, c->base * LINE_HEIGHT, true);
+    lay_elem_close(L, in);
 }
 
 static void build_heading(lay *L, cmark_node *n, const block_ctx *c)
 {
     double size = heading_size(cmark_node_get_heading_level(n), c->base);
     size_t first = L->n_items;
+    uint32_t in = lay_elem_open(L, lay_heading_role(L, cmark_node_get_heading_level(n)));
     build_paragraph(L, n, c, FACE_BOLD, size, size * HEADING_LINE_HEIGHT);
+    lay_elem_close(L, in);
     if (L->n_items > first) {
         L->items[first].keep_until = L->n_items - 1;  /* a heading's lines stay together */
         L->pending_keep = (long)first;                /* ... and with what follows */
@@ -180,10 +189,14 @@ static void build_list(lay *L, cmark_node *list, const block_ctx *c)
     bool nested = c->list_depth > 0;
     block_ctx inner = {c->x + indent, c->w - indent, c->base, c->list_depth + 1, c->depth + 1};
     bool first = true;
+    uint32_t outside = lay_elem_open(L, ROLE_L);
     for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it), number++) {
         if (!first)
             lay_add_item(L, IT_GAP, tight ? 0.25 * c->base : para_gap(c->base));
         first = false;
+        uint32_t in_list = lay_elem_open(L, ROLE_LI);
+        L->mark.elem = lay_elem_new(L, ROLE_LBL);
+        lay_elem_open(L, ROLE_LBODY);
         L->mark.pending = true;
         L->mark.size = c->base;
         if (ordered) {
@@ -200,18 +213,22 @@ static void build_list(lay *L, cmark_node *list, const block_ctx *c)
             size_t li = lay_add_item(L, IT_LINE, c->base * LINE_HEIGHT);
             attach_marker(L, li, lay_baseline_in(L, c->base, c->base * LINE_HEIGHT));
         }
+        lay_elem_close(L, in_list);
     }
+    lay_elem_close(L, outside);
 }
 
 static void build_quote(lay *L, cmark_node *q, const block_ctx *c)
 {
     double pad = 0.7 * c->base;
+    uint32_t outside = lay_elem_open(L, ROLE_BLOCKQUOTE);
     size_t begin = lay_add_item(L, IT_BOX_BEGIN, pad);
     L->items[begin].box_x = c->x;
     L->items[begin].box_w = c->w;
     block_ctx inner = {c->x + pad, c->w - 2 * pad, c->base, c->list_depth, c->depth + 1};
     build_blocks(L, cmark_node_first_child(q), &inner, false);
     size_t end = lay_add_item(L, IT_BOX_END, pad);
+    lay_elem_close(L, outside);
     double h = 0;
     for (size_t i = begin; i <= end; i++)
         h += L->items[i].h;
@@ -247,18 +264,23 @@ void lay_build_block(lay *L, cmark_node *n, const block_ctx *c, bool tight)
 {
     if (c->depth >= LAYOUT_MAX_BLOCK_DEPTH && cmark_node_first_child(n) &&
         cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH && cmark_node_get_type(n) != CMARK_NODE_HEADING) {
+        uint32_t in = lay_elem_open(L, ROLE_P);
         L->n_chars = 0;
         collect_mode m = {.size = c->base, .line = cmark_node_get_start_line(n)};
         lay_collect_flat(L, n, FACE_REGULAR, &m);
         while (L->n_chars && (L->chars[L->n_chars - 1].cp == ' ' || L->chars[L->n_chars - 1].cp == '\n'))
             L->n_chars--;
         emit_paragraph(L, 0, L->n_chars, c, c->base, c->base * LINE_HEIGHT, false);
+        lay_elem_close(L, in);
         return;
     }
     switch (cmark_node_get_type(n)) {
-    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_PARAGRAPH: {
+        uint32_t in = lay_elem_open(L, ROLE_P);
         build_paragraph(L, n, c, FACE_REGULAR, c->base, c->base * LINE_HEIGHT);
+        lay_elem_close(L, in);
         break;
+    }
     case CMARK_NODE_HEADING:
         build_heading(L, n, c);
         break;

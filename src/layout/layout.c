@@ -165,6 +165,7 @@ int layout_markdown(const char *markdown, size_t len, const pb_doc_setup *setup,
 {
     memset(out, 0, sizeof *out);
     lay L = {.fonts = fonts, .setup = setup, .errs = errs, .out = out, .pending_keep = -1};
+    lay_elem_new(&L, ROLE_DOCUMENT);  /* elems[0], the root */
     L.base = setup->large_print ? 16 : 12;
     double left = setup->letter ? fmin(fmax(setup->window.left_mm, 15), 35) : 25;
     L.left = setup->letter ? MM(left) : PLAIN_LEFT_MARGIN;
@@ -204,6 +205,7 @@ void layout_free(pb_layout *layout)
         return;
     free(layout->ops);
     free(layout->pages);
+    free(layout->elems);
     sb_free(&layout->text);
     memset(layout, 0, sizeof *layout);
 }

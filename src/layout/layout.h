@@ -13,6 +13,7 @@
 #define PBDOCS_LAYOUT_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/date.h"
 #include "core/diag.h"
@@ -64,9 +65,34 @@ typedef struct pb_op {
     pb_face face;
     float size;         /* text: font size in points */
     float line_width;   /* lines and rectangles */
+    uint32_t elem;      /* the structure element it is part of (pb_layout.elems); 0: an artifact
+                           (rules, running header, page numbers, a repeated table header) */
     double x, y, w, h;
     size_t text, len;   /* text: offset and length in pb_layout.text */
 } pb_op;
+
+/* Structure for tagged PDF: the role of each part of the document, in reading order, so a
+ * screen reader can read it (the layout records roles; pdf/ writes the tags). Roles are the
+ * standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4). */
+typedef enum pb_role {
+    ROLE_DOCUMENT, ROLE_PART, ROLE_DIV, ROLE_P,
+    ROLE_H1, ROLE_H2, ROLE_H3, ROLE_H4, ROLE_H5, ROLE_H6,
+    ROLE_L, ROLE_LI, ROLE_LBL, ROLE_LBODY,
+    ROLE_TABLE, ROLE_TR, ROLE_TH, ROLE_TD,
+    ROLE_BLOCKQUOTE, ROLE_FIGURE,
+    ROLE_COUNT
+} pb_role;
+
+/* One structure element. Elements are made in reading order, a parent before its children;
+ * elems[0] is the document's root, which holds no content itself (so an op's elem 0 means an
+ * artifact). An element's content is its ops in layout order: one element may have content on
+ * several pages (a paragraph or a table broken across a page end). */
+typedef struct pb_elem {
+    pb_role role;
+    uint32_t parent;     /* index in elems (the root: 0) */
+    bool row_scope;      /* TH: heads its row (else its column) */
+    size_t alt, alt_len; /* Figure: its text alternative in pb_layout.text */
+} pb_elem;
 
 typedef struct pb_page {
     size_t first, count;  /* its operations: ops[first .. first + count) */
@@ -78,6 +104,8 @@ typedef struct pb_layout {
     pb_page *pages;
     size_t n_pages, cap_pages;
     strbuf text;          /* every text run's bytes */
+    pb_elem *elems;       /* the structure tree (elems[0] the root), in reading order */
+    size_t n_elems, cap_elems;
     const char *logo_png; /* the logo file a LAYOUT_OP_IMAGE draws (setup's pointer) */
 } pb_layout;
 
@@ -87,6 +115,12 @@ typedef struct pb_layout {
 int layout_markdown(const char *markdown, size_t len, const pb_doc_setup *setup,
                     const pb_fonts *fonts, pb_layout *out, diag_list *errs);
 void layout_free(pb_layout *layout);
+
+/* Appends src's structure elements to dst's (making dst's root, a Document, when it has none):
+ * src's root becomes a Part under dst's root, and its text alternatives are taken from dst's
+ * text at base_text on. Returns the index src's elements start at in dst: add it to the elem
+ * of each of src's ops that is not 0 (a print stream's letters). */
+uint32_t layout_append_elems(pb_layout *dst, const pb_layout *src, size_t base_text);
 
 /* The text of a LAYOUT_OP_TEXT, NUL-terminated copy into buf (for tests and debugging). */
 const char *layout_op_text(const pb_layout *layout, const pb_op *op, char *buf, size_t size);

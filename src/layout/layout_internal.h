@@ -17,6 +17,7 @@
  *   paginate.c  items placed down the pages; keep groups; operations grouped by page
  *   letter.c    page furniture: logo, letterhead, window address, running header, page numbers
  *   limits.c    tables counted in the Markdown before cmark-gfm parses it
+ *   structure.c the structure elements (roles for tagged PDF) the blocks open as they are built
  *   layout.c    the driver: regions, the passes in order, the public entry points
  *
  * One lay belongs to one layout_markdown call (one thread); the fonts are only read. */
@@ -88,6 +89,7 @@ typedef struct marker {
     char text[16];
     double right;    /* x where the marker ends */
     double size;
+    uint32_t elem;   /* its structure element (the list item's Lbl) */
 } marker;
 
 typedef struct lay {
@@ -111,6 +113,8 @@ typedef struct lay {
     size_t n_staged, cap_staged;
     long pending_keep;       /* a heading's first line, waiting for the next content item */
     marker mark;
+    uint32_t elem;           /* the structure element open now: text staged goes in it */
+    int heading_level;       /* the last heading's tagged level (H1.. without skipping one) */
 
     /* placed ops before they are grouped by page */
     struct placed {
@@ -163,6 +167,14 @@ double lay_place_letterhead(lay *L, cmark_node **nodes, size_t n);
 double lay_place_address(lay *L, cmark_node **nodes, size_t n, double *box_bottom);
 double lay_header_lines(lay *L, double size, size_t page, bool draw);
 void lay_add_page_furniture(lay *L, size_t pages, double small);
+
+/* structure.c: elements made as children of the one open (L->elem), in reading order.
+ * lay_elem_open makes one and opens it, returning the element open before, which
+ * lay_elem_close reopens. */
+uint32_t lay_elem_new(lay *L, pb_role role);
+uint32_t lay_elem_open(lay *L, pb_role role);
+void lay_elem_close(lay *L, uint32_t previous);
+pb_role lay_heading_role(lay *L, int markdown_level);
 
 /* limits.c */
 bool lay_tables_too_big(lay *L, const char *md, size_t len);

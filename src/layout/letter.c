@@ -54,7 +54,14 @@ double lay_place_logo(lay *L, double max_h)
         return 0;
     }
     double scale = fmin(LOGO_MAX_W / pw, max_h / ph);
-    pb_op op = {.kind = LAYOUT_OP_IMAGE, .x = L->left, .y = FURNITURE_TOP, .w = pw * scale, .h = ph * scale};
+    /* a Figure whose text alternative is the council's name */
+    uint32_t figure = lay_elem_new(L, ROLE_FIGURE);
+    const char *alt = L->setup->author && *L->setup->author ? L->setup->author : "Logo";
+    L->out->elems[figure].alt = L->out->text.len;
+    L->out->elems[figure].alt_len = strlen(alt);
+    sb_puts(&L->out->text, alt);
+    pb_op op = {.kind = LAYOUT_OP_IMAGE, .x = L->left, .y = FURNITURE_TOP, .w = pw * scale,
+                .h = ph * scale, .elem = figure};
     lay_place_op(L, 0, &op, 0);
     L->out->logo_png = path;
     return FURNITURE_TOP + op.h;
@@ -80,11 +87,13 @@ double lay_place_letterhead(lay *L, cmark_node **nodes, size_t n)
     double size = fmin(L->base - 2, 12);  /* large print: 12 pt, so addresses fit the column */
     block_ctx c = {LETTERHEAD_LEFT, PAGE_WIDTH - RIGHT_MARGIN - LETTERHEAD_LEFT, size, 0, 0};
     size_t from = L->n_items, staged = L->n_staged;
+    uint32_t outside = lay_elem_open(L, ROLE_DIV);
     for (size_t i = 0; i < n; i++) {
         if (i)
             lay_add_item(L, IT_GAP, 0.4 * size * LINE_HEIGHT);
         lay_build_block(L, nodes[i], &c, false);
     }
+    lay_elem_close(L, outside);
     double bottom = place_static(L, from, FURNITURE_TOP);
     L->n_items = from;
     L->n_staged = staged;
@@ -157,6 +166,7 @@ double lay_place_address(lay *L, cmark_node **nodes, size_t n, double *box_botto
         return by + bh;
     }
     double lh = size * ADDRESS_LINE_HEIGHT, base = lay_baseline_in(L, size, lh);
+    uint32_t outside = lay_elem_open(L, ROLE_P);  /* the address is one paragraph of lines */
     strbuf line = {0};
     for (size_t i = 0; i < lines; i++) {
         sb_reset(&line);
@@ -165,6 +175,7 @@ double lay_place_address(lay *L, cmark_node **nodes, size_t n, double *box_botto
         lay_place_text(L, 0, FACE_REGULAR, size, bx, by + i * lh + base, sb_str(&line));
     }
     sb_free(&line);
+    lay_elem_close(L, outside);
     return by + lines * lh;
 }
 
@@ -200,6 +211,7 @@ double lay_header_lines(lay *L, double size, size_t page, bool draw)
 void lay_add_page_furniture(lay *L, size_t pages, double small)
 {
     char buf[64];
+    L->elem = 0;  /* running header and page numbers are artifacts */
     for (size_t p = 0; p < pages; p++) {
         if (p > 0)
             lay_header_lines(L, small, p, true);

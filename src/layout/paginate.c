@@ -28,7 +28,7 @@ void lay_place_text(lay *L, size_t page, pb_face face, double size, double x, do
                        const char *s)
 {
     pb_op op = {.kind = LAYOUT_OP_TEXT, .face = face, .size = (float)size, .x = x, .y = y,
-                .text = L->out->text.len, .len = strlen(s)};
+                .elem = L->elem, .text = L->out->text.len, .len = strlen(s)};
     sb_puts(&L->out->text, s);
     lay_place_op(L, page, &op, 0);
 }
@@ -125,7 +125,12 @@ size_t lay_paginate(lay *L, double first_top, double next_top, double bottom)
                 new_page(L, &f, next_top);
             if (it->kind == IT_LINE && it->header >= 0 && f.header_on_page != it->header) {
                 const item *h = &L->items[it->header];
-                lay_place_item(L, f.page, h, f.y);
+                /* a repeated header row is an artifact: the table's header is read once */
+                for (size_t k = 0; k < h->op_count; k++) {
+                    pb_op op = L->staged[h->op_first + k];
+                    op.elem = 0;
+                    lay_place_op(L, f.page, &op, f.y);
+                }
                 f.y += h->h;
                 f.header_on_page = it->header;
             }

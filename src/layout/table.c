@@ -170,7 +170,10 @@ static void stage_row(lay *L, const table *t, const block_ctx *c, size_t it, dou
                       const row_lines *rl, bool header)
 {
     double x = c->x, base = lay_baseline_in(L, t->size, t->line_h);
+    uint32_t outside = lay_elem_open(L, ROLE_TR);
     for (int col = 0; col < t->ncols; col++) {
+        /* every cell is an element, an empty one too: a reader counts cells to find columns */
+        uint32_t in_row = lay_elem_open(L, header ? ROLE_TH : ROLE_TD);
         for (size_t k = 0; k < rl->count[col]; k++) {
             span *sp = &rl->all[rl->first[col] + k];
             double inner = t->colw[col] - 2 * t->pad_x, tx = x + t->pad_x;
@@ -181,8 +184,10 @@ static void stage_row(lay *L, const table *t, const block_ctx *c, size_t it, dou
                 tx += (inner - sp->width) / 2;
             lay_stage_span(L, it, sp, tx, t->pad_y + k * t->line_h + base, t->size);
         }
+        lay_elem_close(L, in_row);
         x += t->colw[col];
     }
+    lay_elem_close(L, outside);
     double lw = 0.5;
     lay_stage_line(L, it, c->x, 0, x - c->x, 0, header ? 1.0 : lw);
     lay_stage_line(L, it, c->x, h, x - c->x, 0, header ? 1.0 : lw);
@@ -250,7 +255,9 @@ void lay_build_table(lay *L, cmark_node *node, const block_ctx *c)
     collect_cells(L, &t);
     column_widths(L, &t, c->w);
     size_t first_row_item = L->n_items;
+    uint32_t outside = lay_elem_open(L, ROLE_TABLE);
     build_rows(L, &t, c);
+    lay_elem_close(L, outside);
     keep_table(L, first_row_item);
     free(t.cells);
     free(t.minw);

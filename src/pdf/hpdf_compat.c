@@ -191,3 +191,33 @@ void hpdf_set_info_bytes(HPDF_Doc doc, const char *key, const unsigned char *byt
     if (bin && doc->info)
         HPDF_Dict_Add(doc->info, key, bin);
 }
+
+/* Tagged PDF: hpdf.h has no way to add a key to a page. */
+HPDF_STATUS hpdf_page_put_int(HPDF_Page page, const char *key, long value)
+{
+    return HPDF_Dict_AddNumber(page, key, (HPDF_INT32)value);
+}
+
+HPDF_STATUS hpdf_page_put_name(HPDF_Page page, const char *key, const char *name)
+{
+    return HPDF_Dict_AddName(page, key, name);
+}
+
+/* An object's number is in its header, which hpdf.h does not show. */
+unsigned hpdf_page_id(HPDF_Page page) { return page->header.obj_id & 0x00FFFFFF; }
+
+/* The catalog and the page tree are fields of the document (hpdf_doc.h); the catalog's entries
+ * are counted so that one libharu added (an open action, a page layout) is never dropped when
+ * pdf_tags.c writes the catalog again. */
+int hpdf_catalog_ids(HPDF_Doc doc, unsigned *catalog, unsigned *pages)
+{
+    if (!doc->catalog || !doc->root_pages || doc->catalog->list->count != 2 ||
+        !HPDF_Dict_GetItem(doc->catalog, "Type", HPDF_OCLASS_NAME))
+        return -1;
+    *catalog = doc->catalog->header.obj_id & 0x00FFFFFF;
+    *pages = doc->root_pages->header.obj_id & 0x00FFFFFF;
+    return 0;
+}
+
+/* The version is a field of the document; libharu raises it only for its own features. */
+void hpdf_set_version_17(HPDF_Doc doc) { doc->pdf_version = HPDF_VER_17; }

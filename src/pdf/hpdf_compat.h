@@ -2,7 +2,8 @@
  *
  * libharu 2.3's public API (hpdf.h) cannot make the PDFs pbdocs writes: fonts whose embedded
  * program, widths and encodings are made once per process rather than per document, page
- * content written and deflated here, Unicode document info. So these functions reach into its
+ * content written and deflated here, Unicode document info, tagged PDF (a structure tree and the
+ * catalog entries that go with it). So these functions reach into its
  * private headers and structs; each says, in hpdf_compat.c, why the public API does not do it.
  * hpdf_compat.c stops the build on a libharu version it was not checked against.
  *
@@ -53,4 +54,18 @@ void hpdf_set_page_content(HPDF_Page page, const unsigned char *deflated, size_t
 /* Sets key in the document info dictionary to the string bytes[0..len) (written in hex, so it
  * may hold NULs: UTF-16BE text). */
 void hpdf_set_info_bytes(HPDF_Doc doc, const char *key, const unsigned char *bytes, size_t len);
+
+/* Tagged PDF (pdf_tags.c). The structure tree is written by pdf_tags.c itself, after libharu
+ * has saved the document (as a compressed object stream and a cross-reference stream); libharu
+ * only gives each page its /StructParents and /Tabs, and the numbers of the objects the tree
+ * refers to. */
+HPDF_STATUS hpdf_page_put_int(HPDF_Page page, const char *key, long value);
+HPDF_STATUS hpdf_page_put_name(HPDF_Page page, const char *key, const char *name);
+/* The object number of a page, for "N 0 R". */
+unsigned hpdf_page_id(HPDF_Page page);
+/* The numbers of the catalog and the page tree's root; -1 when the catalog has any entry but
+ * /Type and /Pages (pdf_tags.c writes the catalog anew, and would lose it). */
+int hpdf_catalog_ids(HPDF_Doc doc, unsigned *catalog, unsigned *pages);
+/* Marks the file as PDF 1.7, the version PDF/UA-1 is built on. */
+void hpdf_set_version_17(HPDF_Doc doc);
 #endif

@@ -9,6 +9,8 @@
  * those characters. A text run switches font object where it passes from one to the other.
  *
  * Pages: the content stream is written here, not through libharu's one call per operator.
+ * Every operation is tagged (pdf_tags.h): inside a structure element's marked content, or an
+ * artifact.
  *
  * Everything done with libharu's internals to get there is in hpdf_compat.c.
  *
@@ -24,8 +26,10 @@
 #include <zlib.h>
 
 #include "core/utf8.h"
+#include "core/xalloc.h"
 #include "fonts/font_program.h"
 #include "pdf/hpdf_compat.h"
+#include "pdf/pdf_tags.h"
 
 enum { MAX_ENCODINGS = 8 };  /* 8 x 128 codes: more than there are printable characters */
 
@@ -64,6 +68,7 @@ typedef struct writer {
     unsigned basic_last;       /* the highest code of the basic font used */
     glyph_set used[FACE_COUNT][PART_COUNT];  /* characters printed in each face */
     font_program program[FACE_COUNT][PART_COUNT];
+    pdf_tags tags;
 } writer;
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -331,12 +336,8 @@ static void set_content(writer *w, HPDF_Page page)
     size_t cap = deflateBound(z, (uLong)w->content.len);
     if (w->deflated_cap < cap) {
         free(w->deflated);
-        w->deflated = malloc(cap);
-        w->deflated_cap = w->deflated ? cap : 0;
-        if (!w->deflated) {
-            w->error = HPDF_FAILD_TO_ALLOC_MEM;
-            return;
-        }
+        w->deflated = xmalloc(cap);
+        w->deflated_cap = cap;
     }
     z->next_in = (Bytef *)w->content.data;
     z->avail_in = (uInt)w->content.len;
@@ -358,10 +359,13 @@ static void draw_page(writer *w, HPDF_Page page, const pb_layout *L, const pb_pa
     const char *text = sb_str(&L->text);
     strbuf *c = &w->content;
     sb_reset(c);
+    tags_page(&w->tags, page);
     /* graphics first: paths may not appear inside a text object */
     double last_width = -1;
     for (size_t i = pg->first; i < pg->first + pg->count; i++) {
         const pb_op *op = &L->ops[i];
+        if (op->kind != LAYOUT_OP_TEXT)
+            tags_mark(&w->tags, c, op->elem);
         if ((op->kind == LAYOUT_OP_LINE || op->kind == LAYOUT_OP_RECT) && op->line_width != last_width) {
             double lw = op->line_width;
             put_op(c, &lw, 1, "w");
@@ -386,6 +390,7 @@ static void draw_page(writer *w, HPDF_Page page, const pb_layout *L, const pb_pa
             sb_printf(c, "/%s Do\nQ\n", name);
         }
     }
+    tags_close(&w->tags, c);  /* a marked-content sequence may not span BT or ET */
     sb_puts(c, "BT\n");
     w->cur_font = NULL;
     w->line_x = w->line_y = 0;
@@ -397,11 +402,13 @@ static void draw_page(writer *w, HPDF_Page page, const pb_layout *L, const pb_pa
          * positions in 1/8 pt (0.04 mm, exact in a float) keep the numbers short */
         double x = round(op->x * 8) / 8, y = round((H - op->y) * 8) / 8;
         double d[2] = {x - w->line_x, y - w->line_y};
+        tags_mark(&w->tags, c, op->elem);
         put_op(c, d, 2, "Td");
         w->line_x = x;
         w->line_y = y;
         show_text(w, page, op, text + op->text);
     }
+    tags_close(&w->tags, c);
     sb_puts(c, "ET\n");
     if (!w->error)
         set_content(w, page);
@@ -412,34 +419,13 @@ static void set_info(writer *w, const char *key, const char *value)
 {
     if (!value || !*value)
         return;
-    size_t len = strlen(value);
-    unsigned char *buf = malloc(2 + len * 4);
-    if (!buf)
-        return;
-    size_t n = 0;
-    buf[n++] = 0xFE;
-    buf[n++] = 0xFF;
-    const unsigned char *s = (const unsigned char *)value;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        i += utf8_decode(s + i, len - i, &cp);
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            uint32_t hi = 0xD800 + (cp >> 10), lo = 0xDC00 + (cp & 0x3FF);
-            buf[n++] = (unsigned char)(hi >> 8);
-            buf[n++] = (unsigned char)hi;
-            buf[n++] = (unsigned char)(lo >> 8);
-            buf[n++] = (unsigned char)lo;
-        } else {
-            buf[n++] = (unsigned char)(cp >> 8);
-            buf[n++] = (unsigned char)cp;
-        }
-    }
+    strbuf buf = {0};
+    pdf_utf16be(value, strlen(value), &buf);
     /* HPDF_SetInfoAttr only takes text without NULs: it makes the Info dictionary, then our
      * UTF-16 string goes in as a hex string */
     HPDF_SetInfoAttr(w->doc, HPDF_INFO_CREATOR, "pbdocs");
-    hpdf_set_info_bytes(w->doc, key, buf, n);
-    free(buf);
+    hpdf_set_info_bytes(w->doc, key, (const unsigned char *)buf.data, buf.len);
+    sb_free(&buf);
 }
 
 static void writer_free(writer *w)
@@ -453,6 +439,7 @@ static void writer_free(writer *w)
         deflateEnd(&w->z);
     free(w->deflated);
     sb_free(&w->content);
+    tags_free(&w->tags);
     free(w);
 }
 
@@ -471,16 +458,11 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
               pb_pdf *out, diag_list *errs)
 {
     memset(out, 0, sizeof *out);
-    writer *w = calloc(1, sizeof *w);  /* ~33 KB of tables: not for the stack */
-    if (!w) {
-        diag_add_class(errs, DIAG_ENV, setup->source, 0, 0, setup->case_id, NULL,
-                       "out of memory making the PDF");
-        return -1;
-    }
+    writer *w = xcalloc(1, sizeof *w);  /* ~33 KB of tables: not for the stack */
     w->fonts = fonts;
     w->basic_last = 0x7E;
     w->doc = HPDF_New(on_error, w);
-    if (!w->doc)
+    if (!w->doc || !tags_init(&w->tags, w->doc, layout))
         return fail(w, setup, out, errs);
     HPDF_SetCompressionMode(w->doc, HPDF_COMP_IMAGE);  /* pages: set_content(); fonts: cached */
 
@@ -506,6 +488,8 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
         HPDF_Page_SetHeight(page, PAGE_HEIGHT);
         draw_page(w, page, layout, &layout->pages[p], logo);
     }
+    if (!w->error && tags_finish(&w->tags) != HPDF_OK && !w->error)
+        w->error = HPDF_INVALID_OBJECT;
     if (w->error)
         return fail(w, setup, out, errs);
 
@@ -513,11 +497,15 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
     HPDF_UINT32 size = w->error ? 0 : HPDF_GetStreamSize(w->doc);
     if (w->error || !size)
         return fail(w, setup, out, errs);
-    out->bytes = malloc(size);
+    out->bytes = xmalloc(size);
     HPDF_UINT32 got = size;
-    if (!out->bytes || HPDF_ReadFromStream(w->doc, out->bytes, &got) != HPDF_OK || got != size)
+    if (HPDF_ReadFromStream(w->doc, out->bytes, &got) != HPDF_OK || got != size)
         return fail(w, setup, out, errs);
     out->len = size;
+    if (!w->z_ready || tags_write(&w->tags, setup->title, &out->bytes, &out->len, &w->z) != 0) {
+        w->error = HPDF_INVALID_OBJECT;
+        return fail(w, setup, out, errs);
+    }
     out->pages = (int)layout->n_pages;
     writer_free(w);
     return 0;

@@ -66,10 +66,12 @@ int stream_add(pb_stream *s, const char *markdown, size_t len, const pb_doc_setu
         stream_blank_page(s);
     pb_layout *d = &s->all;
     size_t base_ops = d->n_ops, base_text = d->text.len;
+    uint32_t base_elem = layout_append_elems(d, &one, base_text);  /* the letter: a Part */
     d->ops = xgrow(d->ops, &d->cap_ops, d->n_ops + one.n_ops, sizeof *d->ops);
     for (size_t i = 0; i < one.n_ops; i++) {
         pb_op op = one.ops[i];
         op.text += base_text;
+        op.elem += op.elem ? base_elem : 0;
         d->ops[d->n_ops++] = op;
     }
     sb_append(&d->text, sb_str(&one.text), one.text.len);

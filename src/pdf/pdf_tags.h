@@ -1,0 +1,61 @@
+/* pdf_tags.h: tagged PDF (PDF/UA-1) for the PDF writer (pdf_tags.c). Private to pdf/.
+ *
+ * The layout says what each drawing operation is (pb_op.elem: a structure element, or 0 for an
+ * artifact) and gives the structure tree in reading order (pb_layout.elems); this writes it:
+ * while pages are drawn, every operation goes inside a marked-content sequence (BDC/EMC with an
+ * MCID, or /Artifact BMC/EMC), consecutive operations of one element sharing one; at the end,
+ * the pages' /StructParents and /Tabs, and, once libharu has saved the file, the structure tree
+ * (each element's content by MCID, across pages), the parent tree, and the catalog's
+ * /MarkInfo, /Lang, /StructTreeRoot, /ViewerPreferences DisplayDocTitle and XMP metadata
+ * (dc:title, pdfuaid:part 1).
+ *
+ * A pdf_tags belongs to one pdf_write call (one thread). */
+#ifndef PBDOCS_PDF_TAGS_H
+#define PBDOCS_PDF_TAGS_H
+#include <hpdf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <zlib.h>
+
+#include "core/strbuf.h"
+#include "layout/layout.h"
+
+typedef struct pdf_mark {
+    uint32_t elem, page, mcid;
+} pdf_mark;
+
+typedef struct pdf_tags {
+    HPDF_Doc doc;
+    const pb_layout *layout;
+    pdf_mark *marks;        /* every marked-content sequence with an MCID, in drawing order */
+    size_t n_marks, cap_marks;
+    HPDF_Page *pages;
+    size_t n_pages;
+    uint32_t next_mcid;     /* on the page being drawn */
+    bool open;              /* a sequence is open ... */
+    uint32_t open_elem;     /* ... for this element (0: an artifact) */
+} pdf_tags;
+
+/* Starts tagging layout's pages into doc; false when out of memory. */
+bool tags_init(pdf_tags *t, HPDF_Doc doc, const pb_layout *layout);
+/* A new page is being drawn (pages come in order). */
+void tags_page(pdf_tags *t, HPDF_Page page);
+/* Before an operation of element elem (0: artifact) is written to the content c: closes the
+ * open sequence when it is another element's and opens elem's. */
+void tags_mark(pdf_tags *t, strbuf *c, uint32_t elem);
+/* Closes the open sequence (before ET, and at the end of the page). */
+void tags_close(pdf_tags *t, strbuf *c);
+/* Before the document is saved: the pages' /StructParents and /Tabs, PDF 1.7. HPDF_OK or an
+ * error (also when libharu's catalog has an entry tags_write would not write again). */
+HPDF_STATUS tags_finish(pdf_tags *t);
+/* After: appends the structure tree, the XMP metadata (title: dc:title) and the catalog with
+ * its /MarkInfo, /Lang, /StructTreeRoot, /ViewerPreferences and /Metadata to the saved
+ * *pdf (*len bytes, realloc'd), as object streams and a cross-reference stream (pdf_xref.h).
+ * z: a deflate stream to reuse (pdf_xref.h). Returns 0, or -1 (*pdf unchanged). */
+int tags_write(pdf_tags *t, const char *title, unsigned char **pdf, size_t *len, z_stream *z);
+void tags_free(pdf_tags *t);
+
+/* UTF-8 text[0..len) as a PDF text string's bytes: UTF-16BE with a byte order mark. */
+void pdf_utf16be(const char *text, size_t len, strbuf *out);
+#endif
