@@ -18,6 +18,7 @@ case ${PBDOCS_BUILD:-} in *san*) load_n=50 ;; *) load_n=200 ;; esac
 # start NAME ARGS...: starts a server, sets $port and $pid (waits up to 10 s for its start line).
 start() {
   name=$1; shift
+  : >"$tmp/$name.err"  # there before the loop below reads it
   "$PB" serve --listen 127.0.0.1:0 "$@" 2>"$tmp/$name.err" &
   pid=$!; pids="$pids $pid"; port=
   i=0
@@ -76,6 +77,56 @@ check "second token works too" [ "$(code -H "Authorization: Bearer $tok2" "$url/
 check "fields?doc=reduction: 200" [ "$(code -H "$A" "$url/api/v1/fields?doc=reduction")" = 200 ]
 check "fields: the catalogue" grep -q '"name": "reduction.notice_date"\|"name": "child' "$tmp/body"
 check "fields without doc: 400" [ "$(code -H "$A" "$url/api/v1/fields")" = 400 ]
+
+# The form's schema: every kind with its fields and closed lists, from the case format.
+check "schema: no token, 401" [ "$(code "$url/api/v1/schema")" = 401 ]
+check "schema: 200" [ "$(code -H "$A" "$url/api/v1/schema")" = 200 ]
+check "schema: every kind pbdocs knows, each field with a label and an input" $PY -c 'import json,sys
+d = json.load(open(sys.argv[1])); names = [k["name"] for k in d["kinds"]]
+assert {"refusal", "reduction", "repayment", "section-j"} <= set(names), names
+for k in d["kinds"]:
+    for f in k["fields"]:
+        assert f["label"] and f["input"], f
+        assert f["path"].startswith(k["name"] + "/"), f' "$tmp/body"
+check "schema: refusal grounds with the scope each fits" $PY -c 'import json,sys
+k = [k for k in json.load(open(sys.argv[1]))["kinds"] if k["name"] == "refusal"][0]
+g = [f for f in k["fields"] if f["path"] == "refusal/ground"][0]
+assert g["input"] == "checkboxes" and len(g["values"]) == 14
+w = {v["value"]: v["when"]["is"] for v in g["values"]}
+assert w["not-in-plan"] == ["personal-budget"] and w["r6-appropriate-use"] == ["direct-payment"], w' "$tmp/body"
+check "schema: reduction plan, its date or cost reason when each applies" $PY -c 'import json,sys
+k = [k for k in json.load(open(sys.argv[1]))["kinds"] if k["name"] == "reduction"][0]
+f = {x["path"]: x for x in k["fields"]}
+assert [v["value"] for v in f["reduction/@plan"]["values"]] == ["unchanged", "amended"]
+assert f["reduction/@amended-plan"]["when"] == {"field": "reduction/@plan", "is": ["amended"]}
+assert f["reduction/cost-reason"]["when"]["is"] == ["unchanged"]
+assert f["reduction/change"]["input"] == "rows" and f["reduction/@sent-at"]["input"] == "time"' "$tmp/body"
+check "schema: repayment paid, spent and the offence ground" grep -q '"path": "repayment/@spent"' "$tmp/body"
+check "schema: relationships, streams, payment frequencies" $PY -c 'import json,sys
+l = json.load(open(sys.argv[1]))["lists"]
+assert "nominee" in [v["value"] for v in l["recipient/@relationship"]]
+assert [v["value"] for v in l["copy-to/@relationship"]] == ["parent", "young-person"]
+assert "four-weekly" in [v["value"] for v in l["item/@paid"]]' "$tmp/body"
+check "schema: the offence ground" grep -q '"value": "offence"' "$tmp/body"
+
+# The dates a letter will print, by the letters' own rules (working days, holidays, 16:30).
+D="$url/api/v1/dates"
+check "dates: no token, 401" [ "$(code "$D?council=bnes&kind=reduction&issued=2026-11-23")" = 401 ]
+check "dates: 200" [ "$(code -H "$A" "$D?council=bnes&kind=reduction&issued=2026-11-23")" = 200 ]
+check "dates: 28 working days" grep -q '"notice": "28 working days"' "$tmp/body"
+check "dates: ... over Christmas, effective Friday 8 January 2027" grep -q '"effective_date", "label": "The new amounts take effect", "date": "2027-01-08", "text": "Friday 8 January 2027"' "$tmp/body"
+code -H "$A" "$D?council=bnes&kind=refusal&issued=2026-11-23&sent-by=email&sent-at=16:30" >/dev/null
+check "dates: email at 16:30 is received the next working day" grep -q '"deemed_receipt", "label": "Treated as received", "date": "2026-11-24"' "$tmp/body"
+code -H "$A" "$D?council=example&kind=repayment&issued=2027-03-29&date-of-death=2027-01-10" >/dev/null
+check "dates: a repayment after a death gives no date to pay by" grep -q '"dates": \[$' "$tmp/body" && ! grep -q due_date "$tmp/body"
+check "dates: without council, 400" [ "$(code -H "$A" "$D?kind=reduction&issued=2026-11-23")" = 400 ]
+check "dates: unknown council, 400" [ "$(code -H "$A" "$D?council=nowhere&kind=reduction&issued=2026-11-23")" = 400 ]
+check "dates: unknown kind, 400" [ "$(code -H "$A" "$D?council=bnes&kind=letter&issued=2026-11-23")" = 400 ]
+check "dates: a date that does not exist, 400" [ "$(code -H "$A" "$D?council=bnes&kind=reduction&issued=2026-02-30")" = 400 ]
+check "dates: sent-by pigeon, 400" [ "$(code -H "$A" "$D?council=bnes&kind=reduction&issued=2026-11-23&sent-by=pigeon")" = 400 ]
+check "dates: sent-at 25:00, 400" [ "$(code -H "$A" "$D?council=bnes&kind=reduction&issued=2026-11-23&sent-by=hand&sent-at=25:00")" = 400 ]
+check "dates: every date given is printed in the fixtures' letters" $PY tests/serve_dates.py "$port" "$PB" "$tmp" "$tok"
+check "authoring routes: 404 without --authoring" [ "$(code -H "$A" "$url/api/v1/authoring/files")" = 404 ] && [ "$(code "$url/authoring")" = 404 ]
 
 good=fixtures/cases/bnes-reduction.xml
 "$PB" render "$good" --doc reduction -o "$tmp/cli.pdf" >/dev/null
@@ -176,6 +227,42 @@ check "SIGTERM: 503 to new requests, in-flight finishes" $PY tests/serve_clients
 i=0; while [ $i -lt 100 ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 wait "$pid"; rc=$?
 check "SIGTERM with requests in flight: exit 0 (got $rc)" [ "$rc" -eq 0 ]
+
+# --authoring: the template authors' page on a copy of the templates and cases.
+cp -r templates "$tmp/tpl"; mkdir "$tmp/cases"; cp fixtures/cases/bnes-reduction.xml fixtures/cases/bnes-all.xml "$tmp/cases/"
+start authoring --authoring --templates "$tmp/tpl" --cases "$tmp/cases" --tokens "$tmp/tokens" --audit "$tmp/authoring.log"
+au="http://127.0.0.1:$port"
+check "authoring: says so at start" grep -q "template authors' page on http://127.0.0.1:$port/authoring" "$tmp/authoring.err"
+check "authoring: GET /authoring 200" [ "$(code "$au/authoring")" = 200 ]
+check "authoring: the API needs the token (401)" [ "$(code "$au/api/v1/authoring/files")" = 401 ]
+check "authoring: files 200" [ "$(code -H "$A" "$au/api/v1/authoring/files")" = 200 ]
+check "authoring: templates with kinds, partials, cases with the kinds they ask for" $PY -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+assert {"name": "reduction.mustache.md", "kind": "reduction"} in d["templates"], d["templates"]
+assert "letter.mustache.md" in d["partials"]
+assert {"name": "bnes-reduction.xml", "ok": True, "kinds": ["reduction"]} in d["cases"], d["cases"]
+assert len(d["version"]) == 16' "$tmp/body"
+P="$au/api/v1/authoring/preview?template=reduction.mustache.md&case=bnes-reduction.xml"
+check "authoring: preview 200" [ "$(code -H "$A" "$P")" = 200 ]
+"$PB" render fixtures/cases/bnes-reduction.xml --doc reduction -o "$tmp/cli.pdf" >/dev/null
+check "authoring: preview of an unchanged template is what pbdocs render makes" cmp -s "$tmp/body" "$tmp/cli.pdf"
+check "authoring: a name with a folder, 400" [ "$(code -H "$A" "$au/api/v1/authoring/preview?template=../reduction.mustache.md&case=bnes-reduction.xml")" = 400 ]
+check "authoring: a case that does not ask for the kind, 422" [ "$(code -H "$A" "$au/api/v1/authoring/preview?template=refusal.mustache.md&case=bnes-reduction.xml")" = 422 ]
+check "authoring: lint ok" sh -c "[ \"\$(curl -s -H '$A' '$au/api/v1/authoring/lint')\" = '{\"ok\": true, \"findings\": []}' ]"
+# The change counter moves on a save of each kind of file the letter reads.
+ver() { curl -s -H "$A" "$au/api/v1/authoring/version"; }
+for f in tpl/reduction.mustache.md tpl/partials/letter.mustache.md tpl/councils/bnes.xml tpl/calendar/england-and-wales.txt cases/bnes-reduction.xml; do
+  v0=$(ver); printf '\n' >>"$tmp/$f"; v1=$(ver)
+  check "authoring: version changes when $f is saved" [ -n "$v0" ] && [ "$v0" != "$v1" ]
+done
+check "authoring: the same version while nothing is saved" [ "$(ver)" = "$(ver)" ]
+printf '{{no_such_field}}\n' >>"$tmp/tpl/reduction.mustache.md"
+check "authoring: a broken template, preview 422" [ "$(code -H "$A" "$P")" = 422 ]
+check "authoring: ... the problem names the template's file, line and column" grep -q '"file": "'"$tmp"'/tpl/reduction.mustache.md", "col": 1, "message": "no value for .no_such_field' "$tmp/body"
+code -H "$A" "$au/api/v1/authoring/lint" >/dev/null
+check "authoring: lint findings as FILE:LINE:COL" grep -q "\"$tmp/tpl/reduction.mustache.md:[0-9]*:1: unknown field 'no_such_field' for reduction documents\"" "$tmp/body"
+stop_wait "$pid"
+check "authoring: exit 0 (got $rc)" [ "$rc" -eq 0 ]
 
 # The load once more under ThreadSanitizer (build/tsan/pbdocs, which make test builds).
 case ${PBDOCS_BUILD:-} in *san*) ;; *)

@@ -7,27 +7,6 @@
 #include "case/kind.h"
 #include "core/nearest.h"
 
-typedef struct child_rule {
-    const char *name;
-    int min, max;  /* max 0: unbounded */
-} child_rule;
-
-#define MAX_ATTRS 6
-
-typedef struct attr_rule {
-    const char *name;
-    bool required;
-    const char *values;  /* allowed values separated by '|', or NULL for any text */
-} attr_rule;
-
-typedef struct elem_rule {
-    const char *parent;  /* NULL: the document element */
-    const char *name;
-    attr_rule attrs[MAX_ATTRS];
-    child_rule children[10];
-    const char *text_values;  /* for an element whose text is one of a list */
-} elem_rule;
-
 /* Every document's optional sent-by and sent-at. */
 #define SENDING {"sent-by", false, "first-class|second-class|hand|email"}, {"sent-at", false, NULL}
 
@@ -104,16 +83,21 @@ bool case_schema_has_name(const char *name)
     return false;
 }
 
+const elem_rule *case_format_rule(const char *parent, const char *name)
+{
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        bool same_parent = rules[i].parent ? parent && strcmp(rules[i].parent, parent) == 0 : !parent;
+        if (same_parent && strcmp(rules[i].name, name) == 0)
+            return &rules[i];
+    }
+    return NULL;
+}
+
 static const elem_rule *rule_for(xmlNodePtr n)
 {
     const char *parent = n->parent && n->parent->type == XML_ELEMENT_NODE
                              ? (const char *)n->parent->name : NULL;
-    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
-        bool same_parent = rules[i].parent ? parent && strcmp(rules[i].parent, parent) == 0 : !parent;
-        if (same_parent && strcmp(rules[i].name, (const char *)n->name) == 0)
-            return &rules[i];
-    }
-    return NULL;
+    return case_format_rule(parent, (const char *)n->name);
 }
 
 static bool in_list(const char *list, const char *v)

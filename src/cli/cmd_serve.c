@@ -1,11 +1,16 @@
 /* cmd_serve.c: pbdocs serve [--listen ADDR:PORT] [--templates DIR] [--tokens FILE]
  *   [--audit FILE] [--threads N] [--max-in-flight N] [--per-ip N] [--timeout S]
  *   [--tls-cert FILE --tls-key FILE] [--behind-proxy [--user-header NAME] [--proxy-addr ADDR]]
- * and pbdocs token add NAME --tokens FILE. The server itself is src/serve/. */
+ *   [--authoring [--cases DIR]]
+ * and pbdocs token add NAME --tokens FILE. The server itself is src/serve/; this file also
+ * hands it `pbdocs lint` (authoring/) for --authoring, as two callbacks: serve/ sits beside
+ * authoring/ in the folder order and may not include it, and moving lint below both would move
+ * a whole checker for one caller. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "authoring/lint.h"
 #include "cli/commands.h"
 #include "serve/serve.h"
 
@@ -13,7 +18,7 @@ static const char serve_usage[] =
     "usage: pbdocs serve [--listen ADDR:PORT] [--templates DIR] [--tokens FILE] [--audit FILE]\n"
     "                    [--threads N] [--max-in-flight N] [--per-ip N] [--timeout SECONDS]\n"
     "                    [--tls-cert FILE --tls-key FILE] [--behind-proxy [--user-header NAME]\n"
-    "                    [--proxy-addr ADDR]]\n";
+    "                    [--proxy-addr ADDR]] [--authoring [--cases DIR]]\n";
 
 static int usage(const char *why)
 {
@@ -23,12 +28,23 @@ static int usage(const char *why)
     return EXIT_USAGE;
 }
 
-static bool tokens_given;
+static bool tokens_given, authoring_given;
 
 static void ready(const char *addr)
 {
     fprintf(stderr, "pbdocs serve: listening on http://%s/%s\n", addr,
             tokens_given ? "" : " (no --tokens: every request is allowed, loopback only)");
+    if (authoring_given)
+        fprintf(stderr, "pbdocs serve: template authors' page on http://%s/authoring "
+                        "(it shows template findings: keep it off a shared server)\n", addr);
+}
+
+/* --authoring's findings: what `pbdocs lint [--templates DIR]` prints (dir NULL: the default
+ * folder, named as lint names it). */
+static int lint_folder(const char *dir, diag_list *problems)
+{
+    char buf[4096];
+    return lint_templates(dir ? dir : default_templates_dir(buf, sizeof buf), problems, NULL);
 }
 
 /* A positive count option; -1 when not one. */
@@ -57,6 +73,7 @@ int cmd_serve(int argc, char **argv)
                            : strcmp(a, "--tls-key") == 0     ? &o.tls_key
                            : strcmp(a, "--user-header") == 0 ? &o.user_header
                            : strcmp(a, "--proxy-addr") == 0  ? &o.proxy_addr
+                           : strcmp(a, "--cases") == 0       ? &o.cases_dir
                                                              : NULL;
         if (strcmp(a, "--behind-proxy") == 0) {
             o.behind_proxy = true;
@@ -77,6 +94,9 @@ int cmd_serve(int argc, char **argv)
         }
     }
     tokens_given = o.tokens_file != NULL;
+    authoring_given = o.authoring;
+    o.lint = lint_folder;
+    o.template_kind = template_kind_of;
     diag_list errs = {0};
     int rc = serve_run(&o, &errs, ready);
     for (size_t i = 0; i < errs.len; i++) {

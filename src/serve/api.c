@@ -9,22 +9,21 @@
 #include "case/load.h"
 #include "core/sha256.h"
 #include "docs/fields.h"
+#include "serve/form.h"
 #include "serve/json.h"
 #include "serve/serve_internal.h"
 
 /* What a case from a request is called in problems (the JSON leaves the file out). */
 #define REQUEST_FILE "request"
 
-static enum MHD_Result reply_json(struct MHD_Connection *conn, request *req, int status,
-                                  strbuf *sb)
+enum MHD_Result serve_json(struct MHD_Connection *conn, request *req, int status, strbuf *sb)
 {
     enum MHD_Result rc = serve_reply(conn, req, status, "application/json", sb->data, sb->len);
     sb_free(sb);
     return rc;
 }
 
-static enum MHD_Result reply_problems(struct MHD_Connection *conn, request *req,
-                                      diag_list *errs)
+enum MHD_Result serve_problems(struct MHD_Connection *conn, request *req, diag_list *errs)
 {
     if (!req->case_id[0])
         for (size_t i = 0; i < errs->len && !req->case_id[0]; i++)
@@ -33,7 +32,7 @@ static enum MHD_Result reply_problems(struct MHD_Connection *conn, request *req,
     strbuf sb = {0};
     json_problems(&sb, errs);
     diag_list_clear(errs);
-    return reply_json(conn, req, 422, &sb);
+    return serve_json(conn, req, 422, &sb);
 }
 
 static pb_case *load_body(request *req, council_set *councils, diag_list *errs)
@@ -45,39 +44,29 @@ static pb_case *load_body(request *req, council_set *councils, diag_list *errs)
     return c;
 }
 
-static bool large_print(struct MHD_Connection *conn)
+bool serve_large_print(struct MHD_Connection *conn)
 {
     const char *v = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "large-print");
     return v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 }
 
-enum MHD_Result api_render(serve_state *s, struct MHD_Connection *conn, request *req)
+void serve_render_case(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *pdf,
+                       diag_list *errs)
 {
-    doc_kind kind = (doc_kind)doc_kind_parse(req->kind);
-    renderer *r = large_print(conn) ? s->r_large : s->r;
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    diag_list errs = {0};
-    pb_pdf pdf = {0};
-    pb_case *c = load_body(req, renderer_councils(r), &errs);
     if (c && !c->has[kind])
-        diag_add(&errs, c->file, c->line, 0, c->id, NULL, "does not ask for a %s document",
+        diag_add(errs, c->file, c->line, 0, c->id, NULL, "does not ask for a %s document",
                  doc_kind_name(kind));
     else if (c)
-        render_document(r, c, kind, &pdf, &errs);
-    case_free(c);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    metrics_render_time(&s->metrics, (double)(t1.tv_sec - t0.tv_sec) +
-                                         (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-    if (errs.len) {
-        pb_pdf_free(&pdf);
-        return reply_problems(conn, req, &errs);
-    }
-    sha256_hex(pdf.bytes, pdf.len, req->sha256);
+        render_document(r, c, kind, pdf, errs);
+}
+
+enum MHD_Result serve_pdf(struct MHD_Connection *conn, request *req, doc_kind kind, pb_pdf *pdf)
+{
+    sha256_hex(pdf->bytes, pdf->len, req->sha256);
     struct MHD_Response *resp =
-        MHD_create_response_from_buffer_with_free_callback(pdf.len, pdf.bytes, free);
+        MHD_create_response_from_buffer_with_free_callback(pdf->len, pdf->bytes, free);
     if (!resp) {
-        pb_pdf_free(&pdf);
+        pb_pdf_free(pdf);
         return MHD_NO;
     }
     char disposition[160];
@@ -89,6 +78,27 @@ enum MHD_Result api_render(serve_state *s, struct MHD_Connection *conn, request 
     return serve_queue(conn, req, 200, resp);
 }
 
+enum MHD_Result api_render(serve_state *s, struct MHD_Connection *conn, request *req)
+{
+    doc_kind kind = (doc_kind)doc_kind_parse(req->kind);
+    renderer *r = serve_large_print(conn) ? s->r_large : s->r;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    diag_list errs = {0};
+    pb_pdf pdf = {0};
+    pb_case *c = load_body(req, renderer_councils(r), &errs);
+    serve_render_case(r, c, kind, &pdf, &errs);
+    case_free(c);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    metrics_render_time(&s->metrics, (double)(t1.tv_sec - t0.tv_sec) +
+                                         (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+    if (errs.len) {
+        pb_pdf_free(&pdf);
+        return serve_problems(conn, req, &errs);
+    }
+    return serve_pdf(conn, req, kind, &pdf);
+}
+
 enum MHD_Result api_validate(serve_state *s, struct MHD_Connection *conn, request *req)
 {
     diag_list errs = {0};
@@ -98,7 +108,7 @@ enum MHD_Result api_validate(serve_state *s, struct MHD_Connection *conn, reques
         council_get(councils, c->council, &errs); /* a profile with problems rejects it too */
     case_free(c);
     if (errs.len)
-        return reply_problems(conn, req, &errs);
+        return serve_problems(conn, req, &errs);
     return serve_reply(conn, req, 200, "application/json", "{\"ok\": true}\n", 13);
 }
 
@@ -138,7 +148,7 @@ enum MHD_Result api_councils(serve_state *s, struct MHD_Connection *conn, reques
     }
     free(names);
     sb_puts(&sb, "\n]}\n");
-    return reply_json(conn, req, 200, &sb);
+    return serve_json(conn, req, 200, &sb);
 }
 
 enum MHD_Result api_fields(serve_state *s, struct MHD_Connection *conn, request *req)
@@ -165,5 +175,13 @@ enum MHD_Result api_fields(serve_state *s, struct MHD_Connection *conn, request 
         sb_putc(&sb, '}');
     }
     sb_puts(&sb, "\n]}\n");
-    return reply_json(conn, req, 200, &sb);
+    return serve_json(conn, req, 200, &sb);
+}
+
+enum MHD_Result api_schema(serve_state *s, struct MHD_Connection *conn, request *req)
+{
+    (void)s;
+    strbuf sb = {0};
+    form_schema_json(&sb);
+    return serve_json(conn, req, 200, &sb);
 }

@@ -16,7 +16,9 @@ static const char *const names[ROUTE_COUNT] = {
     [ROUTE_SESSION] = "/session",        [ROUTE_HEALTHZ] = "/healthz",
     [ROUTE_METRICS] = "/metrics",        [ROUTE_RENDER] = "/api/v1/render",
     [ROUTE_VALIDATE] = "/api/v1/validate", [ROUTE_COUNCILS] = "/api/v1/councils",
-    [ROUTE_FIELDS] = "/api/v1/fields",   [ROUTE_OTHER] = "other",
+    [ROUTE_FIELDS] = "/api/v1/fields",   [ROUTE_SCHEMA] = "/api/v1/schema",
+    [ROUTE_DATES] = "/api/v1/dates",     [ROUTE_AUTHORING_PAGE] = "/authoring",
+    [ROUTE_AUTHORING] = "/api/v1/authoring", [ROUTE_OTHER] = "other",
 };
 
 const char *route_name(route rt)

@@ -24,7 +24,9 @@ enum MHD_Result page_get(serve_state *s, struct MHD_Connection *conn, request *r
                          const char *url)
 {
     (void)s;
-    const char *name = req->rt == ROUTE_PAGE ? "index.html" : url + strlen("/static/");
+    const char *name = req->rt == ROUTE_PAGE             ? "index.html"
+                       : req->rt == ROUTE_AUTHORING_PAGE ? "authoring.html"
+                                                         : url + strlen("/static/");
     const serve_asset *a = strchr(name, '/') ? NULL : find_asset(name);
     if (!a)
         return serve_error(conn, req, 404, "no such page");

@@ -31,6 +31,10 @@ static const route_def routes[] = {
     {"/api/v1/validate", ROUTE_VALIDATE, "POST", false, true, true},
     {"/api/v1/councils", ROUTE_COUNCILS, "GET", false, true, false},
     {"/api/v1/fields", ROUTE_FIELDS, "GET", false, true, false},
+    {"/api/v1/schema", ROUTE_SCHEMA, "GET", false, true, false},
+    {"/api/v1/dates", ROUTE_DATES, "GET", false, true, false},
+    {"/authoring", ROUTE_AUTHORING_PAGE, "GET", false, false, false},
+    {"/api/v1/authoring/", ROUTE_AUTHORING, "GET", true, true, false},
 };
 
 static const route_def *find_route(const char *url)
@@ -165,7 +169,8 @@ static enum MHD_Result before_body(serve_state *s, struct MHD_Connection *conn, 
 {
     if (atomic_load(&s->stopping))
         return serve_error(conn, req, 503, "the server is shutting down");
-    if (!def)
+    if (!def || ((def->rt == ROUTE_AUTHORING_PAGE || def->rt == ROUTE_AUTHORING) &&
+                 !s->opt.authoring))
         return serve_error(conn, req, 404, "no such page");
     bool head = strcmp(method, "HEAD") == 0 && strcmp(def->method, "GET") == 0;
     if (strcmp(method, def->method) != 0 && !head) {
@@ -189,10 +194,12 @@ static enum MHD_Result before_body(serve_state *s, struct MHD_Connection *conn, 
     }
     if (def->rt == ROUTE_RENDER || def->rt == ROUTE_FIELDS) {
         const char *doc = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "doc");
-        if (!doc || doc_kind_parse(doc) < 0)
-            return serve_error(conn, req, 400, doc ? "doc is not a kind of document (refusal, "
-                                                     "reduction, repayment or section-j)"
-                                                   : "give ?doc=KIND");
+        if (!doc || doc_kind_parse(doc) < 0) {
+            char words[160], msg[200];
+            snprintf(msg, sizeof msg, "doc is not a kind of document (%s)",
+                     doc_kind_words(words, sizeof words));
+            return serve_error(conn, req, 400, doc ? msg : "give ?doc=KIND");
+        }
         snprintf(req->kind, sizeof req->kind, "%s", doc);
     }
     static const char *const xml[] = {"application/xml", "text/xml", NULL};
@@ -224,6 +231,10 @@ static enum MHD_Result answer(serve_state *s, struct MHD_Connection *conn, reque
     case ROUTE_VALIDATE: return api_validate(s, conn, req);
     case ROUTE_COUNCILS: return api_councils(s, conn, req);
     case ROUTE_FIELDS: return api_fields(s, conn, req);
+    case ROUTE_SCHEMA: return api_schema(s, conn, req);
+    case ROUTE_DATES: return api_dates(s, conn, req);
+    case ROUTE_AUTHORING: return authoring_api(s, conn, req, url);
+    case ROUTE_AUTHORING_PAGE:
     case ROUTE_PAGE:
     case ROUTE_ASSET: return page_get(s, conn, req, url);
     default: return serve_error(conn, req, 404, "no such page");

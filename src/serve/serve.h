@@ -21,7 +21,14 @@ typedef struct serve_options {
     bool behind_proxy;         /* a TLS-terminating proxy is in front: any address allowed */
     const char *user_header;   /* with behind_proxy: the header naming the signed-in user */
     const char *proxy_addr;    /* the one address user_header is trusted from (default loopback) */
-    bool authoring;            /* also serve the template authors' page */
+    bool authoring;            /* also serve the template authors' page (it serves template sources) */
+    const char *cases_dir;     /* authoring: the sample cases; NULL: ROOT/fixtures/cases */
+    /* Authoring's two hooks into `pbdocs lint` (authoring/lint.h), given by cli/: serve/ sits
+     * beside authoring/ in the folder order and may not include it. lint adds every finding
+     * for the templates folder to problems (0, or -1 when it cannot be read); template_kind
+     * is the kind a template's file name stands for, or -1. */
+    int (*lint)(const char *templates_dir, diag_list *problems);
+    int (*template_kind)(const char *file_name);
 } serve_options;
 
 /* Runs the server until SIGTERM or SIGINT, then stops accepting, lets requests in flight

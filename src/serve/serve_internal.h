@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "core/calendar.h"
 #include "core/strbuf.h"
 #include "docs/render.h"
 #include "serve/audit.h"
@@ -23,6 +24,7 @@ typedef struct serve_state {
     serve_options opt;
     renderer *r;            /* normal print */
     renderer *r_large;      /* --large-print: every document at 16 pt */
+    calendar *cal;          /* the renderer's working-day calendar, for GET /api/v1/dates */
     tokens *tokens;         /* NULL: no --tokens, every request allowed (loopback only) */
     sessions *sessions;     /* the officers' page sign-ins */
     audit_log *audit;
@@ -69,6 +71,27 @@ enum MHD_Result api_render(serve_state *s, struct MHD_Connection *conn, request 
 enum MHD_Result api_validate(serve_state *s, struct MHD_Connection *conn, request *req);
 enum MHD_Result api_councils(serve_state *s, struct MHD_Connection *conn, request *req);
 enum MHD_Result api_fields(serve_state *s, struct MHD_Connection *conn, request *req);
+/* GET /api/v1/schema: the form (form.h). */
+enum MHD_Result api_schema(serve_state *s, struct MHD_Connection *conn, request *req);
+/* Answers the strbuf (freed here) as JSON with status. */
+enum MHD_Result serve_json(struct MHD_Connection *conn, request *req, int status, strbuf *sb);
+/* Answers 422 with the problems (cleared here); the first case id goes into req. */
+enum MHD_Result serve_problems(struct MHD_Connection *conn, request *req, diag_list *errs);
+
+/* true for ?large-print=1 (or true). */
+bool serve_large_print(struct MHD_Connection *conn);
+/* Renders kind of c (NULL: not loaded, nothing added) into pdf, or adds why not to errs (a case
+ * that does not ask for kind, in render's words). */
+void serve_render_case(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *pdf, diag_list *errs);
+/* Answers 200 with pdf (its bytes are taken), named by req->case_id and kind, with its digest. */
+enum MHD_Result serve_pdf(struct MHD_Connection *conn, request *req, doc_kind kind, pb_pdf *pdf);
+
+/* dates.c: GET /api/v1/dates, the dates a letter will print. */
+enum MHD_Result api_dates(serve_state *s, struct MHD_Connection *conn, request *req);
+
+/* authoring.c: --authoring's routes under /api/v1/authoring/ (404 without --authoring). */
+enum MHD_Result authoring_api(serve_state *s, struct MHD_Connection *conn, request *req,
+                              const char *url);
 
 /* page.c: the officers' page, its assets and sign-in. */
 enum MHD_Result page_get(serve_state *s, struct MHD_Connection *conn, request *req,

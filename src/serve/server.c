@@ -80,10 +80,6 @@ static int check_options(const serve_options *o, bool loopback, diag_list *errs)
                        "--tls-cert and --tls-key go together");
         return -1;
     }
-    if (o->authoring) { /* issue 14's template authors' page: not built yet */
-        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL, "--authoring is not available yet");
-        return -1;
-    }
     if (o->user_header && !o->behind_proxy) {
         diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL,
                        "--user-header needs --behind-proxy");
@@ -98,7 +94,7 @@ static int open_state(serve_state *s, diag_list *errs)
     s->r = renderer_open(&ro, errs);
     ro.large_print = true;
     s->r_large = s->r ? renderer_open(&ro, errs) : NULL;
-    if (!s->r_large)
+    if (!s->r_large || !(s->cal = calendar_load(renderer_calendar_path(s->r), errs)))
         return -1;
     if (s->opt.tokens_file && !(s->tokens = tokens_load(s->opt.tokens_file, errs)))
         return -1;
@@ -116,6 +112,7 @@ static void close_state(serve_state *s)
 {
     renderer_close(s->r);
     renderer_close(s->r_large);
+    calendar_free(s->cal);
     tokens_free(s->tokens);
     sessions_free(s->sessions);
     audit_close(s->audit);
