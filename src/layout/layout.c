@@ -118,6 +118,11 @@ static void build_body(lay *L, const regions *r)
 {
     block_ctx c = {L->left, L->width, L->base, 0, 0};
     cmark_node *prev = NULL;
+    for (size_t i = 0; L->address_in_body && i < r->n_addr; i++) {
+        lay_add_gap_between(L, prev, r->addr[i], &c, false);
+        lay_build_block(L, r->addr[i], &c, false);
+        prev = r->addr[i];
+    }
     for (size_t i = 0; i < r->n_body; i++) {
         cmark_node *n = r->body[i];
         lay_add_gap_between(L, prev, n, &c, false);
@@ -147,11 +152,12 @@ static int lay_out(lay *L, cmark_node *doc)
     build_body(L, &r);
 
     double small = L->base - 2;
-    double header_bottom = lay_header_lines(L, small, 0, false);
+    double header = L->setup->large_print ? L->base : small;  /* large print: header at 16 pt */
+    double header_bottom = lay_header_lines(L, header, 0, false);
     double next_top = fmax(TOP_MARGIN, header_bottom + MM(5));
     double bottom = FOOTER_BASELINE - small - MM(5);
     size_t pages = lay_paginate(L, first_top, next_top, bottom);
-    lay_add_page_furniture(L, pages, small);
+    lay_add_page_furniture(L, pages, header, small);
 
     free(r.lh);
     free(r.addr);

@@ -184,18 +184,19 @@ void lay_collect_inlines(lay *L, cmark_node *parent, int face, collect_mode *m)
 
 static bool breaks_after(uint32_t cp)
 {
-    return cp == '/' || cp == '-' || cp == '.' || cp == '_' || cp == '?' || cp == '&' ||
+    return cp == '/' || cp == '-' || cp == '.' || cp == '_' || cp == '?' || cp == '&' || cp == '@' ||
            cp == '=' || cp == ',' || cp == ';' || cp == ':' || cp == 0x2013 || cp == 0x2014;
 }
 
 /* Where to end a line inside a word too wide for it, chars[start..i) fitting: after
- * punctuation, a web address's '/' only when there is no other, else at i. */
+ * punctuation; after a web address's '/' or a label's ':' ("Email:") only when there is no
+ * other; else at i. */
 static size_t long_word_cut(const lay *L, size_t start, size_t i)
 {
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = i; k > start + 1; k--) {
             uint32_t cp = L->chars[k - 1].cp;
-            if (breaks_after(cp) && (pass || cp != '/'))
+            if (breaks_after(cp) && (pass || (cp != '/' && cp != ':')))
                 return k;
         }
     return i > start ? i : start + 1;
