@@ -113,7 +113,23 @@ static double place_first_page(lay *L, const regions *r)
     return first_top;
 }
 
-/* The body's items; every block of a keep region is kept on one page. */
+/* A keep region (the signature) also stays with the last line before it, and so with the
+ * lines kept with that one (a paragraph's last two): a letter never ends with a page holding
+ * only its signature; the end of the last paragraph moves over with it. */
+static void keep_with_previous_line(lay *L, size_t start)
+{
+    for (size_t i = start; i-- > 0;) {
+        if (L->items[i].kind == IT_BREAK)
+            return;
+        if (L->items[i].kind == IT_LINE) {
+            if (L->items[i].keep_until < L->n_items - 1)
+                L->items[i].keep_until = L->n_items - 1;
+            return;
+        }
+    }
+}
+
+/* The body's items; every block of a keep region is kept on one page, with the line before. */
 static void build_body(lay *L, const regions *r)
 {
     block_ctx c = {L->left, L->width, L->base, 0, 0};
@@ -137,6 +153,7 @@ static void build_body(lay *L, const regions *r)
             }
             if (L->n_items > start && L->items[start].keep_until < L->n_items - 1)
                 L->items[start].keep_until = L->n_items - 1;
+            keep_with_previous_line(L, start);
             i = j;
             n = r->body[j];
         }
