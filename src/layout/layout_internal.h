@@ -117,6 +117,9 @@ typedef struct lay {
     int heading_level;       /* the last heading's tagged level (H1.. without skipping one) */
     bool address_in_body;    /* large print: the window took the address smaller than the body,
                                 so it is repeated at the body size at the top of the body */
+    size_t tail_from;        /* first item of the block before the signature (0: none) */
+    size_t last_page_first;  /* lay_paginate: the first item with content on the last page */
+    double last_page_fill;   /* lay_paginate: the height used on the last page */
 
     /* placed ops before they are grouped by page */
     struct placed {
