@@ -275,8 +275,8 @@ static bool is_postcode(const lay *L, size_t a1, size_t b1, size_t a2, size_t b2
            L->chars[a2 + 2].cp >= 'A' && L->chars[a2 + 2].cp <= 'Z';
 }
 
-/* Is the space chars[i] inside a unit a line must not break: a postcode, a date ("3 March 2027",
- * "Monday 3 March"), or a label and what it labels ("Email: ...")? */
+/* Is the space chars[i] inside a unit a line must not break: a postcode, a phone number, a date
+ * ("3 March 2027", "Monday 3 March"), or a label and what it labels ("Email: ...")? */
 static bool space_is_glue(const lay *L, size_t i, size_t from, size_t to)
 {
     if (i == from || i + 1 >= to || L->chars[i - 1].cp == ' ' || L->chars[i + 1].cp == ' ' ||
@@ -289,6 +289,8 @@ static bool space_is_glue(const lay *L, size_t i, size_t from, size_t to)
         return true;
     if (is_postcode(L, a1, b1, a2, b2))
         return true;
+    if (is_number(L, a1, b1, 3, 6) && L->chars[b1 - 1].cp != ',' && is_number(L, a2, b2, 3, 6))
+        return true;  /* a phone number's groups: 0117 496 0147 */
     if (is_number(L, a1, b1, 1, 2) && word_in(L, a2, b2, MONTHS))
         return true;  /* 3 March */
     if (word_in(L, a1, b1, MONTHS) && is_number(L, a2, b2, 4, 4))
