@@ -267,8 +267,8 @@ static bool is_postcode(const lay *L, size_t a1, size_t b1, size_t a2, size_t b2
             return false;
         digit |= is_digit(L->chars[k].cp);
     }
-    while (b2 > a2 + 3 && (L->chars[b2 - 1].cp == ',' || L->chars[b2 - 1].cp == '.' ||
-                           L->chars[b2 - 1].cp == ')'))
+    while (b2 > a2 + 3 && L->chars[b2 - 1].cp < 128 && L->chars[b2 - 1].cp &&
+           strchr(",.;:)", (int)L->chars[b2 - 1].cp))
         b2--;
     return digit && b2 - a2 == 3 && is_digit(L->chars[a2].cp) &&
            L->chars[a2 + 1].cp >= 'A' && L->chars[a2 + 1].cp <= 'Z' &&
