@@ -579,6 +579,14 @@ static void test_limits(void)
     sb_free(&md);
 }
 
+/* md laid out as a plain document, large print or not. */
+static void lay_plain(const char *md, bool large, pb_layout *L, diag_list *errs)
+{
+    pb_doc_setup s = plain_setup();
+    s.large_print = large;
+    lay(md, &s, L, errs);
+}
+
 /* Identifiers, postcodes, money, dates and phone numbers are never split between lines: a
  * sentence holding them is laid out after every number of leading words, in normal and large
  * print, and each must be found whole in one run (one line, one face). */
@@ -597,11 +605,9 @@ static void test_unbreakable_units(void)
                          "we pay \xC2\xA3" "1,234.50 on 3 March 2027, that is Monday 3 March 2027. "
                          "Phone 0117 496 0147 and quote BCC-EHCP-10458, then Monday 3 March 2027 "
                          "again and EHCP-0412 again.\n");
-            pb_doc_setup s = plain_setup();
-            s.large_print = large;
             pb_layout L;
             diag_list errs = {0};
-            lay(sb_str(&md), &s, &L, &errs);
+            lay_plain(sb_str(&md), large, &L, &errs);
             for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
                 if (find(&L, units[u], 0) < 0) {
                     bad++;
@@ -693,11 +699,9 @@ static void test_signature_kept(void)
                 sb_printf(&md, "Paragraph %d of the letter, one line.\n\n", i);
             sb_puts(&md, "The last paragraph.\n\n<div class=\"pb-keep\">\n\nYours sincerely\n\n"
                          "Jo Example\\\nHead of SEND Services\n\n</div>\n");
-            pb_doc_setup s = plain_setup();
-            s.large_print = large;
             pb_layout L;
             diag_list errs = {0};
-            lay(sb_str(&md), &s, &L, &errs);
+            lay_plain(sb_str(&md), large, &L, &errs);
             long sig = page_of(&L, "Yours sincerely");
             if (sig != page_of(&L, "The last paragraph."))
                 apart++;
