@@ -174,6 +174,10 @@ static void test_fixtures(void)
             CHECK(lh >= 0 && L.ops[lh].x >= MM(120) && L.ops[lh].y < MM(40), "%s: letterhead", files[f]);
             CHECK(lh >= 0 && L.ops[lh].size == (large ? 16 : 10), "%s: letterhead size %.0f",
                   files[f], lh >= 0 ? L.ops[lh].size : 0.0);
+            long header = L.n_pages > 1 ? find(&L, "EHCP-0142", L.pages[1].first) : -1;
+            CHECK(L.n_pages < 2 || (header >= 0 && L.ops[header].size == (large ? 16 : 10) &&
+                                    L.ops[header].y < MM(20)),
+                  "%s: running header size (large %d)", files[f], large);
             long email = find(&L, "Email:", 0);
             CHECK(email >= 0 && strstr(op_text(&L, &L.ops[email]), "Email: send@") != NULL,
                   "%s: \"Email:\" on the line of its address (large %d)", files[f], large);
