@@ -66,6 +66,7 @@ def main():
         check(full.count(ref) > 0 and full.replace("\n", "").count(ref) == full.count(ref),
               f"{name}: the reference {ref} never split between lines")
     check(repeated > 0, "some fixture address is too big for the window at 16 pt (and so repeated)")
+    print(f"{repeated} letters with the address repeated at 16 pt")
     print(f"test_large_print: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
