@@ -154,10 +154,11 @@ static void test_fixtures(void)
             /* the body text is the size asked for */
             long i = find(&L, "Dear Mrs", 0);
             CHECK(i >= 0 && L.ops[i].size == (large ? 16 : 12), "%s body size (large %d)", files[f], large);
-            /* the body starts below the window, about 95 mm from the top */
+            /* the body starts below the window, about 95 mm from the top (large print: below
+               the 16 pt letterhead and the address repeated at 16 pt) */
             i = find(&L, "23 November 2026", 0);
-            CHECK(i >= 0 && L.ops[i].y > MM(95) && L.ops[i].y < MM(110), "%s: body top %.1f mm",
-                  files[f], i >= 0 ? L.ops[i].y * 25.4 / 72 : 0.0);
+            CHECK(i >= 0 && L.ops[i].y > MM(95) && L.ops[i].y < MM(large ? 170 : 110),
+                  "%s: body top %.1f mm", files[f], i >= 0 ? L.ops[i].y * 25.4 / 72 : 0.0);
             /* the address sits in the window box */
             pb_window w = PB_WINDOW_DEFAULT;
             long a = find(&L, "Mrs Anna", 0), pc = find(&L, "EX1 2BB", 0);
@@ -169,8 +170,17 @@ static void test_fixtures(void)
                 CHECK(page_of_op(&L, (size_t)a) == 0, "address on page 1");
             }
             /* the letterhead is top right */
-            long lh = find(&L, "Example Borough Council", 0);
+            long lh = find(&L, "Example Borough", 0);
             CHECK(lh >= 0 && L.ops[lh].x >= MM(120) && L.ops[lh].y < MM(40), "%s: letterhead", files[f]);
+            CHECK(lh >= 0 && L.ops[lh].size == (large ? 16 : 10), "%s: letterhead size %.0f",
+                  files[f], lh >= 0 ? L.ops[lh].size : 0.0);
+            long header = L.n_pages > 1 ? find(&L, "EHCP-0142", L.pages[1].first) : -1;
+            CHECK(L.n_pages < 2 || (header >= 0 && L.ops[header].size == (large ? 16 : 10) &&
+                                    L.ops[header].y < MM(20)),
+                  "%s: running header size (large %d)", files[f], large);
+            long email = find(&L, "Email:", 0);
+            CHECK(email >= 0 && strstr(op_text(&L, &L.ops[email]), "Email: send@") != NULL,
+                  "%s: \"Email:\" on the line of its address (large %d)", files[f], large);
             layout_free(&L);
             diag_list_clear(&errs);
         }
@@ -573,6 +583,145 @@ static void test_limits(void)
     sb_free(&md);
 }
 
+/* md laid out as a plain document, large print or not. */
+static void lay_plain(const char *md, bool large, pb_layout *L, diag_list *errs)
+{
+    pb_doc_setup s = plain_setup();
+    s.large_print = large;
+    lay(md, &s, L, errs);
+}
+
+/* Identifiers, postcodes, money, dates and phone numbers are never split between lines: a
+ * sentence holding them is laid out after every number of leading words, in normal and large
+ * print, and each must be found whole in one run (one line, one face). */
+static void test_unbreakable_units(void)
+{
+    static const char *units[] = {"EHCP-0412", "WMDC-2026-3307", "B13 9JD", "WA15 8AZ",
+                                  "\xC2\xA3" "1,234.50", "3 March 2027", "Monday 3 March 2027",
+                                  "0117 496 0147", "BCC-EHCP-10458"};
+    unsigned bad = 0;
+    for (int large = 0; large < 2; large++)
+        for (int k = 0; k < 60; k++) {
+            strbuf md = {0};
+            for (int w = 0; w < k; w++)
+                sb_puts(&md, w % 3 ? "word " : "wide ");
+            sb_puts(&md, "Your plan EHCP-0412 (case WMDC-2026-3307) goes to B13 9JD or WA15 8AZ; "
+                         "we pay \xC2\xA3" "1,234.50 on 3 March 2027, that is Monday 3 March 2027. "
+                         "Phone 0117 496 0147 and quote BCC-EHCP-10458, then Monday 3 March 2027 "
+                         "again and EHCP-0412 again.\n");
+            pb_layout L;
+            diag_list errs = {0};
+            lay_plain(sb_str(&md), large, &L, &errs);
+            for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+                if (find(&L, units[u], 0) < 0) {
+                    bad++;
+                    printf("  %s split (large %d, %d words before)\n", units[u], large, k);
+                }
+            layout_free(&L);
+            diag_list_clear(&errs);
+            sb_free(&md);
+        }
+    CHECK(bad == 0, "no identifier, postcode, amount, date or phone number split: %u", bad);
+    /* a hyphenated word still breaks at its hyphen when it must */
+    pb_doc_setup s = plain_setup();
+    pb_layout L;
+    diag_list errs = {0};
+    strbuf md = {0};
+    for (int w = 0; w < 13; w++)
+        sb_puts(&md, "word ");
+    sb_puts(&md, "wordword extraordinarily-long-hyphenated-compound ending.\n");
+    lay(sb_str(&md), &s, &L, &errs);
+    long h = find(&L, "extraordinarily-", 0);
+    CHECK(h >= 0, "a word of letters still breaks after a hyphen");
+    layout_free(&L);
+    diag_list_clear(&errs);
+    sb_free(&md);
+}
+
+/* The window address: 16 pt in large print when it fits, else the largest size that does and
+ * then repeated at 16 pt at the top of the body as its own paragraph; never repeated in normal
+ * print. */
+static void test_address_sizes(void)
+{
+    static const struct {
+        const char *lines;
+        bool large;
+        double size;     /* in the window */
+        bool repeated;
+    } cases[] = {
+        {"Mr A Bee\\\n1 Road\\\nEX1 2BB", true, 16, false},
+        {"Mrs Anna Example\\\n12 Long Road\\\nMoseley\\\nBirmingham\\\nB13 9JD", true, 12, true},
+        {"Mrs Anna Example\\\n12 Long Road\\\nMoseley\\\nBirmingham\\\nB13 9JD", false, 12, false},
+        {"Mr A Bee\\\n1 Road\\\nEX1 2BB", false, 12, false},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        strbuf md = {0};
+        sb_printf(&md, "<div class=\"pb-address\">\n\n%s\n\n</div>\n\nDear reader,\n\nBody.\n",
+                  cases[c].lines);
+        pb_doc_setup s = letter_setup();
+        s.large_print = cases[c].large;
+        pb_layout L;
+        diag_list errs = {0};
+        int rc = lay(sb_str(&md), &s, &L, &errs);
+        CHECK(rc == 0, "address case %zu lays out", c);
+        long w = find(&L, "EX1 2BB", 0);
+        if (w < 0)
+            w = find(&L, "B13 9JD", 0);
+        CHECK(w >= 0 && L.ops[w].size == cases[c].size, "address case %zu: window size %.0f", c,
+              w >= 0 ? L.ops[w].size : 0.0);
+        pb_window win = PB_WINDOW_DEFAULT;
+        CHECK(w >= 0 && L.ops[w].y < MM(win.top_mm + win.height_mm), "case %zu: postcode in the window", c);
+        char postcode[64] = "";
+        if (w >= 0)
+            snprintf(postcode, sizeof postcode, "%s", op_text(&L, &L.ops[w]));
+        long again = w >= 0 ? find(&L, postcode, (size_t)w + 1) : -1;
+        CHECK((again >= 0) == cases[c].repeated, "address case %zu repeated: %d", c, again >= 0);
+        if (again >= 0) {
+            long dear = find(&L, "Dear reader", 0);
+            CHECK(L.ops[again].size == 16 && dear > again && L.ops[again].y < L.ops[dear].y &&
+                      L.ops[again].y > MM(win.top_mm + win.height_mm),
+                  "case %zu: repeated at 16 pt above the salutation", c);
+            CHECK(L.ops[again].elem != 0 && L.ops[again].elem != L.ops[w].elem &&
+                      L.elems[L.ops[again].elem].role == ROLE_P,
+                  "case %zu: the repeated address is a paragraph of its own", c);
+        }
+        layout_free(&L);
+        diag_list_clear(&errs);
+        sb_free(&md);
+    }
+}
+
+/* The signature block is kept with the paragraph before it, whatever the length of the letter:
+ * no letter ends with a page holding only the signature. */
+static void test_signature_kept(void)
+{
+    unsigned alone = 0, apart = 0;
+    for (int large = 0; large < 2; large++)
+        for (int n = 20; n < 70; n++) {
+            strbuf md = {0};
+            for (int i = 0; i < n; i++)
+                sb_printf(&md, "Paragraph %d of the letter, one line.\n\n", i);
+            sb_puts(&md, "The last paragraph.\n\n<div class=\"pb-keep\">\n\nYours sincerely\n\n"
+                         "Jo Example\\\nHead of SEND Services\n\n</div>\n");
+            pb_layout L;
+            diag_list errs = {0};
+            lay_plain(sb_str(&md), large, &L, &errs);
+            long sig = page_of(&L, "Yours sincerely");
+            if (sig != page_of(&L, "The last paragraph."))
+                apart++;
+            if (sig != page_of_last(&L, "Head of SEND Services"))
+                apart++;
+            if (sig == (long)L.n_pages - 1 && sig > 0 && find(&L, "Paragraph", L.pages[sig].first) < 0 &&
+                find(&L, "The last paragraph.", L.pages[sig].first) < 0)
+                alone++;
+            layout_free(&L);
+            diag_list_clear(&errs);
+            sb_free(&md);
+        }
+    CHECK(apart == 0, "signature kept whole and with the paragraph before it: %u apart", apart);
+    CHECK(alone == 0, "no last page holds only the signature: %u", alone);
+}
+
 int main(void)
 {
     char dir[4096];
@@ -590,6 +739,9 @@ int main(void)
     test_text_rules();
     test_logo();
     test_limits();
+    test_unbreakable_units();
+    test_address_sizes();
+    test_signature_kept();
     fonts_close(fonts);
     diag_list_clear(&errs);
     return check_done("layout");

@@ -113,17 +113,40 @@ static double place_first_page(lay *L, const regions *r)
     return first_top;
 }
 
-/* The body's items; every block of a keep region is kept on one page. */
+/* A keep region (the signature) also stays with the last line before it, and so with the
+ * lines kept with that one (a paragraph's last two): a letter never ends with a page holding
+ * only its signature; the end of the last paragraph moves over with it. */
+static void keep_with_previous_line(lay *L, size_t start)
+{
+    for (size_t i = start; i-- > 0;) {
+        if (L->items[i].kind == IT_BREAK)
+            return;
+        if (L->items[i].kind == IT_LINE) {
+            if (L->items[i].keep_until < L->n_items - 1)
+                L->items[i].keep_until = L->n_items - 1;
+            return;
+        }
+    }
+}
+
+/* The body's items; every block of a keep region is kept on one page, with the line before. */
 static void build_body(lay *L, const regions *r)
 {
     block_ctx c = {L->left, L->width, L->base, 0, 0};
     cmark_node *prev = NULL;
+    size_t prev_start = 0;
+    for (size_t i = 0; L->address_in_body && i < r->n_addr; i++) {
+        lay_add_gap_between(L, prev, r->addr[i], &c, false);
+        lay_build_block(L, r->addr[i], &c, false);
+        prev = r->addr[i];
+    }
     for (size_t i = 0; i < r->n_body; i++) {
         cmark_node *n = r->body[i];
         lay_add_gap_between(L, prev, n, &c, false);
         size_t start = L->n_items;
         lay_build_block(L, n, &c, false);
         if (r->keep_id[i]) {
+            L->tail_from = prev ? prev_start : 0;
             size_t j = i;
             while (j + 1 < r->n_body && r->keep_id[j + 1] == r->keep_id[i]) {
                 j++;
@@ -132,11 +155,41 @@ static void build_body(lay *L, const regions *r)
             }
             if (L->n_items > start && L->items[start].keep_until < L->n_items - 1)
                 L->items[start].keep_until = L->n_items - 1;
+            keep_with_previous_line(L, start);
             i = j;
             n = r->body[j];
         }
         prev = n;
+        prev_start = start;
     }
+}
+
+/* Paginates; when the last page holds little more than the signature (the signature, with the
+ * last paragraph moved over with it, or a quarter page at most), tries again with the gaps
+ * between blocks halved and keeps that when it saves the page. */
+static size_t paginate_tight_end(lay *L, double first_top, double next_top, double bottom)
+{
+    size_t mark = L->n_placed;
+    size_t pages = lay_paginate(L, first_top, next_top, bottom);
+    if (pages < 2 || !L->tail_from ||
+        (L->last_page_first < L->tail_from && L->last_page_fill > (bottom - next_top) / 4))
+        return pages;
+    size_t loose_end = L->n_placed;
+    for (size_t i = 0; i < L->n_items; i++)
+        if (L->items[i].kind == IT_GAP)
+            L->items[i].h *= 0.5;
+    size_t tight = lay_paginate(L, first_top, next_top, bottom);
+    for (size_t i = 0; i < L->n_items; i++)
+        if (L->items[i].kind == IT_GAP)
+            L->items[i].h *= 2;  /* exact: halving and doubling lose nothing */
+    if (tight >= pages) {
+        L->n_placed = loose_end;
+        return pages;
+    }
+    size_t n = L->n_placed - loose_end;
+    memmove(L->placed + mark, L->placed + loose_end, n * sizeof *L->placed);
+    L->n_placed = mark + n;
+    return tight;
 }
 
 static int lay_out(lay *L, cmark_node *doc)
@@ -147,11 +200,12 @@ static int lay_out(lay *L, cmark_node *doc)
     build_body(L, &r);
 
     double small = L->base - 2;
-    double header_bottom = lay_header_lines(L, small, 0, false);
+    double header = L->setup->large_print ? L->base : small;  /* large print: header at 16 pt */
+    double header_bottom = lay_header_lines(L, header, 0, false);
     double next_top = fmax(TOP_MARGIN, header_bottom + MM(5));
     double bottom = FOOTER_BASELINE - small - MM(5);
-    size_t pages = lay_paginate(L, first_top, next_top, bottom);
-    lay_add_page_furniture(L, pages, small);
+    size_t pages = paginate_tight_end(L, first_top, next_top, bottom);
+    lay_add_page_furniture(L, pages, header, small);
 
     free(r.lh);
     free(r.addr);

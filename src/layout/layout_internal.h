@@ -115,6 +115,11 @@ typedef struct lay {
     marker mark;
     uint32_t elem;           /* the structure element open now: text staged goes in it */
     int heading_level;       /* the last heading's tagged level (H1.. without skipping one) */
+    bool address_in_body;    /* large print: the window took the address smaller than the body,
+                                so it is repeated at the body size at the top of the body */
+    size_t tail_from;        /* first item of the block before the signature (0: none) */
+    size_t last_page_first;  /* lay_paginate: the first item with content on the last page */
+    double last_page_fill;   /* lay_paginate: the height used on the last page */
 
     /* placed ops before they are grouped by page */
     struct placed {
@@ -166,7 +171,7 @@ double lay_place_logo(lay *L, double max_h);
 double lay_place_letterhead(lay *L, cmark_node **nodes, size_t n);
 double lay_place_address(lay *L, cmark_node **nodes, size_t n, double *box_bottom);
 double lay_header_lines(lay *L, double size, size_t page, bool draw);
-void lay_add_page_furniture(lay *L, size_t pages, double small);
+void lay_add_page_furniture(lay *L, size_t pages, double header, double small);
 
 /* structure.c: elements made as children of the one open (L->elem), in reading order.
  * lay_elem_open makes one and opens it, returning the element open before, which

@@ -84,7 +84,8 @@ static double place_static(lay *L, size_t from, double y)
 
 double lay_place_letterhead(lay *L, cmark_node **nodes, size_t n)
 {
-    double size = fmin(L->base - 2, 12);  /* large print: 12 pt, so addresses fit the column */
+    /* large print: the body size (wrapped lines keep "Email:" with its address, see text.c) */
+    double size = L->setup->large_print ? L->base : L->base - 2;
     block_ctx c = {LETTERHEAD_LEFT, PAGE_WIDTH - RIGHT_MARGIN - LETTERHEAD_LEFT, size, 0, 0};
     size_t from = L->n_items, staged = L->n_staged;
     uint32_t outside = lay_elem_open(L, ROLE_DIV);
@@ -102,7 +103,9 @@ double lay_place_letterhead(lay *L, cmark_node **nodes, size_t n)
 }
 
 /* The recipient's address in the envelope window: one line per line of the Markdown, 3 to 7
- * lines, at the largest size from 12 pt down to 8 pt at which it fits the box. */
+ * lines, at the largest size from the body size (12 pt, large print 16 pt) down to 8 pt at which
+ * it fits the box. In large print, an address smaller than 16 pt is also repeated at 16 pt at the
+ * top of the body (L->address_in_body). */
 double lay_place_address(lay *L, cmark_node **nodes, size_t n, double *box_bottom)
 {
     pb_window w = L->setup->window;
@@ -153,7 +156,7 @@ double lay_place_address(lay *L, cmark_node **nodes, size_t n, double *box_botto
         return by + bh;
     }
     double size = 0;
-    for (double sz = 12; sz >= 8; sz -= 1)
+    for (double sz = L->base; sz >= 8; sz -= 1)
         if (widest * sz / 1000.0 <= bw && total * sz * ADDRESS_LINE_HEIGHT <= bh + 1e-6) {
             size = sz;
             break;
@@ -165,6 +168,7 @@ double lay_place_address(lay *L, cmark_node **nodes, size_t n, double *box_botto
         L->failed = true;
         return by + bh;
     }
+    L->address_in_body = L->setup->large_print && size < L->base;
     double lh = size * ADDRESS_LINE_HEIGHT, base = lay_baseline_in(L, size, lh);
     uint32_t outside = lay_elem_open(L, ROLE_P);  /* the address is one paragraph of lines */
     strbuf line = {0};
@@ -186,9 +190,10 @@ double lay_header_lines(lay *L, double size, size_t page, bool draw)
     const char *h = L->setup->running_header;
     if (!h || !*h)
         return 0;
-    /* one line if it can be, down to 8 pt; wrapped beyond that */
+    /* one line if it can be, down to 8 pt; wrapped beyond that (large print: never smaller than
+       the body, wrapped instead) */
     double one_line = layout_text_width(L->fonts, FACE_REGULAR, size, h, strlen(h));
-    if (one_line > L->width)
+    if (one_line > L->width && !L->setup->large_print)
         size = fmax(8, floor(size * L->width / one_line * 2) / 2);
     L->n_chars = 0;
     collect_mode m = {.size = size};
@@ -208,13 +213,13 @@ double lay_header_lines(lay *L, double size, size_t page, bool draw)
     return HEADER_BASELINE + (L->n_spans ? L->n_spans - 1 : 0) * lh + size;
 }
 
-void lay_add_page_furniture(lay *L, size_t pages, double small)
+void lay_add_page_furniture(lay *L, size_t pages, double header, double small)
 {
     char buf[64];
     L->elem = 0;  /* running header and page numbers are artifacts */
     for (size_t p = 0; p < pages; p++) {
         if (p > 0)
-            lay_header_lines(L, small, p, true);
+            lay_header_lines(L, header, p, true);
         if (L->setup->no_page_numbers)
             continue;
         snprintf(buf, sizeof buf, "Page %zu of %zu", p + 1, pages);

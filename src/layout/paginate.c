@@ -123,6 +123,8 @@ size_t lay_paginate(lay *L, double first_top, double next_top, double bottom)
                 new_page(L, &f, next_top);
             else if (f.has_content && f.y + it->h > f.bottom + 1e-6)
                 new_page(L, &f, next_top);
+            if (!f.has_content)
+                L->last_page_first = i;
             if (it->kind == IT_LINE && it->header >= 0 && f.header_on_page != it->header) {
                 const item *h = &L->items[it->header];
                 /* a repeated header row is an artifact: the table's header is read once */
@@ -150,6 +152,7 @@ size_t lay_paginate(lay *L, double first_top, double next_top, double bottom)
     }
     free(kept_to);
     free(above);
+    L->last_page_fill = f.y - f.top;
     return f.page + 1;
 }
 

@@ -184,13 +184,132 @@ void lay_collect_inlines(lay *L, cmark_node *parent, int face, collect_mode *m)
 
 static bool breaks_after(uint32_t cp)
 {
-    return cp == '/' || cp == '-' || cp == '.' || cp == '_' || cp == '?' || cp == '&' ||
+    return cp == '/' || cp == '-' || cp == '.' || cp == '_' || cp == '?' || cp == '&' || cp == '@' ||
            cp == '=' || cp == ',' || cp == ';' || cp == ':' || cp == 0x2013 || cp == 0x2014;
+}
+
+/* Where to end a line inside a word too wide for it, chars[start..i) fitting: after
+ * punctuation; after a web address's '/' or a label's ':' ("Email:") only when there is no
+ * other; else at i. */
+static size_t long_word_cut(const lay *L, size_t start, size_t i)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = i; k > start + 1; k--) {
+            uint32_t cp = L->chars[k - 1].cp;
+            if (breaks_after(cp) && (pass || (cp != '/' && cp != ':')))
+                return k;
+        }
+    return i > start ? i : start + 1;
 }
 
 static bool is_letter(uint32_t cp)
 {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp >= 0xC0;
+}
+
+static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+
+static bool is_upper_or_digit(uint32_t cp) { return is_digit(cp) || (cp >= 'A' && cp <= 'Z'); }
+
+/* The word (no spaces or line ends) around chars[i]: [*a, *b), kept within [from, to). */
+static void word_at(const lay *L, size_t i, size_t from, size_t to, size_t *a, size_t *b)
+{
+    size_t s = i, e = i;
+    while (s > from && L->chars[s - 1].cp != ' ' && L->chars[s - 1].cp != '\n')
+        s--;
+    while (e < to && L->chars[e].cp != ' ' && L->chars[e].cp != '\n')
+        e++;
+    *a = s;
+    *b = e;
+}
+
+/* Spells chars[a..b) one of s (a NUL-separated list ending with an empty string)? ASCII only. */
+static bool word_in(const lay *L, size_t a, size_t b, const char *list)
+{
+    for (const char *w = list; *w; w += strlen(w) + 1) {
+        size_t n = strlen(w), k = 0;
+        while (a + k < b && k < n && (L->chars[a + k].cp | 0x20) == (uint32_t)(w[k] | 0x20))
+            k++;
+        if (k == n && a + k == b)
+            return true;
+    }
+    return false;
+}
+
+static const char MONTHS[] = "January\0February\0March\0April\0May\0June\0July\0August\0"
+                             "September\0October\0November\0December\0";
+static const char WEEKDAYS[] = "Monday\0Tuesday\0Wednesday\0Thursday\0Friday\0Saturday\0"
+                               "Sunday\0";
+static const char LABELS[] = "Email:\0Phone:\0Tel:\0Website:\0Web:\0";
+
+/* chars[a..b) is all digits, n_min to n_max of them (a trailing ',' or '.' allowed). */
+static bool is_number(const lay *L, size_t a, size_t b, size_t n_min, size_t n_max)
+{
+    if (b > a && (L->chars[b - 1].cp == ',' || L->chars[b - 1].cp == '.'))
+        b--;
+    if (b - a < n_min || b - a > n_max)
+        return false;
+    for (size_t k = a; k < b; k++)
+        if (!is_digit(L->chars[k].cp))
+            return false;
+    return true;
+}
+
+/* A UK postcode's halves: "B1 1BB", "WA15 8AZ": outward 2 to 4 capitals and digits starting with
+ * a letter, inward a digit and two letters. */
+static bool is_postcode(const lay *L, size_t a1, size_t b1, size_t a2, size_t b2)
+{
+    if (b1 - a1 < 2 || b1 - a1 > 4 || b2 - a2 < 3 || !(L->chars[a1].cp >= 'A' && L->chars[a1].cp <= 'Z'))
+        return false;
+    bool digit = false;
+    for (size_t k = a1; k < b1; k++) {
+        if (!is_upper_or_digit(L->chars[k].cp))
+            return false;
+        digit |= is_digit(L->chars[k].cp);
+    }
+    while (b2 > a2 + 3 && L->chars[b2 - 1].cp < 128 && L->chars[b2 - 1].cp &&
+           strchr(",.;:)", (int)L->chars[b2 - 1].cp))
+        b2--;
+    return digit && b2 - a2 == 3 && is_digit(L->chars[a2].cp) &&
+           L->chars[a2 + 1].cp >= 'A' && L->chars[a2 + 1].cp <= 'Z' &&
+           L->chars[a2 + 2].cp >= 'A' && L->chars[a2 + 2].cp <= 'Z';
+}
+
+/* Is the space chars[i] inside a unit a line must not break: a postcode, a phone number, a date
+ * ("3 March 2027", "Monday 3 March"), or a label and what it labels ("Email: ...")? */
+static bool space_is_glue(const lay *L, size_t i, size_t from, size_t to)
+{
+    if (i == from || i + 1 >= to || L->chars[i - 1].cp == ' ' || L->chars[i + 1].cp == ' ' ||
+        L->chars[i + 1].cp == '\n' || L->chars[i - 1].cp == '\n')
+        return false;
+    size_t a1, b1, a2, b2;
+    word_at(L, i - 1, from, to, &a1, &b1);
+    word_at(L, i + 1, from, to, &a2, &b2);
+    if (word_in(L, a1, b1, LABELS))
+        return true;
+    if (is_postcode(L, a1, b1, a2, b2))
+        return true;
+    if (is_number(L, a1, b1, 3, 6) && L->chars[b1 - 1].cp != ',' && is_number(L, a2, b2, 3, 6))
+        return true;  /* a phone number's groups: 0117 496 0147 */
+    if (is_number(L, a1, b1, 1, 2) && word_in(L, a2, b2, MONTHS))
+        return true;  /* 3 March */
+    if (word_in(L, a1, b1, MONTHS) && is_number(L, a2, b2, 4, 4))
+        return true;  /* March 2027 */
+    return word_in(L, a1, b1, WEEKDAYS) && is_number(L, a2, b2, 1, 2);  /* Monday 3 */
+}
+
+/* May a line end after the hyphen chars[i]? Between letters, and not inside an identifier
+ * (a word with a digit in it: EHCP-0412, WMDC-2026-3307, AB-CD-12). */
+static bool hyphen_breaks(const lay *L, size_t i, size_t start, size_t to)
+{
+    if (i == start || i + 1 >= to || !is_letter(L->chars[i - 1].cp) || !is_letter(L->chars[i + 1].cp))
+        return false;
+    size_t a, b;
+    word_at(L, i, start, to, &a, &b);
+    for (size_t k = a; k < b; k++)
+        if (is_digit(L->chars[k].cp))
+            return false;
+    return true;
 }
 
 static void add_span(lay *L, size_t start, size_t end)
@@ -204,8 +323,9 @@ static void add_span(lay *L, size_t start, size_t end)
     L->spans[L->n_spans++] = (span){start, end, w};
 }
 
-/* Greedy, left aligned: breaks chars[from..to) into spans no wider than width. Breaks at spaces,
- * after a hyphen between letters, and inside an over-long word (a URL) where it must: after
+/* Greedy, left aligned: breaks chars[from..to) into spans no wider than width. Breaks at spaces
+ * (not inside a postcode, a date or after a label like "Email:"), after a hyphen between letters
+ * (not in an identifier with digits), and inside an over-long word (a URL) where it must: after
  * punctuation if it can, else between any two characters. A word never overflows. */
 void lay_break_lines(lay *L, size_t from, size_t to, double width, bool pre)
 {
@@ -230,7 +350,7 @@ void lay_break_lines(lay *L, size_t from, size_t to, double width, bool pre)
                 ended = true;
                 break;
             }
-            if (cp == ' ') {
+            if (cp == ' ' && (pre || !space_is_glue(L, i, from, to))) {
                 if (i > start) {
                     brk = i;
                     next = i + 1;
@@ -244,12 +364,7 @@ void lay_break_lines(lay *L, size_t from, size_t to, double width, bool pre)
                     i = next;
                 } else {
                     /* one word wider than the line: break it where it hurts least */
-                    size_t cut = i > start ? i : start + 1;
-                    for (size_t k = i; k > start + 1; k--)
-                        if (breaks_after(L->chars[k - 1].cp)) {
-                            cut = k;
-                            break;
-                        }
+                    size_t cut = long_word_cut(L, start, i);
                     add_span(L, start, cut);
                     i = cut;
                 }
@@ -257,8 +372,7 @@ void lay_break_lines(lay *L, size_t from, size_t to, double width, bool pre)
                 break;
             }
             w += L->chars[i].w;
-            if (cp == '-' && i > start && i + 1 < to && is_letter(L->chars[i - 1].cp) &&
-                is_letter(L->chars[i + 1].cp)) {
+            if (cp == '-' && hyphen_breaks(L, i, start, to)) {
                 brk = i + 1;
                 next = i + 1;
             }
