@@ -28,7 +28,7 @@ TEST_LIBS := -lcjson
 # Fonts: Liberation Sans subset once to the Latin ranges letters need (see src/fonts/fonts.h).
 FONT_SRC := /usr/share/fonts/truetype/liberation2
 FACES    := Regular Bold Italic BoldItalic
-FONTS    := $(FACES:%=build/fonts/LiberationSans-%.ttf)
+FONTS    := $(FACES:%=build/fonts/LiberationSans-%.ttf) $(FACES:%=build/fonts/LiberationSans-%-Ext.ttf)
 
 SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 TSAN := -O1 -g -fsanitize=thread
@@ -93,6 +93,11 @@ bench-bins: $(BENCH_BIN) $(BUILD)/bench/gen_cases
 build/fonts/LiberationSans-%.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/fonts/subset-fonts
 	@mkdir -p $(dir $@)
 	sh src/fonts/subset-fonts $(PY) $< $@
+
+# The second subset: Greek, Cyrillic, Vietnamese and the rest of Latin (src/fonts/charset.c).
+build/fonts/LiberationSans-%-Ext.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/fonts/subset-fonts
+	@mkdir -p $(dir $@)
+	sh src/fonts/subset-fonts $(PY) $< $@ ext
 
 # `make fuzz`: each target in turn for FUZZ_SECONDS (one process at a time, niced), clang's
 # libFuzzer with ASan + UBSan, built in build/fuzz. Seeds come from tests/fuzz/corpus/<target>/;
