@@ -109,23 +109,25 @@ HPDF_STATUS hpdf_register_encoding(HPDF_Doc doc, const char *name, unsigned firs
     return ret;
 }
 
-/* hpdf.h has no way to give a font a /ToUnicode stream of one's own. */
-HPDF_STATUS hpdf_font_set_to_unicode(HPDF_Doc doc, HPDF_Font font, const char *cmap, size_t len)
-{
-    HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    if (!s)
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_STATUS ret = HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)cmap, (HPDF_UINT)len);
-    return ret == HPDF_OK ? HPDF_Dict_Add(font, "ToUnicode", s) : ret;
-}
-
 /* The dictionary key libharu leaves out: a stream it did not deflate itself is written raw
  * (filter none), so a stream we deflated names its filter here. */
 static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
 {
     (void)dict;
     return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/* hpdf.h has no way to give a font a /ToUnicode stream of one's own. */
+HPDF_STATUS hpdf_font_set_to_unicode(HPDF_Doc doc, HPDF_Font font, const unsigned char *deflated,
+                                     size_t len)
+{
+    HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    if (!s)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    s->filter = HPDF_STREAM_FILTER_NONE;  /* deflated already */
+    s->write_fn = write_flate_filter;
+    HPDF_STATUS ret = HPDF_Stream_Write(s->stream, deflated, (HPDF_UINT)len);
+    return ret == HPDF_OK ? HPDF_Dict_Add(font, "ToUnicode", s) : ret;
 }
 
 /* The font descriptor libharu would make for the face, with the embedded program already

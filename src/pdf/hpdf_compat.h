@@ -34,8 +34,9 @@ void hpdf_face_info(HPDF_FontDef def, pb_face_info *info);
 HPDF_STATUS hpdf_register_encoding(HPDF_Doc doc, const char *name, unsigned first,
                                    unsigned last, const uint32_t *extras, int n_extras,
                                    int uni_names);
-/* Gives font a /ToUnicode stream holding the CMap cmap[0..len) (deflated by libharu). */
-HPDF_STATUS hpdf_font_set_to_unicode(HPDF_Doc doc, HPDF_Font font, const char *cmap, size_t len);
+/* Gives font a /ToUnicode stream holding a CMap, deflated[0..len) (deflated by the caller). */
+HPDF_STATUS hpdf_font_set_to_unicode(HPDF_Doc doc, HPDF_Font font, const unsigned char *deflated,
+                                     size_t len);
 
 /* Registers a TrueType font definition that needs no font file: looked up by key, printed as
  * base_font, its descriptor (the face's info) embedding the deflated program[0..len) whose

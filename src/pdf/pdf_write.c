@@ -195,6 +195,37 @@ static const char *embed_part(writer *w, pb_face face, int part)
                               prog->length1);
 }
 
+/* Deflates data[0..len) into w->deflated with the writer's one deflate stream; returns the
+ * deflated length (0 and w->error set on failure). */
+static size_t deflate_into(writer *w, const char *data, size_t len)
+{
+    z_stream *z = &w->z;
+    if (!w->z_ready) {
+        /* 8 KB window and hash: a page's content is a few kilobytes */
+        if (deflateInit2(z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 13, 6, Z_DEFAULT_STRATEGY) != Z_OK) {
+            w->error = HPDF_ZLIB_ERROR;
+            return 0;
+        }
+        w->z_ready = true;
+    } else
+        deflateReset(z);
+    size_t cap = deflateBound(z, (uLong)len);
+    if (w->deflated_cap < cap) {
+        free(w->deflated);
+        w->deflated = xmalloc(cap);
+        w->deflated_cap = cap;
+    }
+    z->next_in = (Bytef *)data;
+    z->avail_in = (uInt)len;
+    z->next_out = w->deflated;
+    z->avail_out = (uInt)cap;
+    if (deflate(z, Z_FINISH) != Z_STREAM_END) {
+        w->error = HPDF_ZLIB_ERROR;
+        return 0;
+    }
+    return cap - z->avail_out;
+}
+
 /* A /ToUnicode map for a font of the second subset: each code of its encoding to its character
  * (the uniXXXX names say the same; this is for readers that go by the map alone). */
 static bool add_to_unicode(writer *w, HPDF_Font font, int slot)
@@ -213,7 +244,8 @@ static bool add_to_unicode(writer *w, HPDF_Font font, int slot)
             sb_puts(&m, "endbfchar\n");
     }
     sb_puts(&m, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    bool ok = hpdf_font_set_to_unicode(w->doc, font, m.data, m.len) == HPDF_OK;
+    size_t len = deflate_into(w, m.data, m.len);
+    bool ok = !w->error && hpdf_font_set_to_unicode(w->doc, font, w->deflated, len) == HPDF_OK;
     sb_free(&m);
     return ok;
 }
@@ -354,35 +386,14 @@ static void show_text(writer *w, HPDF_Page page, const pb_op *op, const char *te
         flush_piece(w, page, op, slot, piece, n);
 }
 
-/* Hands the page its content, deflated here: libharu would start a new deflate stream (a quarter
- * of a megabyte to set up) for every page; a letter's pages need a small window and one stream. */
+/* Hands the page its content, deflated here (deflate_into): libharu would start a new deflate
+ * stream (a quarter of a megabyte to set up) for every page; a letter's pages need a small
+ * window and one stream. */
 static void set_content(writer *w, HPDF_Page page)
 {
-    z_stream *z = &w->z;
-    if (!w->z_ready) {
-        /* 8 KB window and hash: a page's content is a few kilobytes */
-        if (deflateInit2(z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 13, 6, Z_DEFAULT_STRATEGY) != Z_OK) {
-            w->error = HPDF_ZLIB_ERROR;
-            return;
-        }
-        w->z_ready = true;
-    } else
-        deflateReset(z);
-    size_t cap = deflateBound(z, (uLong)w->content.len);
-    if (w->deflated_cap < cap) {
-        free(w->deflated);
-        w->deflated = xmalloc(cap);
-        w->deflated_cap = cap;
-    }
-    z->next_in = (Bytef *)w->content.data;
-    z->avail_in = (uInt)w->content.len;
-    z->next_out = w->deflated;
-    z->avail_out = (uInt)cap;
-    if (deflate(z, Z_FINISH) != Z_STREAM_END) {
-        w->error = HPDF_ZLIB_ERROR;
-        return;
-    }
-    hpdf_set_page_content(page, w->deflated, cap - z->avail_out);
+    size_t len = deflate_into(w, w->content.data, w->content.len);
+    if (!w->error)
+        hpdf_set_page_content(page, w->deflated, len);
 }
 
 /* Writes the page's content stream itself (a letter page is a few hundred operators, which
