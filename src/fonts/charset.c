@@ -7,9 +7,11 @@
 /* The code points the subset fonts keep: keep in step with --unicodes in src/fonts/subset-fonts
  * (tests/test_typeset_charset checks every one has a glyph in all four faces and prints, and
  * that its name survives the trip through the PDF). */
-static const struct {
+typedef struct cp_range {
     uint32_t lo, hi;
-} subset_ranges[] = {
+} cp_range;
+
+static const cp_range subset_ranges[] = {
     {0x0020, 0x007E}, {0x00A0, 0x017F}, {0x0192, 0x0192}, {0x01A0, 0x01A1}, {0x01AF, 0x01B0},
     {0x01E6, 0x01E7}, {0x01FA, 0x01FF}, {0x0218, 0x0219}, {0x02C6, 0x02C7}, {0x02D8, 0x02DD},
     {0x1E80, 0x1E85}, {0x1EF2, 0x1EF3}, {0x2012, 0x2015}, {0x2017, 0x201E}, {0x2020, 0x2022},
@@ -19,15 +21,13 @@ static const struct {
 };
 
 /* The code points the second, wider subset of the faces keeps (src/fonts/subset-fonts, its
- * EXT_UNICODES): Latin Extended-B and Additional (Vietnamese, Romanian comma below T, African
+ * "ext" list): Latin Extended-B and Additional (Vietnamese, Romanian comma below T, African
  * and Pan-Nigerian letters), spacing modifiers, Greek (with polytonic) and Cyrillic, every one
  * that all four Liberation Sans faces have. They print from their own fonts, whose encodings
  * name each glyph uniXXXX and carry a /ToUnicode map (pdf/pdf_write.c), so libharu's glyph
  * names do not limit them. Combining marks and scripts that need shaping or run right to left
  * (Hebrew, Arabic, Indic) are left out: without shaping they would print wrong. */
-static const struct {
-    uint32_t lo, hi;
-} ext_ranges[] = {
+static const cp_range ext_ranges[] = {
     {0x0180, 0x0191}, {0x0193, 0x019F}, {0x01A2, 0x01AE}, {0x01B1, 0x01E5}, {0x01E8, 0x01F9},
     {0x0200, 0x0217}, {0x021A, 0x02C5}, {0x02C8, 0x02D7}, {0x02DE, 0x02FF}, {0x0374, 0x0375},
     {0x037A, 0x037E}, {0x0384, 0x038A}, {0x038C, 0x038C}, {0x038E, 0x03A1}, {0x03A3, 0x03CE},
