@@ -1,5 +1,7 @@
 /* fonts.h: the four Liberation Sans faces, located once per process, with the metrics the layout
- * needs (advance widths per character, ascent, descent) read once and kept.
+ * needs (advance widths per character, ascent, descent) read once and kept. Each face is two
+ * files: its basic subset and its second (Greek, Cyrillic, Vietnamese, more Latin: charset.h),
+ * so that a letter using none of the second keeps the exact bytes it had before it existed.
  *
  * fonts/ is the font code below both case checking and the layout: which characters print
  * (charset.h), the four faces and their metrics (here), and the per-document subsets the PDF
