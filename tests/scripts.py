@@ -76,5 +76,15 @@ with tempfile.TemporaryDirectory() as tmp:
           "show: its script needs joining or right-to-left shaping, which the letters cannot do "
           "yet; write it in Latin letters (a transliteration)" in r.stderr)
 
+    # Nguyễn typed as e, combining circumflex, combining tilde: refused, saying how to type it
+    decomposed = os.path.join(tmp, "decomposed.xml")
+    text = open(cases[0], encoding="utf-8").read().replace("Nguyễn", "Nguye\u0302\u0303n")
+    open(decomposed, "w", encoding="utf-8").write(text)
+    r = run(PB, "validate", decomposed)
+    check(f"a letter and its accents typed apart are refused ({r.stderr[:400]})",
+          r.returncode == 1 and "(U+0302 COMBINING CIRCUMFLEX ACCENT), which the letter fonts "
+          "cannot show: an accent typed apart from its letter; type the accented letter as one "
+          "character (Unicode NFC)" in r.stderr)
+
 print(f"test_scripts: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

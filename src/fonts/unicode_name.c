@@ -61,5 +61,8 @@ void unicode_refusal(uint32_t cp, strbuf *out)
               unicode_needs_shaping(cp)
                   ? "its script needs joining or right-to-left shaping, which the letters cannot "
                     "do yet; write it in Latin letters (a transliteration)"
+              : cp >= 0x0300 && cp <= 0x036F
+                  ? "an accent typed apart from its letter; type the accented letter as one "
+                    "character (Unicode NFC), or write it in Latin letters"
                   : "write it in Latin letters (a transliteration) or leave it out");
 }
