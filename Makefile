@@ -18,7 +18,7 @@ CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 # The officers' page (src/serve/assets/) is compiled in as generated C (src/serve/embed-assets).
 ASSETS   := $(sort $(wildcard src/serve/assets/*.html src/serve/assets/*.css src/serve/assets/*.js))
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/serve_assets.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/serve_assets.o $(BUILD)/gen/unicode_names.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIB      := $(BUILD)/libpbdocs.a
@@ -28,7 +28,7 @@ TEST_LIBS := -lcjson
 # Fonts: Liberation Sans subset once to the Latin ranges letters need (see src/fonts/fonts.h).
 FONT_SRC := /usr/share/fonts/truetype/liberation2
 FACES    := Regular Bold Italic BoldItalic
-FONTS    := $(FACES:%=build/fonts/LiberationSans-%.ttf)
+FONTS    := $(FACES:%=build/fonts/LiberationSans-%.ttf) $(FACES:%=build/fonts/LiberationSans-%-Ext.ttf)
 
 SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 TSAN := -O1 -g -fsanitize=thread
@@ -36,7 +36,7 @@ TSAN := -O1 -g -fsanitize=thread
 DEB_PKGS := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-dev \
             libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
             poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev valgrind \
-            libmicrohttpd-dev curl chromium nodejs mandoc
+            libmicrohttpd-dev curl chromium nodejs mandoc unicode-data
 
 .PHONY: all deps demo test check golden spec bench clean test-bins bench-bins fuzz fuzz-bins \
         fields install uninstall
@@ -57,6 +57,14 @@ $(BUILD)/gen/serve_assets.c: $(ASSETS) src/serve/embed-assets
 	@mkdir -p $(dir $@)
 	$(PY) src/serve/embed-assets $(ASSETS) >$@.tmp && mv $@.tmp $@
 $(BUILD)/gen/serve_assets.o: $(BUILD)/gen/serve_assets.c
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# The names of characters a refusal may name (src/fonts/unicode_name.h), from Debian's unicode-data.
+UNICODE_DATA := /usr/share/unicode/UnicodeData.txt
+$(BUILD)/gen/unicode_names.c: $(UNICODE_DATA) src/fonts/unicode-names
+	@mkdir -p $(dir $@)
+	$(PY) src/fonts/unicode-names $(UNICODE_DATA) >$@.tmp && mv $@.tmp $@
+$(BUILD)/gen/unicode_names.o: $(BUILD)/gen/unicode_names.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c $(LIB) tests/check.h
@@ -131,6 +139,11 @@ bench-bins: $(BENCH_BIN) $(BUILD)/bench/gen_cases
 build/fonts/LiberationSans-%.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/fonts/subset-fonts
 	@mkdir -p $(dir $@)
 	sh src/fonts/subset-fonts $(PY) $< $@
+
+# The second subset: Greek, Cyrillic, Vietnamese and the rest of Latin (src/fonts/charset.c).
+build/fonts/LiberationSans-%-Ext.ttf: $(FONT_SRC)/LiberationSans-%.ttf src/fonts/subset-fonts
+	@mkdir -p $(dir $@)
+	sh src/fonts/subset-fonts $(PY) $< $@ ext
 
 # `make fuzz`: each target in turn for FUZZ_SECONDS (one process at a time, niced), clang's
 # libFuzzer with ASan + UBSan, built in build/fuzz. Seeds come from tests/fuzz/corpus/<target>/;

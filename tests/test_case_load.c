@@ -233,7 +233,11 @@ static void test_utf8(void)
     CHECK(text_unprintable("a\xC2\x85", false) == 0x85, "C1 control U+0085 is reported");
     CHECK(text_unprintable("Bożena 🙂", false) == 0x1F642, "emoji reported by code point");
     CHECK(text_unprintable("王", true) == 0x738B, "CJK reported by code point");
-    CHECK(text_unprintable("Ț", false) == 0x21A, "T comma below (left out on purpose) is reported");
+    CHECK(text_unprintable("Ștefănuț Țurcanu", false) == 0, "Romanian comma below S and T print");
+    CHECK(text_unprintable("Олена Шевченко, Ґанна Їжак", false) == 0, "Cyrillic names print");
+    CHECK(text_unprintable("Ἀθηνᾶ Παπαδοπούλου", false) == 0, "Greek names print");
+    CHECK(text_unprintable("Nguyễn Thị Phương, Trần Đức", false) == 0, "Vietnamese names print");
+    CHECK(text_unprintable("Fatima فاطمة", false) == 0x641, "Arabic reported by code point");
     CHECK(text_unprintable("ok \xE9 then", false) == -1, "invalid UTF-8 is -1");
     CHECK(text_unprintable("", false) == 0, "empty is printable");
 }
@@ -627,7 +631,9 @@ static void test_load_rejects(council_set *councils)
             "bad.xml:1: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a "
             "letter or digit, at most 64)");
     rejects(councils, "<name>Rhys Llewelyn</name>", "<name>Rhys 🙂</name>",
-            "bad.xml:1: case EX-1: recipient/name: contains a character the letter fonts cannot show (U+1F642)");
+            "bad.xml:1: case EX-1: recipient/name: contains “🙂” (U+1F642 SLIGHTLY "
+            "SMILING FACE), which the letter fonts cannot show: write it in Latin letters (a "
+            "transliteration) or leave it out");
     in_child("a blank recipient name", blank_name, councils);
     rejects(councils, "<ground>circumstances-changed</ground>", "<ground>unused</ground>",
             "bad.xml:1: case EX-1: repayment/ground: is given twice");

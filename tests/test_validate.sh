@@ -128,8 +128,8 @@ change-of-invalid-amount.xml|change-of-invalid-amount.xml:45: case BCC-2026-1045
 postcode-invalid.xml|postcode-invalid.xml:17: case BCC-2026-10458: recipient/address/postcode: is not a valid UK postcode
 id-path.xml|id-path.xml:3: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64)
 id-too-long.xml|id-too-long.xml:3: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64)
-font-emoji-name.xml|font-emoji-name.xml:11: case BCC-2026-10458: recipient/name: contains a character the letter fonts cannot show (U+1F642)
-font-chinese-reason.xml|font-chinese-reason.xml:56: case BCC-2026-10458: refusal/reason: contains a character the letter fonts cannot show (U+738B)
+font-emoji-name.xml|font-emoji-name.xml:11: case BCC-2026-10458: recipient/name: contains “🙂” (U+1F642 SLIGHTLY SMILING FACE), which the letter fonts cannot show: write it in Latin letters (a transliteration) or leave it out
+font-chinese-reason.xml|font-chinese-reason.xml:56: case BCC-2026-10458: refusal/reason: contains “王” (U+738B CJK UNIFIED IDEOGRAPH-738B), which the letter fonts cannot show: write it in Latin letters (a transliteration) or leave it out
 xxe.xml|xxe.xml:2: case BCC-2026-10458: a DOCTYPE is not allowed in case data (no DTDs, no entity declarations)
 billion-laughs.xml|billion-laughs.xml:2: case BCC-2026-10458: a DOCTYPE is not allowed in case data (no DTDs, no entity declarations)
 LOADER: no advice to use a libxml2 option the user does not have

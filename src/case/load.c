@@ -17,6 +17,7 @@
 #include "core/nearest.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
+#include "fonts/unicode_name.h"
 
 /* Found once, by whichever thread asks first (pthread_once: workers of a batch may race). */
 static char schema_path[4096];
@@ -84,6 +85,15 @@ char *raw_text(xmlNodePtr n)
     return n ? (char *)xmlNodeGetContent(n) : NULL;
 }
 
+/* A character no letter font has: named, with what to do (fonts/unicode_name.h). */
+static void refuse_character(loader *ld, xmlNodePtr n, uint32_t cp)
+{
+    strbuf words = {0};
+    unicode_refusal(cp, &words);
+    problem(ld, n, "contains %s", sb_str(&words));
+    sb_free(&words);
+}
+
 /* A checked plain-text value in the case's arena: whitespace normalised, every character
  * printable by the letter fonts. NULL when absent (the schema reports that). */
 char *plain(loader *ld, xmlNodePtr n)
@@ -99,7 +109,7 @@ char *plain(loader *ld, xmlNodePtr n)
     else if (bad > 0 && (bad < 0x20 || (bad >= 0x7F && bad <= 0x9F)))
         problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
     else if (bad > 0)
-        problem(ld, n, "contains a character the letter fonts cannot show (U+%04X)", (unsigned)bad);
+        refuse_character(ld, n, (uint32_t)bad);
     else if (!norm[0] && n->type == XML_ELEMENT_NODE)
         problem(ld, n, "is empty");
     char *out = arena_strdup(&ld->c->mem, norm);
@@ -125,7 +135,7 @@ char *markdown(loader *ld, xmlNodePtr n)
     else if (bad > 0 && (bad < 0x20 || (bad >= 0x7F && bad <= 0x9F)))
         problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
     else if (bad > 0)
-        problem(ld, n, "contains a character the letter fonts cannot show (U+%04X)", (unsigned)bad);
+        refuse_character(ld, n, (uint32_t)bad);
     else if (!md[0])
         problem(ld, n, "is empty");
     char *out = arena_strdup(&ld->c->mem, md);

@@ -12,7 +12,10 @@
  * T with comma), which libharu names "Tcommaaccent", a name readers take for U+0162. Within the
  * subset's ranges it rules out only U+00A0 and U+00AD (named "space" and "hyphen"), so the table
  * here is the ranges without those two, and fonts_open() (pdf/pdf_fonts.h) checks once per
- * process, against libharu's own names, that this still holds. */
+ * process, against libharu's own names, that this still holds.
+ *
+ * Greek, Cyrillic, Vietnamese and the rest of Latin come from a second subset of the same faces
+ * (charset_is_ext), so letters that use none of them keep the basic subset's exact bytes. */
 #ifndef PBDOCS_CHARSET_H
 #define PBDOCS_CHARSET_H
 #include <stdbool.h>
@@ -27,6 +30,11 @@
  * carriage return (white space), U+00A0 no-break space (printed as a space that never breaks)
  * and U+00AD soft hyphen (invisible). Every other control character is false. Thread-safe. */
 bool fonts_can_show(uint32_t cp);
+
+/* True when cp is printed from the wider, second subset of the faces (Greek, Cyrillic,
+ * Vietnamese, more Latin: charset.c) rather than the basic one: in a font of its own whose
+ * glyphs are named uniXXXX, with a /ToUnicode map, as libharu cannot name most of them. */
+bool charset_is_ext(uint32_t cp);
 
 /* True when cp is printed with a glyph of its own (fonts_can_show without the special cases
  * above): what the PDF backend can encode. */

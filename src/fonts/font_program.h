@@ -4,7 +4,8 @@
  * (ttf_subset.h), deflated. Making and deflating that subset was most of a letter's cost, yet
  * the letters of one run use nearly the same glyphs. A face's basic set (glyph_set_widen) is
  * widened so that it rarely differs between letters; the accented letters of names, which do,
- * go in a second, small program. The deflated program is kept per glyph set and shared by every
+ * go in a second, small program (and Greek, Cyrillic, Vietnamese in a third, from the face's
+ * second subset: font_program_get's face is then FACE_EXT(face)). The deflated program is kept per glyph set and shared by every
  * letter that uses that set; what a PDF embeds depends only on its own text, never on which
  * letters came before, so output stays byte-identical whatever the order or number of jobs. */
 #ifndef PBDOCS_FONT_PROGRAM_H
@@ -38,7 +39,8 @@ void font_cache_free(font_cache *cache);
  * has one; and all of £ € – — ‘ ’ “ ” • … when it has one of them. */
 void glyph_set_widen(glyph_set *set);
 
-/* A copy of the program for face holding the glyphs of set, from the fonts' cache, or made now
+/* A copy of the program for face (a font file index, fonts.h: FACE_EXT for the second subset)
+ * holding the glyphs of set, from the fonts' cache, or made now
  * and kept. Thread-safe. Returns 0, or -1 when zlib refuses to deflate (never with a working
  * zlib; running out of memory aborts, see core/xalloc.h). */
 int font_program_get(const pb_fonts *fonts, int face, const glyph_set *set, font_program *out);

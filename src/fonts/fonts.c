@@ -9,19 +9,19 @@
 
 #include "core/xalloc.h"
 
-static const char *const face_files[FACE_COUNT] = {
-    "LiberationSans-Regular.ttf",
-    "LiberationSans-Bold.ttf",
-    "LiberationSans-Italic.ttf",
-    "LiberationSans-BoldItalic.ttf",
+static const char *const face_files[FACE_FILES] = {
+    "LiberationSans-Regular.ttf",        "LiberationSans-Bold.ttf",
+    "LiberationSans-Italic.ttf",         "LiberationSans-BoldItalic.ttf",
+    "LiberationSans-Regular-Ext.ttf",    "LiberationSans-Bold-Ext.ttf",
+    "LiberationSans-Italic-Ext.ttf",     "LiberationSans-BoldItalic-Ext.ttf",
 };
 
-const char *font_file_name(pb_face face)
+const char *font_file_name(int index)
 {
-    return face >= 0 && face < FACE_COUNT ? face_files[face] : NULL;
+    return index >= 0 && index < FACE_FILES ? face_files[index] : NULL;
 }
 
-static bool read_file(pb_font_file *file, const char *dir, pb_face face, diag_list *errs)
+static bool read_file(pb_font_file *file, const char *dir, int face, diag_list *errs)
 {
     size_t n = strlen(dir) + strlen(face_files[face]) + 2;
     file->path = xmalloc(n);
@@ -56,7 +56,7 @@ pb_fonts *fonts_new(const char *dir, diag_list *errs)
     return f;
 }
 
-bool fonts_load_face(pb_fonts *f, const char *dir, pb_face face, diag_list *errs)
+bool fonts_load_face(pb_fonts *f, const char *dir, int face, diag_list *errs)
 {
     pb_font_file *file = &f->file[face];
     if (!read_file(file, dir, face, errs))
@@ -74,7 +74,7 @@ void fonts_close(pb_fonts *fonts)
 {
     if (!fonts)
         return;
-    for (int face = 0; face < FACE_COUNT; face++) {
+    for (int face = 0; face < FACE_FILES; face++) {
         ttf_free(&fonts->ttf[face]);
         free(fonts->file[face].path);
         free(fonts->file[face].bytes);

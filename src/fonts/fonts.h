@@ -1,5 +1,7 @@
 /* fonts.h: the four Liberation Sans faces, located once per process, with the metrics the layout
- * needs (advance widths per character, ascent, descent) read once and kept.
+ * needs (advance widths per character, ascent, descent) read once and kept. Each face is two
+ * files: its basic subset and its second (Greek, Cyrillic, Vietnamese, more Latin: charset.h),
+ * so that a letter using none of the second keeps the exact bytes it had before it existed.
  *
  * fonts/ is the font code below both case checking and the layout: which characters print
  * (charset.h), the four faces and their metrics (here), and the per-document subsets the PDF
@@ -31,6 +33,11 @@ typedef enum pb_face {
     FACE_COUNT
 } pb_face;
 
+/* Each face is two files: its basic subset, and from FACE_EXT(face) its second subset, the
+ * characters of charset_is_ext() (Greek, Cyrillic, Vietnamese, more Latin). */
+#define FACE_FILES (2 * FACE_COUNT)
+#define FACE_EXT(face) ((int)(face) + FACE_COUNT)
+
 #define FACE_BOLD_BIT 1   /* FACE_BOLD = REGULAR | BOLD_BIT, BOLD_ITALIC = all bits */
 #define FACE_ITALIC_BIT 2
 
@@ -52,9 +59,9 @@ typedef struct pb_face_info {
 } pb_face_info;
 
 struct pb_fonts {
-    pb_font_file file[FACE_COUNT];
-    ttf_face ttf[FACE_COUNT];                 /* its tables, parsed once for ttf_subset() */
-    pb_face_info info[FACE_COUNT];
+    pb_font_file file[FACE_FILES];            /* by face, then FACE_EXT(face) */
+    ttf_face ttf[FACE_FILES];                 /* its tables, parsed once for ttf_subset() */
+    pb_face_info info[FACE_FILES];
     uint16_t advance[FACE_COUNT][CHARSET_LIMIT]; /* 1/1000 em, as libharu writes /Widths */
     int ascent, descent;                      /* 1/1000 em of the regular face; descent < 0 */
     font_cache *cache;                        /* the embedded programs made so far: the one
@@ -63,10 +70,10 @@ struct pb_fonts {
 
 /* For fonts_open() in pdf/pdf_fonts.h, which measures each face once it is loaded: fonts_new
  * makes an empty set (NULL and a diag when its cache's lock cannot be made); fonts_load_face
- * reads and parses DIR/LiberationSans-<face>.ttf, false with a diag when it is missing,
+ * reads and parses file index (0 .. FACE_FILES-1) of DIR, false with a diag when it is missing,
  * unreadable or not a font this code can subset. */
 pb_fonts *fonts_new(const char *dir, diag_list *errs);
-bool fonts_load_face(pb_fonts *fonts, const char *dir, pb_face face, diag_list *errs);
+bool fonts_load_face(pb_fonts *fonts, const char *dir, int index, diag_list *errs);
 void fonts_close(pb_fonts *fonts);
 
 /* Advance width of cp in face, in 1/1000 em (0 for a code point that cannot print). */
@@ -75,6 +82,7 @@ static inline int font_advance(const pb_fonts *f, pb_face face, uint32_t cp)
     return cp < CHARSET_LIMIT ? f->advance[face][cp] : 0;
 }
 
-/* The file name of a face inside the fonts folder, e.g. "LiberationSans-Bold.ttf". */
-const char *font_file_name(pb_face face);
+/* The file name of file index inside the fonts folder, e.g. "LiberationSans-Bold.ttf", or
+ * "LiberationSans-Bold-Ext.ttf" for FACE_EXT(FACE_BOLD). */
+const char *font_file_name(int index);
 #endif

@@ -14,6 +14,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_version.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -59,8 +60,33 @@ void hpdf_face_info(HPDF_FontDef def, pb_face_info *info)
 /* hpdf.h offers only libharu's named encodings; one with this document's own /Differences is
  * made by registering a basic encoder whose table we fill (a font takes FirstChar and LastChar
  * from its encoding when it is made, and the /Differences at save). */
+/* An encoding's /Differences with each glyph named uniXXXX: libharu writes its own names
+ * (HPDF_BasicEncoder_Write), and has none for most Greek, Cyrillic and Vietnamese letters. */
+static HPDF_STATUS write_uni_encoding(HPDF_Encoder enc, HPDF_Stream out)
+{
+    HPDF_BasicEncoderAttr attr = enc->attr;
+    HPDF_STATUS ret = HPDF_Stream_WriteStr(out, "/Encoding <<\012/Type /Encoding\012"
+                                                "/BaseEncoding /WinAnsiEncoding\012/Differences [");
+    bool run = false;
+    for (unsigned i = attr->first_char; i <= attr->last_char && ret == HPDF_OK; i++) {
+        if (attr->differences[i] != 1) {
+            run = false;
+            continue;
+        }
+        char name[24];
+        if (run)
+            snprintf(name, sizeof name, "/uni%04X ", (unsigned)attr->unicode_map[i]);
+        else
+            snprintf(name, sizeof name, "%u /uni%04X ", i, (unsigned)attr->unicode_map[i]);
+        run = true;
+        ret = HPDF_Stream_WriteStr(out, name);
+    }
+    return ret == HPDF_OK ? HPDF_Stream_WriteStr(out, "]\012>>\012") : ret;
+}
+
 HPDF_STATUS hpdf_register_encoding(HPDF_Doc doc, const char *name, unsigned first,
-                                   unsigned last, const uint32_t *extras, int n_extras)
+                                   unsigned last, const uint32_t *extras, int n_extras,
+                                   int uni_names)
 {
     HPDF_Encoder enc = HPDF_BasicEncoder_New(doc->mmgr, HPDF_ENCODING_WIN_ANSI);
     if (!enc)
@@ -75,6 +101,8 @@ HPDF_STATUS hpdf_register_encoding(HPDF_Doc doc, const char *name, unsigned firs
         attr->differences[0x80 + i] = 1;
     }
     attr->has_differences = n_extras > 0 ? HPDF_TRUE : HPDF_FALSE;
+    if (uni_names)
+        enc->write_fn = write_uni_encoding;
     HPDF_STATUS ret = HPDF_Doc_RegisterEncoder(doc, enc);
     if (ret != HPDF_OK)
         HPDF_Encoder_Free(enc);
@@ -87,6 +115,19 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
 {
     (void)dict;
     return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/* hpdf.h has no way to give a font a /ToUnicode stream of one's own. */
+HPDF_STATUS hpdf_font_set_to_unicode(HPDF_Doc doc, HPDF_Font font, const unsigned char *deflated,
+                                     size_t len)
+{
+    HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    if (!s)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    s->filter = HPDF_STREAM_FILTER_NONE;  /* deflated already */
+    s->write_fn = write_flate_filter;
+    HPDF_STATUS ret = HPDF_Stream_Write(s->stream, deflated, (HPDF_UINT)len);
+    return ret == HPDF_OK ? HPDF_Dict_Add(font, "ToUnicode", s) : ret;
 }
 
 /* The font descriptor libharu would make for the face, with the embedded program already

@@ -29,10 +29,14 @@ int hpdf_font_def_has_glyph(HPDF_FontDef def, uint32_t cp);
 void hpdf_face_info(HPDF_FontDef def, pb_face_info *info);
 
 /* Registers, under name, a copy of WinAnsiEncoding whose codes first..last are used; with
- * n_extras > 0, codes 0x80.. are instead extras[0..n_extras), written as /Differences.
- * Returns HPDF_OK or an error. */
+ * n_extras > 0, codes 0x80.. are instead extras[0..n_extras), written as /Differences, named
+ * by libharu's glyph names, or with uni_names as uniXXXX. Returns HPDF_OK or an error. */
 HPDF_STATUS hpdf_register_encoding(HPDF_Doc doc, const char *name, unsigned first,
-                                   unsigned last, const uint32_t *extras, int n_extras);
+                                   unsigned last, const uint32_t *extras, int n_extras,
+                                   int uni_names);
+/* Gives font a /ToUnicode stream holding a CMap, deflated[0..len) (deflated by the caller). */
+HPDF_STATUS hpdf_font_set_to_unicode(HPDF_Doc doc, HPDF_Font font, const unsigned char *deflated,
+                                     size_t len);
 
 /* Registers a TrueType font definition that needs no font file: looked up by key, printed as
  * base_font, its descriptor (the face's info) embedding the deflated program[0..len) whose

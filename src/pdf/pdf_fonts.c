@@ -6,10 +6,17 @@
 #include <hpdf.h>
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "pdf/hpdf_compat.h"
 
-const char *charset_glyph_name(uint32_t cp) { return hpdf_glyph_name(cp); }
+const char *charset_glyph_name(uint32_t cp, char buf[8])
+{
+    if (!charset_is_ext(cp))
+        return hpdf_glyph_name(cp);
+    snprintf(buf, 8, "uni%04X", (unsigned)cp);
+    return buf;
+}
 
 /* The first printable character whose glyph libharu would name so that a reader takes it for
  * another character, or 0 when there is none. */
@@ -19,17 +26,21 @@ static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 static void check_names(void)
 {
     for (uint32_t cp = 0x21; cp < CHARSET_LIMIT && !misnamed; cp++) {
-        const char *name = charset_has_glyph(cp) ? hpdf_glyph_name(cp) : NULL;
-        if (charset_has_glyph(cp) && (!name || hpdf_glyph_unicode(name) != cp))
+        bool named = charset_has_glyph(cp) && !charset_is_ext(cp);  /* ext: uniXXXX */
+        const char *name = named ? hpdf_glyph_name(cp) : NULL;
+        if (named && (!name || hpdf_glyph_unicode(name) != cp))
             misnamed = cp;
     }
 }
 
-/* Loads the face in a scratch libharu document: checks it has a glyph for every printable
- * character and keeps the widths libharu will write. */
-static bool check_face(pb_fonts *f, pb_face face, diag_list *errs)
+/* Loads font file index (a face's basic or second subset) in a scratch libharu document:
+ * checks it has a glyph for every printable character it is for and keeps the widths libharu
+ * will write. */
+static bool check_face(pb_fonts *f, int index, diag_list *errs)
 {
-    const pb_font_file *file = &f->file[face];
+    int face = index % FACE_COUNT;
+    bool ext = index >= FACE_COUNT;
+    const pb_font_file *file = &f->file[index];
     bool ok = false;
     HPDF_Doc doc = HPDF_New(NULL, NULL);
     if (!doc) {
@@ -48,9 +59,9 @@ static bool check_face(pb_fonts *f, pb_face face, diag_list *errs)
     }
     unsigned missing = 0, first_missing = 0;
     for (uint32_t cp = 0x20; cp < CHARSET_LIMIT; cp++) {
-        if (!charset_has_glyph(cp))
+        if (!charset_has_glyph(cp) || charset_is_ext(cp) != ext)
             continue;
-        if (!hpdf_font_def_has_glyph(def, cp) || !f->ttf[face].gid_of[cp]) {
+        if (!hpdf_font_def_has_glyph(def, cp) || !f->ttf[index].gid_of[cp]) {
             if (!missing++)
                 first_missing = cp;
             HPDF_ResetError(doc);
@@ -65,9 +76,10 @@ static bool check_face(pb_fonts *f, pb_face face, diag_list *errs)
                        "it with src/fonts/subset-fonts", missing, first_missing);
         goto done;
     }
-    f->advance[face][0xA0] = f->advance[face][' '];  /* no-break space: printed as a space */
-    hpdf_face_info(def, &f->info[face]);
-    if (face == FACE_REGULAR) {
+    if (!ext)
+        f->advance[face][0xA0] = f->advance[face][' '];  /* no-break space: a space */
+    hpdf_face_info(def, &f->info[index]);
+    if (index == FACE_REGULAR) {
         f->ascent = HPDF_Font_GetAscent(font);
         f->descent = HPDF_Font_GetDescent(font);
     }
@@ -90,8 +102,8 @@ pb_fonts *fonts_open(const char *dir, diag_list *errs)
     if (!f)
         return NULL;
     bool ok = true;
-    for (int face = 0; face < FACE_COUNT; face++)
-        if (!fonts_load_face(f, dir, (pb_face)face, errs) || !check_face(f, (pb_face)face, errs))
+    for (int index = 0; index < FACE_FILES; index++)
+        if (!fonts_load_face(f, dir, index, errs) || !check_face(f, index, errs))
             ok = false;
     if (!ok) {
         fonts_close(f);

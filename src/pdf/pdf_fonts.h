@@ -11,12 +11,13 @@
 #include "core/diag.h"
 #include "fonts/fonts.h"
 
-/* Opens DIR/LiberationSans-{Regular,Bold,Italic,BoldItalic}.ttf. Returns NULL and adds a diag
+/* Opens DIR/LiberationSans-{Regular,Bold,Italic,BoldItalic}{,-Ext}.ttf. Returns NULL and adds a diag
  * when a face is missing, unreadable, or lacks a glyph for a printable character, or when
  * libharu would not name every printable character's glyph so that readers get it back
  * (fonts/charset.h). Free with fonts_close(). */
 pb_fonts *fonts_open(const char *dir, diag_list *errs);
 
-/* The glyph name the PDF names cp by (libharu's table), e.g. "Lslash". */
-const char *charset_glyph_name(uint32_t cp);
+/* The glyph name the PDF names cp by: libharu's table (e.g. "Lslash") for the basic subset's
+ * characters, "uniXXXX" (written into buf) for the second subset's (charset_is_ext). */
+const char *charset_glyph_name(uint32_t cp, char buf[8]);
 #endif

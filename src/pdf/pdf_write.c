@@ -6,7 +6,11 @@
  * symbols are written through the standard WinAnsiEncoding, in a face's basic font; every other
  * character the document uses (see charset.h) gets a code from 0x80 up, in order of first use,
  * 128 to an encoding made for this document, in a second font whose /Differences list just
- * those characters. A text run switches font object where it passes from one to the other.
+ * those characters. Greek, Cyrillic, Vietnamese and the rest of Latin (charset_is_ext) come from
+ * the faces' second subsets, in encodings of their own whose /Differences name each glyph
+ * uniXXXX (libharu's names cover few of them) and whose fonts carry a /ToUnicode map; a
+ * document without them is written exactly as before. A text run switches font object where it
+ * passes from one to another.
  *
  * Pages: the content stream is written here, not through libharu's one call per operator.
  * Every operation is tagged (pdf_tags.h): inside a structure element's marked content, or an
@@ -31,15 +35,16 @@
 #include "pdf/hpdf_compat.h"
 #include "pdf/pdf_tags.h"
 
-enum { MAX_ENCODINGS = 8 };  /* 8 x 128 codes: more than there are printable characters */
+enum { MAX_ENCODINGS = 16 };  /* 16 x 128 codes: more than there are printable characters */
 
 /* Each face used is embedded as up to two programs (font_program.h): a basic one for ASCII and
  * the punctuation and symbols of WinAnsi (£ – ’ “ ” …), through the standard WinAnsiEncoding,
  * the same in almost every letter and so nearly always kept from an earlier one; and one for the
  * document's other characters (accented letters of names and places), small and quick to make.
  * Font objects are per program and encoding: slot 0 is the basic font, slot 1 + e the other
- * characters' font through encoding e. */
-enum { PART_BASIC, PART_OTHER, PART_COUNT };
+ * characters' font through encoding e; PART_EXT is the program of the face's second subset,
+ * used by the encodings made for its characters. */
+enum { PART_BASIC, PART_OTHER, PART_EXT, PART_COUNT };
 enum { SLOTS = 1 + MAX_ENCODINGS };
 
 typedef struct writer {
@@ -64,6 +69,8 @@ typedef struct writer {
     uint8_t code_of[CHARSET_LIMIT];
     uint32_t extras[MAX_ENCODINGS][128];
     int n_extras[MAX_ENCODINGS];
+    bool enc_ext[MAX_ENCODINGS];  /* encoding e holds characters of the second subset */
+    int cur_enc[2];               /* the encoding being filled, basic and second subset: +1 */
     uint32_t basic_char[256];  /* the WinAnsi symbols used, by code */
     unsigned basic_last;       /* the highest code of the basic font used */
     glyph_set used[FACE_COUNT][PART_COUNT];  /* characters printed in each face */
@@ -122,9 +129,10 @@ static void assign_codes(writer *w, const pb_layout *L)
             k += utf8_decode(text + op->text + k, op->len - k, &cp);
             cp = printed(cp);
             unsigned symbol = cp >= 0x80 && charset_has_glyph(cp) ? winansi_symbol(cp) : 0;
+            bool ext = charset_is_ext(cp);
             if (cp < CHARSET_LIMIT)
-                w->used[op->face][cp < 0x80 || symbol ? PART_BASIC : PART_OTHER].bits[cp / 8] |=
-                    (uint8_t)(1u << (cp % 8));
+                w->used[op->face][cp < 0x80 || symbol ? PART_BASIC : ext ? PART_EXT : PART_OTHER]
+                    .bits[cp / 8] |= (uint8_t)(1u << (cp % 8));
             if (symbol) {
                 w->basic_char[symbol] = cp;
                 if (symbol > w->basic_last)
@@ -133,13 +141,13 @@ static void assign_codes(writer *w, const pb_layout *L)
             }
             if (cp < 0x80 || !charset_has_glyph(cp) || w->enc_of[cp])
                 continue;
-            if (!w->n_encodings)
-                w->n_encodings = 1;
-            int e = w->n_encodings - 1;
-            if (w->n_extras[e] == 128) {
+            int e = w->cur_enc[ext] - 1;
+            if (e < 0 || w->n_extras[e] == 128) {
                 if (w->n_encodings == MAX_ENCODINGS)
                     continue;  /* cannot happen: fewer printable characters than that */
                 e = w->n_encodings++;
+                w->enc_ext[e] = ext;
+                w->cur_enc[ext] = e + 1;
             }
             w->extras[e][w->n_extras[e]] = cp;
             w->code_of[cp] = (uint8_t)(0x80 + w->n_extras[e]++);
@@ -158,7 +166,8 @@ static bool make_encodings(writer *w)
         int n = slot ? w->n_extras[slot - 1] : 0;
         unsigned first = slot ? 0x80 : 0x20, last = slot ? 0x7Fu + (unsigned)n : w->basic_last;
         if (hpdf_register_encoding(w->doc, w->encoding_name[slot], first, last,
-                                   slot ? w->extras[slot - 1] : NULL, n) != HPDF_OK)
+                                   slot ? w->extras[slot - 1] : NULL, n,
+                                   slot && w->enc_ext[slot - 1]) != HPDF_OK)
             return false;
     }
     return true;
@@ -173,23 +182,79 @@ static const char *embed_part(writer *w, pb_face face, int part)
     if (part == PART_BASIC)
         glyph_set_widen(set);
     font_program *prog = &w->program[face][part];
-    if (font_program_get(w->fonts, face, set, prog) != 0)
+    int file = part == PART_EXT ? FACE_EXT(face) : (int)face;
+    if (font_program_get(w->fonts, file, set, prog) != 0)
         return NULL;
-    const pb_face_info *in = &w->fonts->info[face];
+    const pb_face_info *in = &w->fonts->info[file];
     /* looked up by this name; printed as a subset: six capitals, '+', the face's name */
     char key[128], base_font[128];
     snprintf(key, sizeof key, "%.100s/%d", in->name, part);
-    snprintf(base_font, sizeof base_font, "PBDO%c%c+%.100s", part == PART_BASIC ? 'C' : 'X',
+    snprintf(base_font, sizeof base_font, "PBDO%c%c+%.100s", "CXE"[part],
              'A' + (int)face, in->name);
     return hpdf_register_font(w->doc, key, base_font, in, prog->deflated, prog->deflated_len,
                               prog->length1);
+}
+
+/* Deflates data[0..len) into w->deflated with the writer's one deflate stream; returns the
+ * deflated length (0 and w->error set on failure). */
+static size_t deflate_into(writer *w, const char *data, size_t len)
+{
+    z_stream *z = &w->z;
+    if (!w->z_ready) {
+        /* 8 KB window and hash: a page's content is a few kilobytes */
+        if (deflateInit2(z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 13, 6, Z_DEFAULT_STRATEGY) != Z_OK) {
+            w->error = HPDF_ZLIB_ERROR;
+            return 0;
+        }
+        w->z_ready = true;
+    } else
+        deflateReset(z);
+    size_t cap = deflateBound(z, (uLong)len);
+    if (w->deflated_cap < cap) {
+        free(w->deflated);
+        w->deflated = xmalloc(cap);
+        w->deflated_cap = cap;
+    }
+    z->next_in = (Bytef *)data;
+    z->avail_in = (uInt)len;
+    z->next_out = w->deflated;
+    z->avail_out = (uInt)cap;
+    if (deflate(z, Z_FINISH) != Z_STREAM_END) {
+        w->error = HPDF_ZLIB_ERROR;
+        return 0;
+    }
+    return cap - z->avail_out;
+}
+
+/* A /ToUnicode map for a font of the second subset: each code of its encoding to its character
+ * (the uniXXXX names say the same; this is for readers that go by the map alone). */
+static bool add_to_unicode(writer *w, HPDF_Font font, int slot)
+{
+    strbuf m = {0};
+    sb_puts(&m, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
+    int n = w->n_extras[slot - 1];
+    for (int i = 0; i < n; i++) {
+        if (i % 100 == 0)  /* at most 100 entries a block */
+            sb_printf(&m, "%d beginbfchar\n", n - i < 100 ? n - i : 100);
+        sb_printf(&m, "<%02X> <%04X>\n", 0x80 + i, (unsigned)w->extras[slot - 1][i]);
+        if (i % 100 == 99 || i == n - 1)
+            sb_puts(&m, "endbfchar\n");
+    }
+    sb_puts(&m, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    size_t len = deflate_into(w, m.data, m.len);
+    bool ok = !w->error && hpdf_font_set_to_unicode(w->doc, font, w->deflated, len) == HPDF_OK;
+    sb_free(&m);
+    return ok;
 }
 
 static HPDF_Font font_for(writer *w, pb_face face, int slot)
 {
     if (w->font[face][slot])
         return w->font[face][slot];
-    int part = slot ? PART_OTHER : PART_BASIC;
+    int part = !slot ? PART_BASIC : w->enc_ext[slot - 1] ? PART_EXT : PART_OTHER;
     if (!w->def_name[face][part])
         w->def_name[face][part] = embed_part(w, face, part);
     if (!w->def_name[face][part])
@@ -208,6 +273,8 @@ static HPDF_Font font_for(writer *w, pb_face face, int slot)
         widths[code] = (int16_t)font_advance(w->fonts, face, cp);
     }
     hpdf_set_widths(font, widths);
+    if (part == PART_EXT && !add_to_unicode(w, font, slot))
+        return NULL;
     w->font[face][slot] = font;
     return font;
 }
@@ -319,35 +386,14 @@ static void show_text(writer *w, HPDF_Page page, const pb_op *op, const char *te
         flush_piece(w, page, op, slot, piece, n);
 }
 
-/* Hands the page its content, deflated here: libharu would start a new deflate stream (a quarter
- * of a megabyte to set up) for every page; a letter's pages need a small window and one stream. */
+/* Hands the page its content, deflated here (deflate_into): libharu would start a new deflate
+ * stream (a quarter of a megabyte to set up) for every page; a letter's pages need a small
+ * window and one stream. */
 static void set_content(writer *w, HPDF_Page page)
 {
-    z_stream *z = &w->z;
-    if (!w->z_ready) {
-        /* 8 KB window and hash: a page's content is a few kilobytes */
-        if (deflateInit2(z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 13, 6, Z_DEFAULT_STRATEGY) != Z_OK) {
-            w->error = HPDF_ZLIB_ERROR;
-            return;
-        }
-        w->z_ready = true;
-    } else
-        deflateReset(z);
-    size_t cap = deflateBound(z, (uLong)w->content.len);
-    if (w->deflated_cap < cap) {
-        free(w->deflated);
-        w->deflated = xmalloc(cap);
-        w->deflated_cap = cap;
-    }
-    z->next_in = (Bytef *)w->content.data;
-    z->avail_in = (uInt)w->content.len;
-    z->next_out = w->deflated;
-    z->avail_out = (uInt)cap;
-    if (deflate(z, Z_FINISH) != Z_STREAM_END) {
-        w->error = HPDF_ZLIB_ERROR;
-        return;
-    }
-    hpdf_set_page_content(page, w->deflated, cap - z->avail_out);
+    size_t len = deflate_into(w, w->content.data, w->content.len);
+    if (!w->error)
+        hpdf_set_page_content(page, w->deflated, len);
 }
 
 /* Writes the page's content stream itself (a letter page is a few hundred operators, which
