@@ -33,12 +33,15 @@ FONTS    := $(FACES:%=build/fonts/LiberationSans-%.ttf) $(FACES:%=build/fonts/Li
 SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 TSAN := -O1 -g -fsanitize=thread
 
-DEB_PKGS := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-dev \
-            libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
-            poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev valgrind \
-            libmicrohttpd-dev curl chromium nodejs mandoc unicode-data
+# What building and running pbdocs needs (`make deps`, used by `make demo`), and what the tests add
+# (`make deps-test`, used by `make test`: sanitizers, PDF tools, a browser, node for its driver).
+DEB_PKGS  := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-dev \
+             libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
+             libmicrohttpd-dev unicode-data
+TEST_PKGS := poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev valgrind curl chromium \
+             nodejs mandoc
 
-.PHONY: all deps demo test check golden spec bench clean test-bins bench-bins fuzz fuzz-bins \
+.PHONY: all deps deps-test apt-install demo test check golden spec bench clean test-bins bench-bins fuzz fuzz-bins \
         fields install uninstall
 all: $(BIN) $(FONTS)
 
@@ -153,7 +156,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= $(FUZZ_NAMES)
 FUZZ_OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
             -fno-sanitize-recover=all
-fuzz: deps $(FONTS)
+fuzz: deps-test $(FONTS)
 	$(MAKE) CC=clang BUILD=build/fuzz OPT="$(FUZZ_OPT)" fuzz-bins
 	@mkdir -p build/fuzz/crashes
 	@for t in $(FUZZ_TARGETS); do \
@@ -172,14 +175,10 @@ $(BUILD)/libfuzzer/%: $(BUILD)/tests/fuzz/%.o $(LIB)
 	$(CC) $(OPT) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
 deps:
-	@missing=$$(for p in $(DEB_PKGS); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
-	  echo "installing:" $$missing; \
-	  $$sudo apt-get update -q && \
-	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
-	fi
+	@$(MAKE) --no-print-directory apt-install PKGS_WANTED="$(DEB_PKGS)"
+
+deps-test:
+	@$(MAKE) --no-print-directory apt-install PKGS_WANTED="$(DEB_PKGS) $(TEST_PKGS)"
 	@# npm: Debian's package, unless the nodejs installed already brings its own.
 	@command -v npm >/dev/null || { sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; }
@@ -187,13 +186,24 @@ deps:
 	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
 	  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund; fi
 
+# Installs, with apt-get (and sudo when not root), those of PKGS_WANTED that are missing.
+apt-install:
+	@missing=$$(for p in $(PKGS_WANTED); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  echo "installing:" $$missing; \
+	  $$sudo apt-get update -q && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
 demo: deps
 	$(MAKE) all
 	sh tests/demo.sh
 
 # The suite runs twice: the optimised build, then the same tests under ASan + UBSan (+ LSan).
 # tests/test_batch.sh also runs a batch and the threaded template test under TSan.
-test: deps
+test: deps-test
 	$(MAKE) all test-bins
 	$(MAKE) BUILD=build/san BIN=build/san/pbdocs OPT="$(SAN)" build/san/pbdocs test-bins
 	$(MAKE) BUILD=build/tsan BIN=build/tsan/pbdocs OPT="$(TSAN)" build/tsan/pbdocs \
@@ -207,11 +217,11 @@ check: test
 golden: all test-bins
 	UPDATE_GOLDEN=1 sh tests/test_golden.sh
 
-spec: deps
+spec: deps-test
 	$(MAKE) $(BUILD)/tests/test_mustache_spec
 	$(BUILD)/tests/test_mustache_spec
 
-bench: deps
+bench: deps-test
 	$(MAKE) all bench-bins
 	BUILD=$(BUILD) sh bench/run
 
