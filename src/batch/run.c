@@ -182,6 +182,7 @@ static bool write_run_outputs(runner *run, time_t wall_started, print_volumes *v
                           .resumed = opt->resume, .exit_status = run_status(run, errs, stopped),
                           .cases = run->sum.cases, .produced = run->sum.produced,
                           .reused = run->sum.reused, .rejected = run->sum.rejected,
+                          .warned = run->sum.warned,
                           .volumes = volumes->paths, .n_volumes = volumes->n};
         size_t first = errs->len;
         if (run_record_write(opt->outdir, &rec, run->r, errs) != 0) {
