@@ -18,6 +18,7 @@
 #include "batch/manifest.h"
 #include "batch/run_record.h"
 #include "batch/runner_internal.h"
+#include "case/council.h"
 #include "core/files.h"
 #include "core/outfile.h"
 #include "core/xalloc.h"
@@ -240,7 +241,10 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
      * compiled and loaded once. */
     render_options ro = {.templates_dir = opt->templates_dir};
     run.r = renderer_open(&ro, errs);
-    bool stopped = !run.r || open_outdir(&run, errs) != 0;  /* the run could not start or go on */
+    /* Every council profile is checked before any case, as the templates are: a broken one
+     * stops the run having produced nothing (no OUTDIR contents), not only its council's cases. */
+    bool stopped = !run.r || councils_check(renderer_councils(run.r), errs) != 0 ||
+                   open_outdir(&run, errs) != 0;  /* the run could not start or go on */
     if (!stopped) {
         if (opt->progress) {
             size_t est = inputs_count_estimate(opt->inputs, opt->n_inputs);
