@@ -124,8 +124,8 @@ static int watch_inputs(watcher *w, preview *p, const char *case_path, diag_list
 {
     char case_dir[4096], council[256];
     const char *slash = strrchr(case_path, '/');
-    snprintf(case_dir, sizeof case_dir, "%.*s", slash ? (int)(slash - case_path) + (slash == case_path) : 1,
-             slash ? case_path : ".");
+    int dir_len = slash ? (int)(slash - case_path) + (slash == case_path) : 1;
+    snprintf(case_dir, sizeof case_dir, "%.*s", dir_len, slash ? case_path : ".");
     snprintf(council, sizeof council, "%s.xml", preview_council_id(p));
     if (!w || watcher_add(w, preview_template_dir(p), preview_template_name(p), NULL, errs) ||
         watcher_add(w, preview_partials_dir(p), NULL, ".mustache.md", errs) ||
