@@ -3,7 +3,8 @@
 # (case data, template, environment) decides it, through the one mapping in src/core/diag.c.
 #   - a broken template: render and batch exit 2 with FILE:LINE:COL and produce nothing; lint
 #     and preview, whose subject is the template, report it and exit 1;
-#   - a broken council profile (a template's data): render, batch and validate exit 2;
+#   - a broken council profile (a template's data): render, batch and validate exit 2; batch
+#     checks every profile before any case, so one broken profile stops it having produced nothing;
 #   - a rejected case: 1 from validate, render, batch and preview;
 #   - a missing input: 2 from validate, render, batch and preview.
 # The broken files live in a copy of the project's data (PBDOCS_ROOT), so validate, which has no
@@ -64,7 +65,16 @@ for cmd in validate render batch; do
   check "broken profile, $cmd: names the profile" grep -q "^$P:[0-9]*: @id: is not the file's name (bnes-old.xml)" "$tmp/cb-$cmd.err"
 done
 check "broken profile, render: nothing produced" sh -c "! ls '$tmp/cb-render' 2>/dev/null | grep -q pdf"
-check "broken profile, batch: no PDF" sh -c "! ls '$tmp/cb-batch' | grep -q pdf"
+check "broken profile, batch: no PDF" sh -c "! ls '$tmp/cb-batch' 2>/dev/null | grep -q pdf"
+# batch checks every profile before any case: one broken profile stops the run before it starts,
+# so the other councils' cases are not produced either (no PDF, no manifest, no run.json).
+root cu
+sed '0,/unit="working"/s//unit="workng"/' templates/councils/bnes.xml >"$tmp/cu/templates/councils/bnes.xml"
+U="$tmp/cu/templates/councils/bnes.xml"
+run cu-batch batch fixtures/cases --templates "$tmp/cu/templates" -o "$tmp/cu-out"
+want cu-batch 2
+check "broken profile, batch of every council: the profile's problem" grep -q "^$U:[0-9]*: .*@unit: is \"workng\"" "$tmp/cu-batch.err"
+check "broken profile, batch of every council: nothing in OUTDIR" sh -c "[ -z \"\$(ls -A '$tmp/cu-out' 2>/dev/null)\" ]"
 
 # ---- a rejected case: 1 everywhere ------------------------------------------------------------
 BAD=fixtures/invalid/postcode-invalid.xml  # asks for a refusal

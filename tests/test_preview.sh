@@ -10,7 +10,9 @@
 #     edit, then an unclosed section): two renders and one reported error are seen, each within
 #     a second, each render taking under 100 ms; the watcher keeps running after the error,
 #     renders again when the template is mended and when a partial changes, and exits 0 on
-#     SIGTERM and SIGINT.
+#     SIGTERM and SIGINT; it also renders again when the case file or its council profile
+#     changes, every line it prints starts with the local time (HH:MM:SS), and after a failed
+#     render the PDF is a page listing the problems (never the stale letter).
 PBDOCS=${PBDOCS:-./pbdocs}
 case $PBDOCS in /*) ;; *) PBDOCS=$(pwd)/$PBDOCS ;; esac
 passed=0
@@ -122,7 +124,8 @@ W="$tmp/w/reduction-watch.mustache.md"
 mkdir -p "$tmp/w"
 cp templates/reduction.mustache.md "$W"
 cp -R templates "$tmp/tpl"
-"$PBDOCS" preview "$W" --case "$CASE" --templates "$tmp/tpl" -o "$tmp/w/out.pdf" --watch >"$tmp/wout" 2>"$tmp/werr" &
+WCASE="$tmp/w/case.xml"; cp "$CASE" "$WCASE"
+"$PBDOCS" preview "$W" --case "$WCASE" --templates "$tmp/tpl" -o "$tmp/w/out.pdf" --watch >"$tmp/wout" 2>"$tmp/werr" &
 wpid=$!
 
 # wait_for FILE PATTERN COUNT: until FILE has COUNT lines matching PATTERN (at most 5 s)
@@ -132,9 +135,11 @@ wait_for() {
   while [ "$(count "$1" "$2")" -lt "$3" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
   [ "$(count "$1" "$2")" -ge "$3" ]
 }
-RENDERED="^rendered $tmp/w/out.pdf in [0-9]+ ms"
+T='[0-2][0-9]:[0-5][0-9]:[0-5][0-9] '  # the local time that starts every line while watching
+RENDERED="^${T}rendered $tmp/w/out.pdf in [0-9]+ ms"
 check "watch: first render at start" wait_for "$tmp/wout" "$RENDERED" 1
-check "watch: says what it watches" wait_for "$tmp/wout" '^watching ' 1
+check "watch: says what it watches" wait_for "$tmp/wout" "^${T}watching " 1
+check "watch: every line starts with the time" sh -c "! grep -v -E '^$T' '$tmp/wout' '$tmp/werr'"
 
 # Edit 1: a valid change, written in place.
 sed -i 's/## What is changing/## What will change/' "$W"
@@ -146,13 +151,20 @@ fi
 # Edit 2: an unclosed section, saved the way many editors do (new file renamed over the old).
 { cat "$W"; printf '{{#budget.items}}\n- {{provision}}\n'; } >"$tmp/w/.tmp-save"
 mv "$tmp/w/.tmp-save" "$W"
-check "watch: edit 2 reported as an error" wait_for "$tmp/werr" "^$W:[0-9]+:[0-9]+: " 1
-check "watch: the error is the unclosed section" grep -q "^$W:[0-9]*:1: unclosed section 'budget.items'" "$tmp/werr"
+check "watch: edit 2 reported as an error" wait_for "$tmp/werr" "^$T$W:[0-9]+:[0-9]+: " 1
+check "watch: the error is the unclosed section" grep -q -E "^$T$W:[0-9]*:1: unclosed section 'budget.items'" "$tmp/werr"
+check "watch: the PDF replaced by the problems page" wait_for "$tmp/wout" "^${T}$tmp/w/out.pdf now lists the problems" 1
+if command -v pdftotext >/dev/null 2>&1; then
+  pdftotext "$tmp/w/out.pdf" - 2>/dev/null | tr -s ' \n' '  ' >"$tmp/w/out.txt"
+  check "watch: the problems page says not rendered" grep -q 'Not rendered' "$tmp/w/out.txt"
+  check "watch: the problems page lists the problem" grep -q "unclosed section 'budget.items'" "$tmp/w/out.txt"
+  check "watch: the stale letter is gone" sh -c "! grep -q 'What will change' '$tmp/w/out.txt'"
+fi
 check "watch: edit 2 not rendered" [ "$(grep -c -E "$RENDERED" "$tmp/wout")" -eq 2 ]
 check "watch: still running after the error" kill -0 "$wpid"
 echo "  watch output so far:"; sed 's/^/    | /' "$tmp/wout" "$tmp/werr"
 check "watch: exactly two renders and one error" \
-  [ "$(grep -c -E "$RENDERED" "$tmp/wout")" -eq 2 -a "$(grep -c -E "^$W:" "$tmp/werr")" -eq 1 ]
+  [ "$(grep -c -E "$RENDERED" "$tmp/wout")" -eq 2 -a "$(grep -c -E "^$T$W:" "$tmp/werr")" -eq 1 ]
 
 # Mended, then a partial changes: two more renders.
 cp templates/reduction.mustache.md "$W"
@@ -163,14 +175,24 @@ if command -v pdftotext >/dev/null 2>&1; then
   pdftotext "$tmp/w/out.pdf" "$tmp/w/out.txt" 2>/dev/null
   check "watch: the partial's change is in the PDF" grep -q 'Who can help you' "$tmp/w/out.txt"
 fi
+# The case file changes: rendered again with the new data.
+sed -i 's/role="SEND Casework Officer"/role="SEND Casework Lead"/' "$WCASE"
+check "watch: a change to the case file rendered" wait_for "$tmp/wout" "$RENDERED" 5
+if command -v pdftotext >/dev/null 2>&1; then
+  pdftotext "$tmp/w/out.pdf" "$tmp/w/out.txt" 2>/dev/null
+  check "watch: the case's change is in the PDF" grep -q 'SEND Casework Lead' "$tmp/w/out.txt"
+fi
+# The council profile changes: rendered again.
+sed -i 's/<name>Bath and North East Somerset Council</<name>Bath and North East Somerset Council </' "$tmp/tpl/councils/bnes.xml"
+check "watch: a change to the council profile rendered" wait_for "$tmp/wout" "$RENDERED" 6
 # A file that is neither the template nor a partial: no render.
 echo x >"$tmp/w/notes.txt"; echo x >"$tmp/tpl/partials/notes.txt"
 sleep 0.3
-check "watch: other files ignored" [ "$(grep -c -E "$RENDERED" "$tmp/wout")" -eq 4 ]
+check "watch: other files ignored" [ "$(grep -c -E "$RENDERED" "$tmp/wout")" -eq 6 ]
 
 # Every render under 100 ms (a sanitizer build is slower: 1 s there).
 limit=100; case $PBDOCS in */san/*) limit=1000 ;; esac
-slow=$(sed -n 's/^rendered .* in \([0-9]*\) ms.*/\1/p' "$tmp/wout" | awk -v l=$limit '$1 >= l' | wc -l)
+slow=$(sed -n 's/^[0-9:]* rendered .* in \([0-9]*\) ms.*/\1/p' "$tmp/wout" | awk -v l=$limit '$1 >= l' | wc -l)
 check "watch: every render under $limit ms ($slow not)" [ "$slow" -eq 0 ]
 
 kill -TERM "$wpid"; wait "$wpid"; rc=$?; wpid=
@@ -181,7 +203,7 @@ check "watch: no sanitizer report" sh -c "! grep -q -E 'Sanitizer|runtime error'
 # pbdocs takes SIGINT through its watcher whatever the inherited disposition.
 "$PBDOCS" preview "$W" --case "$CASE" --templates "$tmp/tpl" -o "$tmp/w/out.md" --watch >"$tmp/wout2" 2>"$tmp/werr2" &
 wpid=$!
-check "watch (SIGINT): started" wait_for "$tmp/wout2" '^watching ' 1
+check "watch (SIGINT): started" wait_for "$tmp/wout2" "^${T}watching " 1
 kill -INT "$wpid"; i=0
 while kill -0 "$wpid" 2>/dev/null && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
 if kill -0 "$wpid" 2>/dev/null; then fail "watch: SIGINT did not end it"; kill "$wpid"; wait "$wpid"; else

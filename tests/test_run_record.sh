@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_run_record.sh: what an overnight run leaves for the auditor and the print room.
 #   OUTDIR/run.json: valid JSON; pbdocs's version, the arguments, UTC start and end, counts that
-#     match the manifest; a sha256 per template, partial, council profile and calendar file that
+#     match the manifest ("warned": cases produced with warnings); a sha256 per template, partial, council profile and calendar file that
 #     matches the file, and one over all that `sha256sum ... | sort | sha256sum` reproduces; no
 #     case data; rewritten by --resume, which keeps the first run's start
 #   --quiet: stderr is the summary line alone
@@ -42,6 +42,7 @@ want(iso.match(r["started"]) and iso.match(r["ended"]) and r["started"] <= r["en
 rows = list(csv.reader(open(manifest)))[1:]
 want(r["produced"] == sum(1 for x in rows if x[2] == "ok"), "produced")
 want(r["rejected"] == sum(1 for x in rows if x[2] == "rejected"), "rejected")
+want(r["warned"] == len({x[0] for x in rows if x[2] == "ok" and x[-1]}), "warned")
 want(r["resumed"] is False and r["exit_status"] == 1 and r["print_stream"] == [], "flags")
 files = r["wording"]["files"]
 names = [x["name"] for x in files]
@@ -63,6 +64,12 @@ PY
 want_all=$(cd templates && sha256sum calendar/england-and-wales.txt councils/*.xml partials/*.mustache.md *.mustache.md |
            LC_ALL=C sort -k2 | sha256sum | cut -d' ' -f1)
 check "run.json: the digest over all is sha256sum's" grep -q "\"sha256\": \"$want_all\"" "$tmp/out/run.json"
+
+# Cases produced with warnings are counted once each, whatever their letters.
+"$PBDOCS" batch fixtures/warnings/parent-over-school-age.xml fixtures/cases/birmingham-all.xml \
+    -o "$tmp/warned" --quiet >/dev/null 2>&1
+check "run.json: warned counts the case produced with warnings" grep -q '^  "warned": 1,$' "$tmp/warned/run.json"
+check "run.json: warned is 0 when no case has warnings" grep -q '^  "warned": 0,$' "$tmp/out/run.json"
 
 started=$(sed -n 's/^  "started": "\(.*\)",$/\1/p' "$tmp/out/run.json")
 sleep 1

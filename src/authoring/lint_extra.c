@@ -56,21 +56,13 @@ void note_partials_named(lint_ctx *lc, const char *path)
 
 void lint_councils(const char *dir, diag_list *problems)
 {
-    char path[4096], ids[2048];
+    char path[4096];
     snprintf(path, sizeof path, "%s/councils", dir);
     council_set *set = councils_open(path);
-    council_ids(set, ids, sizeof ids);
-    for (char *id = ids, *bar; *id; id = bar ? bar + 1 : id + strlen(id)) {
-        bar = strchr(id, '|');
-        if (bar)
-            *bar = '\0';
-        size_t from = problems->len;
-        council_get(set, id, problems);
-        for (size_t i = from; i < problems->len; i++) {
-            problems->items[i].cls = DIAG_TEMPLATE;
-            if (problems->items[i].line > 0 && problems->items[i].col == 0)
-                problems->items[i].col = 1;  /* lint's FILE:LINE:COL form */
-        }
-    }
+    size_t from = problems->len;
+    councils_check(set, problems);
+    for (size_t i = from; i < problems->len; i++)
+        if (problems->items[i].line > 0 && problems->items[i].col == 0)
+            problems->items[i].col = 1;  /* lint's FILE:LINE:COL form */
     councils_close(set);
 }

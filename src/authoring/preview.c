@@ -13,9 +13,11 @@
 #include "case/council.h"
 #include "case/load.h"
 #include "core/outfile.h"
+#include "core/paths.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "docs/render.h"
+#include "typeset/typeset.h"
 
 struct preview {
     preview_options opt;
@@ -43,6 +45,8 @@ const char *preview_out_path(const preview *p) { return p->out_path; }
 const char *preview_template_dir(const preview *p) { return p->template_dir; }
 const char *preview_template_name(const preview *p) { return p->template_name; }
 const char *preview_partials_dir(const preview *p) { return renderer_partials_dir(p->r); }
+const char *preview_councils_dir(const preview *p) { return renderer_councils_dir(p->r); }
+const char *preview_council_id(const preview *p) { return p->c->council; }
 
 /* The first case of the file that asks for the kind: 0, or -1 with its problems or why there is
  * none. */
@@ -152,5 +156,48 @@ int preview_render(preview *p, int *pages, diag_list *errs, diag_list *warnings)
     int rc = p->markdown_out ? write_markdown(p, errs) : write_pdf(p, pages, errs);
     if (rc == 0 && warnings)  /* what the renderer does not stop at but lint would */
         lint_template_file(renderer_templates_dir(p->r), p->opt.template_path, p->kind, warnings);
+    return rc;
+}
+
+/* s with every ASCII punctuation character backslash-escaped, so a message prints as it is. */
+static void md_escaped(strbuf *md, const char *s)
+{
+    for (; *s; s++) {
+        if (strchr("\\`*_{}[]()<>#+-.!|~&\"'", *s))
+            sb_putc(md, '\\');
+        sb_putc(md, *s);
+    }
+}
+
+int preview_write_problems(const char *out_path, const diag_list *problems, diag_list *errs)
+{
+    strbuf md = {0};
+    sb_puts(&md, "# Not rendered\n\nThe preview could not be rendered. Fix these problems and "
+                 "save again:\n\n");
+    for (size_t i = 0; i < problems->len && i < 40; i++) {
+        char line[2048];
+        diag_format(&problems->items[i], line, sizeof line);
+        sb_puts(&md, "- ");
+        md_escaped(&md, line);
+        sb_putc(&md, '\n');
+    }
+    if (problems->len > 40)
+        sb_printf(&md, "- and %zu more\n", problems->len - 40);
+    int rc;
+    size_t n = strlen(out_path);
+    if (n > 3 && strcmp(out_path + n - 3, ".md") == 0) {
+        rc = write_atomic(out_path, md.data, md.len, errs);
+    } else {
+        char dir[4096];
+        pb_fonts *fonts = fonts_open(pb_path(dir, sizeof dir, "fonts"), errs);
+        pb_doc_setup setup = {.title = "Preview not rendered", .issued = {1970, 1, 1}};
+        pb_pdf pdf = {0};
+        rc = fonts ? typeset_pdf(md.data, md.len, &setup, fonts, &pdf, errs) : -1;
+        if (rc == 0)
+            rc = write_atomic(out_path, pdf.bytes, pdf.len, errs);
+        pb_pdf_free(&pdf);
+        fonts_close(fonts);
+    }
+    sb_free(&md);
     return rc;
 }

@@ -30,14 +30,24 @@ void preview_close(preview *p);
 
 /* The path written by preview_render. */
 const char *preview_out_path(const preview *p);
-/* The folders whose files a render reads: the template's own folder and the partials folder. */
+/* The files a render reads: the template (in its own folder), the partials, the case's council
+ * profile (and the case file, opt.case_path). */
 const char *preview_template_dir(const preview *p);
 const char *preview_template_name(const preview *p);
 const char *preview_partials_dir(const preview *p);
+/* The councils folder and the id of the case's council (its profile is ID.xml there). */
+const char *preview_councils_dir(const preview *p);
+const char *preview_council_id(const preview *p);
 
 /* Renders the template now and writes the output (atomically: a failed render leaves the last
  * good output in place). Returns 0 (pages set for a PDF, 0 for Markdown), or -1 with problems
  * in errs. After a render, warnings (when not NULL) receives what `pbdocs lint` says about the
  * template: problems the renderer does not stop at, such as a missing statutory block. */
 int preview_render(preview *p, int *pages, diag_list *errs, diag_list *warnings);
+
+/* Replaces out_path (FILE.pdf, or FILE.md) with one page saying the preview was not rendered and
+ * listing the problems as FILE:LINE:COL: message, so that after a failed render in --watch the
+ * last good letter is never mistaken for the current one. The messages carry no personal data
+ * beyond the case id. Returns 0, or -1 with a problem in errs. */
+int preview_write_problems(const char *out_path, const diag_list *problems, diag_list *errs);
 #endif

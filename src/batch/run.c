@@ -18,6 +18,7 @@
 #include "batch/manifest.h"
 #include "batch/run_record.h"
 #include "batch/runner_internal.h"
+#include "case/council.h"
 #include "core/files.h"
 #include "core/outfile.h"
 #include "core/xalloc.h"
@@ -182,6 +183,7 @@ static bool write_run_outputs(runner *run, time_t wall_started, print_volumes *v
                           .resumed = opt->resume, .exit_status = run_status(run, errs, stopped),
                           .cases = run->sum.cases, .produced = run->sum.produced,
                           .reused = run->sum.reused, .rejected = run->sum.rejected,
+                          .warned = run->sum.warned,
                           .volumes = volumes->paths, .n_volumes = volumes->n};
         size_t first = errs->len;
         if (run_record_write(opt->outdir, &rec, run->r, errs) != 0) {
@@ -239,7 +241,10 @@ static int run_batch(const batch_options *opt, batch_summary *sum, diag_list *er
      * compiled and loaded once. */
     render_options ro = {.templates_dir = opt->templates_dir};
     run.r = renderer_open(&ro, errs);
-    bool stopped = !run.r || open_outdir(&run, errs) != 0;  /* the run could not start or go on */
+    /* Every council profile is checked before any case, as the templates are: a broken one
+     * stops the run having produced nothing (no OUTDIR contents), not only its council's cases. */
+    bool stopped = !run.r || councils_check(renderer_councils(run.r), errs) != 0 ||
+                   open_outdir(&run, errs) != 0;  /* the run could not start or go on */
     if (!stopped) {
         if (opt->progress) {
             size_t est = inputs_count_estimate(opt->inputs, opt->n_inputs);

@@ -183,9 +183,10 @@ int run_record_write(const char *outdir, const run_record *rec, const renderer *
     }
     sb_printf(&j,
               "  \"resumed\": %s,\n  \"exit_status\": %d,\n  \"cases\": %zu,\n"
-              "  \"produced\": %zu,\n  \"reused\": %zu,\n  \"rejected\": %zu,\n",
+              "  \"produced\": %zu,\n  \"reused\": %zu,\n  \"rejected\": %zu,\n"
+              "  \"warned\": %zu,\n",
               rec->resumed ? "true" : "false", rec->exit_status, rec->cases, rec->produced,
-              rec->reused, rec->rejected);
+              rec->reused, rec->rejected, rec->warned);
     sb_printf(&j, "  \"wording\": {\n    \"sha256\": \"%s\",\n    \"files\": [", all_sha);
     for (size_t i = 0; i < w.len; i++) {
         sb_puts(&j, i ? ",\n      {\"name\": " : "\n      {\"name\": ");

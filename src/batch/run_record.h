@@ -4,6 +4,7 @@
  *   {"pbdocs_version", "command" (the arguments only), "started", "ended" (UTC, ISO 8601),
  *    "first_started" (a resumed run: when the run it resumed began), "resumed", "exit_status",
  *    "cases", "produced", "reused", "rejected",
+ *    "warned" (cases produced with warnings: the message column of their ok rows),
  *    "wording": {"sha256", "files": [{"name", "path", "bytes", "sha256"}...]},
  *    "print_stream": [the volumes written]}
  *
@@ -32,7 +33,7 @@ typedef struct run_record {
     time_t started, ended;
     bool resumed;
     int exit_status;
-    size_t cases, produced, reused, rejected;
+    size_t cases, produced, reused, rejected, warned;
     char *const *volumes;     /* print stream files written (NULL-free), n_volumes of them */
     size_t n_volumes;
 } run_record;

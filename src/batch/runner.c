@@ -161,6 +161,7 @@ static void process(worker *w, slot *s)
     for (int k = 0; k < DOC_KIND_COUNT && !s->fatal[0]; k++)
         if (it->c->has[k])
             produce_document(w, s, it->c, (doc_kind)k);
+    s->warned = s->produced && it->c->warnings.len;
 }
 
 /* --- emitting rows in input order (called with the lock held) ---------------------------- */
@@ -222,6 +223,7 @@ static void emit_ready(runner *run)
         run->sum.cases += s->cases;
         run->sum.produced += s->produced;
         run->sum.reused += s->reused;
+        run->sum.warned += s->warned;
         run->sum.rejected += s->rejected;
         run->sum.letters += s->letters;
         run->sum.bytes += s->bytes;
@@ -238,7 +240,7 @@ static void emit_ready(runner *run)
             sb_free(&s->log);
         sb_reset(&s->rows);
         sb_reset(&s->log);
-        s->cases = s->produced = s->reused = s->rejected = s->letters = 0;
+        s->cases = s->produced = s->reused = s->rejected = s->letters = s->warned = 0;
         s->classes = 0;
         s->bytes = 0;
         s->n_printed = 0;

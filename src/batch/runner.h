@@ -42,6 +42,7 @@ typedef struct batch_summary {
     size_t produced;   /* documents with an ok row (including those a resume found done) */
     size_t reused;     /* of which --resume found already done */
     size_t rejected;   /* rejected rows */
+    size_t warned;     /* cases produced with warnings (in their ok rows' message column) */
     size_t letters;    /* documents rendered in this run */
     unsigned long long bytes;  /* PDF bytes written in this run */
     double seconds;

@@ -25,6 +25,7 @@ typedef struct slot {
     strbuf rows;            /* manifest rows of this case */
     strbuf log;             /* its problems, one a line, for stderr */
     size_t cases, produced, reused, rejected, letters;
+    size_t warned;          /* 1 when the case produced a document with warnings */
     unsigned classes;       /* of its problems (diag_classes) */
     unsigned long long bytes;
     print_entry printed[DOC_KIND_COUNT];  /* letters for the print stream (strings malloc'd) */

@@ -335,6 +335,39 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
     return c;
 }
 
+size_t councils_check(council_set *set, diag_list *errs)
+{
+    char ids[MAX_COUNCILS * 4 * 64];
+    council_ids(set, ids, sizeof ids);
+    size_t bad = 0;
+    for (char *id = ids, *bar; *id; id = bar ? bar + 1 : id + strlen(id)) {
+        bar = strchr(id, '|');
+        if (bar)
+            *bar = '\0';
+        pthread_mutex_lock(&set->lock);
+        bool loaded = false;
+        for (size_t i = 0; i < set->n && !loaded; i++)
+            loaded = strcmp(set->loaded[i]->id, id) == 0;
+        pthread_mutex_unlock(&set->lock);
+        if (loaded)
+            continue;
+        if (set->n < MAX_COUNCILS) {
+            bad += council_get(set, id, errs) == NULL;
+            continue;
+        }
+        size_t first = errs->len;  /* no room to keep it: read it to check it, then drop it */
+        council *c = load_profile(set, id, errs);
+        diag_raise_class(errs, first, DIAG_TEMPLATE);
+        if (c) {
+            arena m = c->mem;
+            arena_free(&m);
+        } else {
+            bad++;
+        }
+    }
+    return bad;
+}
+
 const council *council_get(council_set *set, const char *id, diag_list *errs)
 {
     if (!id_safe(id))

@@ -62,6 +62,11 @@ void councils_close(council_set *set);
 /* The profile with this id, or NULL: unknown id (no such file, or an id that is not
  * [a-z0-9-]+), or a profile with problems (added to errs with the profile's file:line). */
 const council *council_get(council_set *set, const char *id, diag_list *errs);
+/* Loads every profile of the folder (kept for later council_get while there is room, else read
+ * and dropped) so a run can refuse to start on a broken one rather than reject its cases one by
+ * one. Problems are added to errs (class DIAG_TEMPLATE, the profile's file:line). Returns how
+ * many profiles have problems. */
+size_t councils_check(council_set *set, diag_list *errs);
 /* True when templates/councils/<id>.xml exists (does not load it). */
 bool council_exists(council_set *set, const char *id);
 /* The ids of every profile in the folder, sorted, joined by '|' ("birmingham|bnes|...") into
