@@ -193,9 +193,9 @@ stop-item-refs.xml|stop-item-refs.xml:43: case BCC-2027-10977: stop/item/@ref: n
 stop-item-refs.xml|stop-item-refs.xml:44: case BCC-2027-10977: stop/item/@ref: refers to no item of the personal budget (no item has this id)
 stop-no-continuation.xml|stop-no-continuation.xml:41: case BCC-2027-10977: stop/continuation: is missing: <stop> needs one
 # Issue 17: XML typing faults in a person's words, with the column of the & or <.
-bare-ampersand.xml|bare-ampersand.xml:16:28: case EX-2026-0001: not well-formed XML: a & that does not begin a reference such as &amp;: write & as &amp;
-less-than-in-text.xml|less-than-in-text.xml:61:56: case EX-2026-0001: not well-formed XML: a < that does not begin a tag: write < as &lt;
-windows-1252.xml|windows-1252.xml:48:77: case BCC-2027-11260: not well-formed XML: the file is not UTF-8 (it looks like Windows-1252 or Latin-1): save the file as UTF-8
+bare-ampersand.xml|bare-ampersand.xml:16: case EX-2026-0001: not well-formed XML at column 28: a & that does not begin a reference such as &amp;: write & as &amp;
+less-than-in-text.xml|less-than-in-text.xml:61: case EX-2026-0001: not well-formed XML at column 56: a < that does not begin a tag: write < as &lt;
+windows-1252.xml|windows-1252.xml:48: case BCC-2027-11260: not well-formed XML at column 77: the file is not UTF-8 (it looks like Windows-1252 or Latin-1): save the file as UTF-8
 stop-not-direct-payment.xml|stop-not-direct-payment.xml:42: case BCC-2027-10977: stop/item/@ref: is not arranged as a direct payment: a stop notice stops direct payments only; a change to other support is a change to the plan
 EOF
 )

@@ -181,8 +181,15 @@ static void collect(void *ud, xmlErrorPtr e)
     if (fault) {
         char ch = strstr(fault, "write &") ? '&' : strstr(fault, "write <") ? '<' : 0;
         int col = ch ? fault_column(c, e->line, e->int2, ch) : e->int2;
-        diag_add(c->errs, c->o->file, (e->line > 0 ? e->line : 1) + c->o->line_offset,
-                 col > 0 ? col : 0, c->o->case_id, NULL, "not well-formed XML: %s", fault);
+        /* The column goes in the words: a case message is FILE:LINE: case ID: (the contract's
+         * form; FILE:LINE:COL: is a template's). */
+        int line = (e->line > 0 ? e->line : 1) + c->o->line_offset;
+        if (col > 0)
+            diag_add(c->errs, c->o->file, line, 0, c->o->case_id, NULL,
+                     "not well-formed XML at column %d: %s", col, fault);
+        else
+            diag_add(c->errs, c->o->file, line, 0, c->o->case_id, NULL, "not well-formed XML: %s",
+                     fault);
         c->count++;
         return;
     }
