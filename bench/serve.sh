@@ -1,11 +1,12 @@
 #!/bin/sh
-# bench/serve.sh [REQUESTS] [CLIENTS]: pbdocs serve under load on loopback (not a timed test).
-# curl (-Z, CLIENTS parallel keep-alive connections, default 16) posts the shipped 3-page
-# reduction notice to /api/v1/render REQUESTS times (default 5000); prints renders/s, latency
-# p50/p99, the server's CPU per render (what the two cores could do when idle) and its RSS
-# before and after. Client and server share the machine's cores.
+# bench/serve.sh [SECONDS] [CLIENTS] [REQUESTS]: pbdocs serve under load on loopback (not a timed
+# test). wrk (one thread, CLIENTS keep-alive connections, default 16) posts the shipped 3-page
+# reduction notice to /api/v1/render for SECONDS (default 10) and prints renders/s and latency
+# p50/p99; then keeps posting until REQUESTS (default 100,000) have been answered and prints the
+# server's RSS before, after and at its peak. Client and server share the machine's cores.
 PB=${PBDOCS:-./pbdocs}
-n=${1:-5000}; clients=${2:-16}
+secs=${1:-10}; clients=${2:-16}; total=${3:-100000}
+command -v wrk >/dev/null || { echo "bench/serve.sh needs wrk (make deps-test installs it)"; exit 2; }
 tmp=$(mktemp -d); pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 "$PB" serve --listen 127.0.0.1:0 --audit /dev/null 2>"$tmp/err" &
@@ -15,24 +16,30 @@ while [ $i -lt 100 ] && [ -z "$port" ]; do
   [ -n "$port" ] || sleep 0.1; i=$((i + 1))
 done
 [ -n "$port" ] || { cat "$tmp/err"; exit 2; }
-rss() { awk '/^VmRSS:/ {print $2}' "/proc/$pid/status"; }
-cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-i=0
-while [ $i -lt "$n" ]; do
-  printf 'url="http://127.0.0.1:%s/api/v1/render?doc=reduction"\nheader="Content-Type: application/xml"\n' "$port"
-  printf 'data-binary="@fixtures/cases/bnes-reduction.xml"\noutput="/dev/null"\nwrite-out="%%{http_code} %%{time_total}\\n"\nnext\n'
-  i=$((i + 1))
-done | sed '$d' >"$tmp/cfg"
-curl -s -o /dev/null -H 'Content-Type: application/xml' --data-binary @fixtures/cases/bnes-reduction.xml \
-  "http://127.0.0.1:$port/api/v1/render?doc=reduction"  # warm up: font subsets
-before=$(rss); c0=$(cpu); t0=$(date +%s.%N)
-curl -s -Z --parallel-max "$clients" -K "$tmp/cfg" >"$tmp/out" 2>/dev/null
-t1=$(date +%s.%N); c1=$(cpu); after=$(rss)
-ok=$(grep -c '^200 ' "$tmp/out")
-echo "$ok of $n renders answered 200 with $clients keep-alive clients"
-sort -k2 -n "$tmp/out" | awk -v t0="$t0" -v t1="$t1" -v n="$n" -v c0="$c0" -v c1="$c1" -v hz="$(getconf CLK_TCK)" '
-  { a[NR] = $2 * 1000 }
-  END { printf "%.0f renders/s; latency ms p50 %.1f, p99 %.1f; server CPU %.2f ms a render\n",
-        n / (t1 - t0), a[int(NR * .5)], a[int(NR * .99)], (c1 - c0) / hz * 1000 / n }'
-echo "server RSS: $before KB before, $after KB after"
+url="http://127.0.0.1:$port/api/v1/render?doc=reduction"
+cat >"$tmp/post.lua" <<LUA
+local f = assert(io.open("fixtures/cases/bnes-reduction.xml", "rb"))
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/xml"
+LUA
+rss() { awk "/^$1:/ {print \$2}" "/proc/$pid/status"; }
+answered() { awk '/requests in/ {print $1}' "$tmp/w"; }
+curl -s -o /dev/null -H 'Content-Type: application/xml' --data-binary @fixtures/cases/bnes-reduction.xml "$url"
+before=$(rss VmRSS)
+wrk -t1 -c"$clients" -d"${secs}s" --latency -s "$tmp/post.lua" "$url" >"$tmp/w" 2>&1
+bad=$(awk '/Non-2xx/ {print $NF}' "$tmp/w")
+awk -v c="$clients" '/requests in/ {n = $1} /Requests\/sec/ {r = $2}
+  /^ +50%/ {p50 = $2} /^ +99%/ {p99 = $2}
+  END {printf "%d renders in the timed run, %.0f renders/s with %d keep-alive clients; latency p50 %s, p99 %s\n", n, r, c, p50, p99}' "$tmp/w"
+echo "answers other than 200: ${bad:-0}"
+done_n=$(answered)
+while [ "$done_n" -lt "$total" ]; do
+  wrk -t1 -c"$clients" -d10s -s "$tmp/post.lua" "$url" >"$tmp/w" 2>&1
+  bad=$(awk '/Non-2xx/ {print $NF}' "$tmp/w")
+  [ -z "$bad" ] || { echo "answers other than 200: $bad"; exit 1; }
+  done_n=$((done_n + $(answered)))
+done
+echo "server RSS: $before KB before, $(rss VmRSS) KB after $done_n renders (peak $(rss VmHWM) KB)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

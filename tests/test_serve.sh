@@ -23,7 +23,7 @@ start() {
   pid=$!; pids="$pids $pid"; port=
   i=0
   while [ $i -lt 100 ] && [ -z "$port" ]; do
-    port=$(sed -n 's/^pbdocs serve: listening on http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/$name.err")
+    port=$(sed -n 's/^pbdocs serve: listening on https*:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/$name.err")
     [ -n "$port" ] || sleep 0.1; i=$((i + 1))
   done
   [ -n "$port" ] || { echo "FAIL: $name did not start"; cat "$tmp/$name.err"; exit 1; }
@@ -263,6 +263,28 @@ code -H "$A" "$au/api/v1/authoring/lint" >/dev/null
 check "authoring: lint findings as FILE:LINE:COL" grep -q "\"$tmp/tpl/reduction.mustache.md:[0-9]*:1: unknown field 'no_such_field' for reduction documents\"" "$tmp/body"
 stop_wait "$pid"
 check "authoring: exit 0 (got $rc)" [ "$rc" -eq 0 ]
+
+# HTTPS (--tls-cert, --tls-key): a self-signed certificate made here; curl trusts it as the CA.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+  -keyout "$tmp/key.pem" -out "$tmp/cert.pem" >/dev/null 2>&1
+check "TLS: a test certificate" [ -s "$tmp/cert.pem" ]
+"$PB" serve --listen 127.0.0.1:0 --tls-cert "$tmp/cert.pem" 2>"$tmp/err"; rc=$?
+check "TLS: --tls-cert without --tls-key refused (exit 2)" sh -c "[ $rc -eq 2 ] && grep -q 'go together' '$tmp/err'"
+"$PB" serve --listen 127.0.0.1:0 --tls-cert "$tmp/none.pem" --tls-key "$tmp/key.pem" 2>"$tmp/err"; rc=$?
+check "TLS: a missing certificate file refused (exit 2)" sh -c "[ $rc -eq 2 ] && grep -q 'none.pem' '$tmp/err'"
+start tls --tls-cert "$tmp/cert.pem" --tls-key "$tmp/key.pem" --tokens "$tmp/tokens" --audit /dev/null
+check "TLS: says https at start" grep -q "listening on https://127.0.0.1:$port/" "$tmp/tls.err"
+T="https://127.0.0.1:$port"
+check "TLS: GET /healthz over HTTPS: 200" [ "$(code --cacert "$tmp/cert.pem" "$T/healthz")" = 200 ]
+check "TLS: plain HTTP to the TLS port gets no answer" sh -c "! curl -s --max-time 5 -o /dev/null http://127.0.0.1:$port/healthz"
+check "TLS: render over HTTPS: 200" [ "$(code --cacert "$tmp/cert.pem" -H "$A" -H "$X" --data-binary @fixtures/cases/bnes-reduction.xml "$T/api/v1/render?doc=reduction")" = 200 ]
+check "TLS: ... the same bytes as pbdocs render" cmp -s "$tmp/body" "$tmp/cli.pdf"
+check "TLS: sign in sets a Secure cookie" sh -c "[ \"\$(curl -s -o /dev/null -D - --cacert '$tmp/cert.pem' -d 'token=$tok' '$T/session' | grep -ci '^Set-Cookie: pbdocs_session=.*; Secure')\" = 1 ]"
+stop_wait "$pid"
+check "TLS: exit 0 (got $rc)" [ "$rc" -eq 0 ]
+"$PB" serve --listen 0.0.0.0:0 --tls-cert "$tmp/cert.pem" --tls-key "$tmp/key.pem" 2>"$tmp/err" & p=$!
+sleep 0.5; kill -TERM "$p" 2>/dev/null; wait "$p"; rc=$?
+check "TLS: a non-loopback address is allowed with TLS and tokens only (exit 2 without --tokens)" sh -c "[ $rc -eq 2 ] && grep -q 'only on loopback' '$tmp/err'"
 
 # The load once more under ThreadSanitizer (build/tsan/pbdocs, which make test builds).
 case ${PBDOCS_BUILD:-} in *san*) ;; *)

@@ -28,15 +28,16 @@ static int usage(const char *why)
     return EXIT_USAGE;
 }
 
-static bool tokens_given, authoring_given;
+static bool tokens_given, authoring_given, tls_given;
 
 static void ready(const char *addr)
 {
-    fprintf(stderr, "pbdocs serve: listening on http://%s/%s\n", addr,
+    const char *scheme = tls_given ? "https" : "http";
+    fprintf(stderr, "pbdocs serve: listening on %s://%s/%s\n", scheme, addr,
             tokens_given ? "" : " (no --tokens: every request is allowed, loopback only)");
     if (authoring_given)
-        fprintf(stderr, "pbdocs serve: template authors' page on http://%s/authoring "
-                        "(it shows template findings: keep it off a shared server)\n", addr);
+        fprintf(stderr, "pbdocs serve: template authors' page on %s://%s/authoring "
+                        "(it shows template findings: keep it off a shared server)\n", scheme, addr);
 }
 
 /* --authoring's findings: what `pbdocs lint [--templates DIR]` prints (dir NULL: the default
@@ -95,6 +96,7 @@ int cmd_serve(int argc, char **argv)
     }
     tokens_given = o.tokens_file != NULL;
     authoring_given = o.authoring;
+    tls_given = o.tls_cert != NULL;
     o.lint = lint_folder;
     o.template_kind = template_kind_of;
     diag_list errs = {0};

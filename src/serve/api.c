@@ -75,41 +75,66 @@ enum MHD_Result serve_pdf(struct MHD_Connection *conn, request *req, doc_kind ki
     MHD_add_response_header(resp, "Content-Type", "application/pdf");
     MHD_add_response_header(resp, "Content-Disposition", disposition);
     MHD_add_response_header(resp, "X-Pbdocs-Sha256", req->sha256);
+    *pdf = (pb_pdf){0}; /* the response frees the bytes */
     return serve_queue(conn, req, 200, resp);
 }
 
-enum MHD_Result api_render(serve_state *s, struct MHD_Connection *conn, request *req)
+/* The workers' half (workq.h): everything that takes CPU, on a worker thread. Nothing of req is
+ * touched after MHD_resume_connection: the pool thread may answer and free it at once. */
+static void work_done(request *req)
 {
-    doc_kind kind = (doc_kind)doc_kind_parse(req->kind);
-    renderer *r = serve_large_print(conn) ? s->r_large : s->r;
+    struct MHD_Connection *conn = req->conn;
+    atomic_store_explicit(&req->work, WORK_DONE, memory_order_release);
+    MHD_resume_connection(conn);
+}
+
+static void render_job(void *arg)
+{
+    request *req = arg;
+    serve_state *s = req->s;
+    renderer *r = req->large ? s->r_large : s->r;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    diag_list errs = {0};
-    pb_pdf pdf = {0};
-    pb_case *c = load_body(req, renderer_councils(r), &errs);
-    serve_render_case(r, c, kind, &pdf, &errs);
+    pb_case *c = load_body(req, renderer_councils(r), &req->errs);
+    serve_render_case(r, c, (doc_kind)doc_kind_parse(req->kind), &req->pdf, &req->errs);
     case_free(c);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     metrics_render_time(&s->metrics, (double)(t1.tv_sec - t0.tv_sec) +
                                          (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-    if (errs.len) {
-        pb_pdf_free(&pdf);
-        return serve_problems(conn, req, &errs);
-    }
-    return serve_pdf(conn, req, kind, &pdf);
+    work_done(req);
 }
 
-enum MHD_Result api_validate(serve_state *s, struct MHD_Connection *conn, request *req)
+static void validate_job(void *arg)
 {
-    diag_list errs = {0};
-    council_set *councils = renderer_councils(s->r);
-    pb_case *c = load_body(req, councils, &errs);
+    request *req = arg;
+    council_set *councils = renderer_councils(req->s->r);
+    pb_case *c = load_body(req, councils, &req->errs);
     if (c)
-        council_get(councils, c->council, &errs); /* a profile with problems rejects it too */
+        council_get(councils, c->council, &req->errs); /* a profile with problems rejects it too */
     case_free(c);
-    if (errs.len)
-        return serve_problems(conn, req, &errs);
-    return serve_reply(conn, req, 200, "application/json", "{\"ok\": true}\n", 13);
+    work_done(req);
+}
+
+enum MHD_Result api_start(serve_state *s, struct MHD_Connection *conn, request *req)
+{
+    req->s = s;
+    req->conn = conn;
+    req->large = serve_large_print(conn);
+    atomic_store_explicit(&req->work, WORK_QUEUED, memory_order_relaxed);
+    MHD_suspend_connection(conn);
+    workq_push(s->work, req->rt == ROUTE_RENDER ? render_job : validate_job, req);
+    return MHD_YES;
+}
+
+enum MHD_Result api_answer(struct MHD_Connection *conn, request *req)
+{
+    if (req->errs.len) {
+        pb_pdf_free(&req->pdf);
+        return serve_problems(conn, req, &req->errs);
+    }
+    if (req->rt == ROUTE_VALIDATE)
+        return serve_reply(conn, req, 200, "application/json", "{\"ok\": true}\n", 13);
+    return serve_pdf(conn, req, (doc_kind)doc_kind_parse(req->kind), &req->pdf);
 }
 
 static int by_name(const struct dirent **a, const struct dirent **b)

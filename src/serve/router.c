@@ -227,8 +227,8 @@ static enum MHD_Result answer(serve_state *s, struct MHD_Connection *conn, reque
         sb_free(&sb);
         return rc;
     }
-    case ROUTE_RENDER: return api_render(s, conn, req);
-    case ROUTE_VALIDATE: return api_validate(s, conn, req);
+    case ROUTE_RENDER:
+    case ROUTE_VALIDATE: return api_start(s, conn, req);
     case ROUTE_COUNCILS: return api_councils(s, conn, req);
     case ROUTE_FIELDS: return api_fields(s, conn, req);
     case ROUTE_SCHEMA: return api_schema(s, conn, req);
@@ -262,6 +262,8 @@ enum MHD_Result serve_access(void *cls, struct MHD_Connection *conn, const char 
          * answer is queued on this first call, so even a GET is answered on the next. */
         return before_body(s, conn, req, def, method);
     }
+    if (atomic_load_explicit(&req->work, memory_order_acquire) == WORK_DONE && !req->status)
+        return api_answer(conn, req); /* resumed by a worker */
     if (req->status) { /* answered already: what comes is thrown away */
         *upload_size = 0;
         return MHD_YES;
@@ -308,6 +310,8 @@ void serve_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     if (req->form)
         MHD_destroy_post_processor(req->form);
     sb_free(&req->body);
+    pb_pdf_free(&req->pdf);  /* a render whose connection closed before its answer */
+    diag_list_clear(&req->errs);
     free(req);
     *con_cls = NULL;
     atomic_fetch_sub(&s->active, 1);

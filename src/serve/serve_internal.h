@@ -16,6 +16,7 @@
 #include "serve/auth.h"
 #include "serve/metrics.h"
 #include "serve/serve.h"
+#include "serve/workq.h"
 
 /* The largest request body read: a case is a few KB; more is answered 413 unread. */
 #define SERVE_MAX_BODY (1u << 20)
@@ -28,12 +29,17 @@ typedef struct serve_state {
     tokens *tokens;         /* NULL: no --tokens, every request allowed (loopback only) */
     sessions *sessions;     /* the officers' page sign-ins */
     audit_log *audit;
+    workq *work;            /* renders and validations (workq.h) */
     metrics metrics;
     atomic_int in_flight;   /* API requests between their headers and their answer */
     atomic_int active;      /* every request between its headers and its end */
     atomic_bool stopping;   /* SIGTERM seen: new requests get 503 */
     bool tls;
 } serve_state;
+
+/* A render or validation's trip through the workers: queued (the connection suspended), then
+ * done (resumed, and answered on libmicrohttpd's next call). */
+enum { WORK_NONE, WORK_QUEUED, WORK_DONE };
 
 typedef struct request {
     route rt;
@@ -47,6 +53,14 @@ typedef struct request {
     char case_id[72], kind[16], sha256[65];
     struct MHD_PostProcessor *form;  /* POST /session */
     char form_token[160];
+    /* Handed to a worker (api.c): the worker writes pdf and errs, then sets work to WORK_DONE
+     * (release) and resumes conn; the pool thread reads them after (acquire). */
+    atomic_int work;
+    serve_state *s;
+    struct MHD_Connection *conn;
+    bool large;
+    pb_pdf pdf;
+    diag_list errs;
 } request;
 
 /* router.c: the access handler and the completion callback given to libmicrohttpd. */
@@ -66,9 +80,11 @@ enum MHD_Result serve_error(struct MHD_Connection *conn, request *req, int statu
 enum MHD_Result serve_queue(struct MHD_Connection *conn, request *req, int status,
                             struct MHD_Response *resp);
 
-/* api.c: the /api/v1/ routes, called once the whole body is in req->body. */
-enum MHD_Result api_render(serve_state *s, struct MHD_Connection *conn, request *req);
-enum MHD_Result api_validate(serve_state *s, struct MHD_Connection *conn, request *req);
+/* api.c: the /api/v1/ routes, called once the whole body is in req->body. render and validate
+ * suspend the connection and hand the work to the workers (api_start); api_answer answers once
+ * the work is done. */
+enum MHD_Result api_start(serve_state *s, struct MHD_Connection *conn, request *req);
+enum MHD_Result api_answer(struct MHD_Connection *conn, request *req);
 enum MHD_Result api_councils(serve_state *s, struct MHD_Connection *conn, request *req);
 enum MHD_Result api_fields(serve_state *s, struct MHD_Connection *conn, request *req);
 /* GET /api/v1/schema: the form (form.h). */

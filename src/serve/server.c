@@ -105,11 +105,16 @@ static int open_state(serve_state *s, diag_list *errs)
         return -1;
     }
     s->sessions = sessions_new();
+    if (!(s->work = workq_new(s->opt.threads))) {
+        diag_add_class(errs, DIAG_ENV, NULL, 0, 0, NULL, NULL, "cannot start the render threads");
+        return -1;
+    }
     return 0;
 }
 
 static void close_state(serve_state *s)
 {
+    workq_free(s->work);
     renderer_close(s->r);
     renderer_close(s->r_large);
     calendar_free(s->cal);
@@ -121,7 +126,8 @@ static void close_state(serve_state *s)
 static struct MHD_Daemon *start_daemon(serve_state *s, const any_addr *a, char **tls_mem,
                                        diag_list *errs)
 {
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_TURBO;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_TURBO |
+                     MHD_ALLOW_SUSPEND_RESUME;
     struct MHD_OptionItem tls[3] = {{MHD_OPTION_END, 0, NULL}};
     if (s->opt.tls_cert) {
         const char *paths[2] = {s->opt.tls_key, s->opt.tls_cert};
@@ -168,6 +174,8 @@ static void drain(serve_state *s, struct MHD_Daemon *d)
         close(fd);
     for (int i = 0; i < DRAIN_SECONDS * 50 && atomic_load(&s->active) > 0; i++)
         nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
+    workq_free(s->work); /* what is queued resumes its connection before the daemon goes */
+    s->work = NULL;
     MHD_stop_daemon(d);
 }
 
