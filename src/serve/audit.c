@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/strbuf.h"
+#include "core/xalloc.h"
 #include "serve/json.h"
 
 struct audit_log {
@@ -24,9 +25,7 @@ audit_log *audit_open(const char *path)
         if (fd < 0)
             return NULL;
     }
-    audit_log *log = calloc(1, sizeof *log);
-    if (!log)
-        abort();
+    audit_log *log = xcalloc(1, sizeof *log);
     log->fd = fd;
     log->own = path != NULL;
     pthread_mutex_init(&log->lock, NULL);

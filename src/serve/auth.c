@@ -15,6 +15,7 @@
 
 #include "core/files.h"
 #include "core/sha256.h"
+#include "core/xalloc.h"
 
 #define MAX_TOKENS 1024
 #define MAX_SESSIONS 1024
@@ -70,9 +71,8 @@ tokens *tokens_load(const char *path, diag_list *errs)
                        "cannot read the tokens file: %s", strerror(errno));
         return NULL;
     }
-    tokens *t = calloc(1, sizeof *t);
-    if (!t || !(t->items = calloc(MAX_TOKENS, sizeof *t->items)))
-        abort();
+    tokens *t = xcalloc(1, sizeof *t);
+    t->items = xcalloc(MAX_TOKENS, sizeof *t->items);
     int line = 0;
     for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         line++;
@@ -180,9 +180,7 @@ int token_add(const char *file, const char *name, char token[65], diag_list *err
 
 sessions *sessions_new(void)
 {
-    sessions *s = calloc(1, sizeof *s);
-    if (!s)
-        abort();
+    sessions *s = xcalloc(1, sizeof *s);
     pthread_mutex_init(&s->lock, NULL);
     return s;
 }

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/files.h"
+#include "core/xalloc.h"
 #include "serve/serve_internal.h"
 
 #define DRAIN_SECONDS 30 /* how long requests in flight may take to finish after SIGTERM */
@@ -181,9 +182,7 @@ static void drain(serve_state *s, struct MHD_Daemon *d)
 
 int serve_run(const serve_options *opt, diag_list *errs, void (*ready)(const char *addr))
 {
-    serve_state *s = calloc(1, sizeof *s);
-    if (!s)
-        abort();
+    serve_state *s = xcalloc(1, sizeof *s);
     s->opt = *opt;
     if (!s->opt.listen)
         s->opt.listen = "127.0.0.1:8080";
