@@ -182,9 +182,11 @@ deps-test:
 	@# npm: Debian's package, unless the nodejs installed already brings its own.
 	@command -v npm >/dev/null || { sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; }
-	@# The browser tests' puppeteer-core, pinned in package-lock.json; it never downloads a browser.
+	@# The browser tests' puppeteer-core and pdf.js (pdfjs-dist, test_pdfjs), pinned in
+	@# package-lock.json; puppeteer never downloads a browser, and pdf.js's optional canvas (only
+	@# for drawing pages) is left out, so nothing is compiled or fetched from elsewhere.
 	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
-	  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund; fi
+	  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --omit=optional --no-audit --no-fund; fi
 
 # Installs, with apt-get (and sudo when not root), those of PKGS_WANTED that are missing.
 apt-install:
