@@ -333,6 +333,30 @@ int letter_sending(mu_value *ctx, const doc_input *in, const pb_sending *s, serv
     return 0;
 }
 
+mu_value *notice_context(mu_value *ctx, const doc_input *in, const char *key,
+                         const pb_sending *sent, pb_date issued, notice_dates *nd,
+                         diag_list *errs)
+{
+    const council *co = in->council;
+    service_method m;
+    int minute;
+    if (letter_sending(ctx, in, sent, &m, &minute, errs) != 0)
+        return NULL;
+    *nd = notice_period_at(in->cal, issued, m, minute, co->notice.days, co->notice.unit);
+    mu_value *v = mu_map_set(ctx, key, mu_map());
+    mu_map_set(v, "issued", date_value_of(issued));
+    mu_map_set_str(v, "service", service_method_name(m));
+    mu_map_set(v, "deemed_receipt", weekday_date_value_of(nd->receipt));
+    mu_map_set(v, "last_day", weekday_date_value_of(nd->last_day));
+    mu_map_set(v, "notice", period_value_of(co->notice.days, co->notice.unit));
+    pb_date by = act_by(in->cal, nd->receipt, co->reconsider_within.days,
+                        co->reconsider_within.unit);
+    mu_map_set(v, "reconsider_by", weekday_date_value_of(by));
+    mu_map_set(v, "reconsider_within",
+               period_value_of(co->reconsider_within.days, co->reconsider_within.unit));
+    return v;
+}
+
 mu_value *doc_context(doc_kind kind, const doc_input *in, diag_list *errs)
 {
     mu_value *ctx = context_common(in, doc_kind_issued(in->c, kind));

@@ -55,6 +55,14 @@ mu_value *contact_value_of(const pb_contact *c);
 int letter_sending(mu_value *ctx, const doc_input *in, const pb_sending *s, service_method *m,
                    int *minute, diag_list *errs);
 
+/* What every notice (reduction, stop) opens with: letter_sending, then the map ctx[key] with
+ * issued, service, deemed_receipt, last_day, notice, reconsider_by and reconsider_within, the
+ * notice period counted from deemed receipt in the council's unit (statutory.md 3.3). Fills nd;
+ * returns the map, or NULL with a problem. */
+mu_value *notice_context(mu_value *ctx, const doc_input *in, const char *key,
+                         const pb_sending *sent, pb_date issued, notice_dates *nd,
+                         diag_list *errs);
+
 /* The per-kind parts, added to ctx under the kind's own name. */
 int refusal_context(mu_value *ctx, const doc_input *in, diag_list *errs);
 int reduction_context(mu_value *ctx, const doc_input *in, diag_list *errs);

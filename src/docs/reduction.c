@@ -12,26 +12,11 @@
 int reduction_context(mu_value *ctx, const doc_input *in, diag_list *errs)
 {
     const pb_reduction *r = &in->c->reduction;
-    const council *co = in->council;
-    service_method m;
-    int minute;
-    if (letter_sending(ctx, in, &r->sent, &m, &minute, errs) != 0)
+    notice_dates nd;
+    mu_value *v = notice_context(ctx, in, "reduction", &r->sent, r->issued, &nd, errs);
+    if (!v)
         return -1;
-    notice_dates nd = notice_period_at(in->cal, r->issued, m, minute, co->notice.days,
-                                       co->notice.unit);
-
-    mu_value *v = mu_map_set(ctx, "reduction", mu_map());
-    mu_map_set(v, "issued", date_value_of(r->issued));
-    mu_map_set_str(v, "service", service_method_name(m));
-    mu_map_set(v, "deemed_receipt", weekday_date_value_of(nd.receipt));
-    mu_map_set(v, "last_day", weekday_date_value_of(nd.last_day));
     mu_map_set(v, "effective_date", weekday_date_value_of(nd.effective));
-    mu_map_set(v, "notice", period_value_of(co->notice.days, co->notice.unit));
-    pb_date by = act_by(in->cal, nd.receipt, co->reconsider_within.days,
-                        co->reconsider_within.unit);
-    mu_map_set(v, "reconsider_by", weekday_date_value_of(by));
-    mu_map_set(v, "reconsider_within",
-               period_value_of(co->reconsider_within.days, co->reconsider_within.unit));
 
     mu_value *changes = mu_map_set(v, "changes", mu_list());
     pence before = 0, after = 0;

@@ -95,31 +95,16 @@ static void set_ground(mu_value *v, stop_ground g)
 int stop_context(mu_value *ctx, const doc_input *in, diag_list *errs)
 {
     const pb_stop *s = &in->c->stop;
-    const council *co = in->council;
-    service_method m;
-    int minute;
-    if (letter_sending(ctx, in, &s->sent, &m, &minute, errs) != 0)
+    notice_dates nd;
+    mu_value *v = notice_context(ctx, in, "stop", &s->sent, s->issued, &nd, errs);
+    if (!v)
         return -1;
-    notice_dates nd = notice_period_at(in->cal, s->issued, m, minute, co->notice.days,
-                                       co->notice.unit);
     bool consent = s->ground == STOP_CONSENT_WITHDRAWN && s->has_consent_date;
-
-    mu_value *v = mu_map_set(ctx, "stop", mu_map());
-    mu_map_set(v, "issued", date_value_of(s->issued));
-    mu_map_set_str(v, "service", service_method_name(m));
-    mu_map_set(v, "deemed_receipt", weekday_date_value_of(nd.receipt));
     mu_map_set(v, "gives_notice", mu_bool(!consent));
-    mu_map_set(v, "last_day", weekday_date_value_of(nd.last_day));
     mu_map_set(v, "stop_date", weekday_date_value_of(consent ? s->consent_withdrawn_on
                                                              : nd.effective));
     mu_map_set(v, "consent_withdrawn_on", consent ? weekday_date_value_of(s->consent_withdrawn_on)
                                                   : mu_bool(false));
-    mu_map_set(v, "notice", period_value_of(co->notice.days, co->notice.unit));
-    pb_date by = act_by(in->cal, nd.receipt, co->reconsider_within.days,
-                        co->reconsider_within.unit);
-    mu_map_set(v, "reconsider_by", weekday_date_value_of(by));
-    mu_map_set(v, "reconsider_within",
-               period_value_of(co->reconsider_within.days, co->reconsider_within.unit));
     stopped_items(ctx, v, in);
     set_ground(v, s->ground);
     mu_map_set(v, "personal_assistant", mu_bool(s->personal_assistant));
