@@ -5,14 +5,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "case/kind_sets.h"
 #include "core/files.h"
 #include "template/mustache.h"
 
-#define REF (1u << DOC_REFUSAL)
-#define RED (1u << DOC_REDUCTION)
-#define REP (1u << DOC_REPAYMENT)
-#define SJ (1u << DOC_SECTION_J)
-#define STOP (1u << DOC_STOP)
 #define EVERY (REF | RED | REP | SJ | STOP)
 
 const mustnot_rule mustnot_rules[] = {

@@ -2,13 +2,9 @@
  * (or prints something inside it, as {{provision}} inside {{#budget.items}} uses budget.items). */
 #include "authoring/statutory.h"
 
+#include "case/kind_sets.h"
 #include "docs/kinds.h"
 
-#define REF (1u << DOC_REFUSAL)
-#define RED (1u << DOC_REDUCTION)
-#define REP (1u << DOC_REPAYMENT)
-#define SJ (1u << DOC_SECTION_J)
-#define STOP (1u << DOC_STOP)
 #define DECISIONS (REF | RED | REP | STOP)
 #define LETTERS STATUTORY_LETTERS
 

@@ -4,12 +4,9 @@
 
 #include <string.h>
 
+#include "case/kind_sets.h"
+
 #define ALL FIELD_ALL_KINDS
-#define REF (1u << DOC_REFUSAL)
-#define RED (1u << DOC_REDUCTION)
-#define REP (1u << DOC_REPAYMENT)
-#define SJ (1u << DOC_SECTION_J)
-#define STOP (1u << DOC_STOP)
 
 const field_info field_catalogue[] = {
     {"date", ALL, FIELD_TEXT, "the date the document is issued", "23 November 2026"},
