@@ -28,6 +28,11 @@ for cmd in validate render batch lint fields preview serve token new; do
     check "--help: $cmd's $opt" grep -q -- "$opt" "$tmp/all"
     check "pbdocs.1: $cmd's $opt" sh -c 'printf "%s\n" "$1" | grep -q -- "$2"' _ "$man" "$opt"
   done
+  # Every option the command's code accepts is in its usage (the table in src/cli/help.c).
+  [ -f "src/cli/cmd_$cmd.c" ] || continue
+  for opt in $(grep -oE '"--?[a-z][a-z-]*"' "src/cli/cmd_$cmd.c" | tr -d '"' | grep -vxE -- '--help|-h' | sort -u); do
+    check "$cmd --help: names $opt, which cmd_$cmd.c accepts" grep -qE -- "(^|[ [|,])$opt([] ,=]|$)" "$tmp/out"
+  done
 done
 check "pbdocs.1 renders" [ -n "$man" ]
 "$PB" nosuch --help >"$tmp/out" 2>"$tmp/err"; rc=$?

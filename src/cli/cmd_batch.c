@@ -12,20 +12,6 @@
 
 #include "core/xalloc.h"
 
-static const char batch_usage[] =
-    "usage: pbdocs batch INPUT... -o OUTDIR [--jobs N] [--resume] [--shard K/N]\n"
-    "                    [--print-stream FILE.pdf] [--print-volume SHEETS]\n"
-    "                    [--templates DIR] [--quiet] [--strict]\n";
-
-static int usage_error(const char *fmt, const char *arg)
-{
-    fputs("pbdocs batch: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputc('\n', stderr);
-    fputs(batch_usage, stderr);
-    return EXIT_USAGE;
-}
-
 static bool parse_jobs(const char *s, int *out)
 {
     char *end;
@@ -52,24 +38,27 @@ int cmd_batch(int argc, char **argv)
                            strcmp(a, "--print-stream") == 0 || strcmp(a, "--templates") == 0 ||
                            strcmp(a, "--print-volume") == 0;
         if (takes_value && !value) {
-            status = usage_error("%s needs a value", a);
+            status = usage_error("batch", "%s needs a value", a);
             break;
         }
         if (strcmp(a, "-o") == 0) {
             opt.outdir = argv[++i];
         } else if (strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) {
             if (!parse_jobs(argv[++i], &opt.jobs))
-                status = usage_error("--jobs takes a number from 1 to 256, not '%s'", argv[i]);
+                status = usage_error("batch", "--jobs takes a number from 1 to 256, not '%s'",
+                                     argv[i]);
         } else if (strcmp(a, "--shard") == 0) {
             if (!shard_parse(argv[++i], &opt.shard))
-                status = usage_error("--shard takes K/N with 1 <= K <= N, not '%s'", argv[i]);
+                status = usage_error("batch", "--shard takes K/N with 1 <= K <= N, not '%s'",
+                                     argv[i]);
         } else if (strcmp(a, "--print-stream") == 0) {
             opt.print_stream = argv[++i];
         } else if (strcmp(a, "--print-volume") == 0) {
             char *end;
             long v = strtol(argv[++i], &end, 10);
             if (!*argv[i] || *end || v < 2 || v > 1000000)
-                status = usage_error("--print-volume takes a number of sheets from 2 to 1000000, "
+                status = usage_error("batch", "--print-volume takes a number of sheets from 2 to "
+                                     "1000000, "
                                      "not '%s'", argv[i]);
             else
                 opt.print_volume_sheets = (int)v;
@@ -81,19 +70,16 @@ int cmd_batch(int argc, char **argv)
             opt.strict = true;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             opt.quiet = true;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(batch_usage, stdout);
-            status = EXIT_OK;
         } else if (a[0] == '-' && a[1]) {
-            status = usage_error("unknown option '%s'", a);
+            status = usage_error("batch", "unknown option '%s'", a);
         } else {
             inputs[n_inputs++] = argv[i];
         }
     }
     if (status < 0 && !n_inputs)
-        status = usage_error("%s", "no INPUT given");
+        status = usage_error("batch", "%s", "no INPUT given");
     if (status < 0 && !opt.outdir)
-        status = usage_error("%s", "-o OUTDIR is required");
+        status = usage_error("batch", "%s", "-o OUTDIR is required");
     if (status < 0) {
         opt.inputs = inputs;
         opt.n_inputs = n_inputs;

@@ -8,14 +8,6 @@
 #include "case/case.h"
 #include "cli/commands.h"
 
-static void fields_usage(FILE *f)
-{
-    char kinds[128];
-    fprintf(f, "usage: pbdocs fields [KIND] [--markdown]\n"
-               "KIND is %s; without it, every field of every kind.\n",
-            doc_kind_words(kinds, sizeof kinds));
-}
-
 int cmd_fields(int argc, char **argv)
 {
     int kind = -1;
@@ -23,19 +15,12 @@ int cmd_fields(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--markdown") == 0) {
             markdown = true;
-        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fields_usage(stdout);
-            return EXIT_OK;
         } else if (kind < 0 && argv[i][0] != '-' && doc_kind_parse(argv[i]) >= 0) {
             kind = doc_kind_parse(argv[i]);
         } else if (argv[i][0] == '-') {
-            fprintf(stderr, "pbdocs fields: unknown option '%s'\n", argv[i]);
-            fields_usage(stderr);
-            return EXIT_USAGE;
+            return usage_error("fields", "unknown option '%s'", argv[i]);
         } else {
-            fprintf(stderr, "pbdocs fields: '%s' is not a kind of document\n", argv[i]);
-            fields_usage(stderr);
-            return EXIT_USAGE;
+            return usage_error("fields", "'%s' is not a kind of document", argv[i]);
         }
     }
     if (markdown && kind >= 0) {

@@ -12,7 +12,6 @@
 #include "core/xalloc.h"
 #include "docs/fields.h"
 
-static const char lint_usage[] = "usage: pbdocs lint [--templates DIR] [--names] [--format json] [FILE]\n";
 
 /* One template file, with the partials of dir: its kind from its name. */
 static int lint_one_file(const char *dir, const char *file, diag_list *problems)
@@ -37,22 +36,17 @@ int cmd_lint(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (report_format_arg(argv[i], i + 1 < argc ? argv[i + 1] : NULL, &format)) {
             if (format == REPORT_BAD) {
-                fprintf(stderr, "pbdocs lint: --format takes json or text\n%s", lint_usage);
-                return EXIT_USAGE;
+                return usage_error("lint", "--format takes json or text");
             }
             i++;
         } else if (strcmp(argv[i], "--templates") == 0 && i + 1 < argc) {
             dir = argv[++i];
         } else if (strcmp(argv[i], "--names") == 0) {
             names = true;
-        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(lint_usage, stdout);
-            return EXIT_OK;
         } else if (argv[i][0] != '-' && !file) {
             file = argv[i];
         } else {
-            fprintf(stderr, "pbdocs lint: unexpected argument '%s'\n%s", argv[i], lint_usage);
-            return EXIT_USAGE;
+            return usage_error("lint", "unexpected argument '%s'", argv[i]);
         }
     }
     if (!dir)

@@ -102,19 +102,15 @@ int cmd_new(int argc, char **argv)
         if (strcmp(argv[i], "--council") == 0 && i + 1 < argc) {
             council = argv[++i];
         } else if (argv[i][0] == '-' || kind != -1) {
-            fprintf(stderr, "pbdocs new: unexpected argument '%s'\n", argv[i]);
-            print_command_help("new", stderr);
-            return EXIT_USAGE;
+            return usage_error("new", "unexpected argument '%s'", argv[i]);
         } else if ((kind = doc_kind_parse(argv[i])) < 0) {
             fprintf(stderr, "pbdocs new: '%s' is not a kind of document: %s\n", argv[i],
                     doc_kind_words(kinds, sizeof kinds));
             return EXIT_USAGE;
         }
     }
-    if (kind < 0 || !council) {
-        print_command_help("new", stderr);
-        return EXIT_USAGE;
-    }
+    if (kind < 0 || !council)
+        return usage_error("new", "%s", kind < 0 ? "no KIND given" : "--council ID is required");
     char dir[4096];
     diag_list errs = {0};
     council_set *councils = councils_open(pb_path(dir, sizeof dir, "templates/councils"));

@@ -17,10 +17,6 @@
 #include "authoring/watch.h"
 #include "cli/commands.h"
 
-static const char preview_usage[] =
-    "usage: pbdocs preview TEMPLATE --case CASE.xml [--doc KIND] [--templates DIR]\n"
-    "                      [-o FILE.pdf|FILE.md] [--large-print] [--watch]\n";
-
 static double now_ms(void)
 {
     struct timespec ts;
@@ -159,20 +155,15 @@ int cmd_preview(int argc, char **argv)
             opt.large_print = true;
         } else if (strcmp(a, "--watch") == 0) {
             watch = true;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(preview_usage, stdout);
-            return EXIT_OK;
         } else if (a[0] != '-' && !opt.template_path) {
             opt.template_path = a;
         } else {
-            fprintf(stderr, "pbdocs preview: unexpected argument '%s'\n%s", a, preview_usage);
-            return EXIT_USAGE;
+            return usage_error("preview", "unexpected argument '%s'", a);
         }
     }
-    if (!opt.template_path || !opt.case_path) {
-        fputs(preview_usage, stderr);
-        return EXIT_USAGE;
-    }
+    if (!opt.template_path || !opt.case_path)
+        return usage_error("preview", "%s", !opt.template_path ? "no TEMPLATE given"
+                                                                : "--case CASE.xml is required");
     if (opt.out_path) {
         size_t n = strlen(opt.out_path);
         if (!(n > 4 && strcmp(opt.out_path + n - 4, ".pdf") == 0) &&

@@ -17,16 +17,6 @@
 #include "core/outfile.h"
 #include "docs/render.h"
 
-static int usage(const char *why)
-{
-    if (why)
-        fprintf(stderr, "pbdocs render: %s\n", why);
-    fputs("usage: pbdocs render CASE.xml... [--doc KIND]... [-o PATH] [--templates DIR] [--large-print]\n"
-          "                    [--strict]\n",
-          stderr);
-    return EXIT_USAGE;
-}
-
 static bool ends_with_pdf(const char *s)
 {
     size_t n = strlen(s);
@@ -138,7 +128,7 @@ int cmd_render(int argc, char **argv)
             if (k < 0) {
                 char kinds[200];
                 fprintf(stderr, "pbdocs render: --doc %s\n", doc_kind_unknown(argv[i], kinds, sizeof kinds));
-                return usage(NULL);
+                return usage_error("render", NULL);
             }
             wanted[k] = any_wanted = true;
         } else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
@@ -150,13 +140,14 @@ int cmd_render(int argc, char **argv)
         } else if (strcmp(a, "--strict") == 0) {
             strict = true;
         } else if (a[0] == '-') {
-            return usage("unknown option or missing value");
+            return usage_error("render", "unknown option or missing value: %s", a);
         } else {
             case_paths[n_cases++] = argv[i];
         }
     }
     if (!n_cases || (n_cases > 1 && ends_with_pdf(out)))
-        return usage(n_cases ? "-o FILE.pdf is for one case file; give a folder" : "no case file given");
+        return usage_error("render", "%s", n_cases ? "-o FILE.pdf is for one case file; give a folder"
+                                                   : "no case file given");
 
     /* Every problem goes into errs with its class, which alone decides the exit status. */
     diag_list errs = {0};

@@ -14,20 +14,6 @@
 #include "cli/commands.h"
 #include "serve/serve.h"
 
-static const char serve_usage[] =
-    "usage: pbdocs serve [--listen ADDR:PORT] [--templates DIR] [--tokens FILE] [--audit FILE]\n"
-    "                    [--threads N] [--max-in-flight N] [--per-ip N] [--timeout SECONDS]\n"
-    "                    [--tls-cert FILE --tls-key FILE] [--behind-proxy [--user-header NAME]\n"
-    "                    [--proxy-addr ADDR]] [--authoring [--cases DIR]]\n";
-
-static int usage(const char *why)
-{
-    if (why)
-        fprintf(stderr, "pbdocs serve: %s\n", why);
-    fputs(serve_usage, stderr);
-    return EXIT_USAGE;
-}
-
 static bool tokens_given, authoring_given, tls_given;
 
 static void ready(const char *addr)
@@ -80,18 +66,15 @@ int cmd_serve(int argc, char **argv)
             o.behind_proxy = true;
         } else if (strcmp(a, "--authoring") == 0) {
             o.authoring = true;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(serve_usage, stdout);
-            return EXIT_OK;
         } else if (num && v) {
             if ((*num = count(v)) < 0)
-                return usage("a count must be a whole number from 1");
+                return usage_error("serve", "a count must be a whole number from 1");
             i++;
         } else if (str && v) {
             *str = v;
             i++;
         } else {
-            return usage("unknown option or missing value");
+            return usage_error("serve", "unknown option or missing value");
         }
     }
     tokens_given = o.tokens_file != NULL;
@@ -124,9 +107,7 @@ int cmd_token(int argc, char **argv)
             add = false;
     }
     if (!add || !name || !file) {
-        fputs("usage: pbdocs token add NAME --tokens FILE\n"
-              "prints a new token once; FILE keeps only NAME and the token's SHA-256\n", stderr);
-        return EXIT_USAGE;
+        return usage_error("token", NULL);
     }
     char token[65];
     diag_list errs = {0};

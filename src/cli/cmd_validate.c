@@ -66,7 +66,6 @@ static void validate_file(validate_run *v, const char *path)
 
 int cmd_validate(int argc, char **argv)
 {
-    static const char usage[] = "usage: pbdocs validate [--strict] [--format json] INPUT...\n";
     validate_run v = {0};
     int inputs = 0;
     for (int i = 1; i < argc; i++) {
@@ -75,17 +74,14 @@ int cmd_validate(int argc, char **argv)
         } else if (report_format_arg(argv[i], i + 1 < argc ? argv[i + 1] : NULL, &v.format)) {
             i++;
             if (v.format == REPORT_BAD) {
-                fprintf(stderr, "pbdocs validate: --format takes json or text\n%s", usage);
-                return EXIT_USAGE;
+                return usage_error("validate", "--format takes json or text");
             }
         } else {
             argv[++inputs] = argv[i];  /* the inputs, gathered at the front */
         }
     }
-    if (!inputs) {
-        fputs(usage, stderr);
-        return EXIT_USAGE;
-    }
+    if (!inputs)
+        return usage_error("validate", "no INPUT given");
     char dir[4096];
     v.councils = councils_open(pb_path(dir, sizeof dir, "templates/councils"));
     for (int i = 1; i <= inputs; i++) {

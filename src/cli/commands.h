@@ -24,6 +24,9 @@ int cmd_new(int argc, char **argv);
 #include <stdio.h>
 void print_usage(FILE *f);
 int print_command_help(const char *command, FILE *f);
+/* A usage error: "pbdocs COMMAND: message" (when fmt is not NULL) and the command's synopsis
+ * from the same table, on stderr. Returns EXIT_USAGE. */
+int usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* report.c: problems and warnings as text lines on stderr (the contract's form; a warning as
  * FILE:LINE: warning: case ID: field: message), or with --format json one object a line on
