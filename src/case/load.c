@@ -85,11 +85,38 @@ char *raw_text(xmlNodePtr n)
     return n ? (char *)xmlNodeGetContent(n) : NULL;
 }
 
+/* The extra font of the case's council (fonts/extra_font.h), or NULL: looked up only when a
+ * value holds a character the letter fonts cannot show, so other cases do no more work. */
+static const pb_extra_font *case_extra_font(loader *ld)
+{
+    if (!ld->councils || !ld->c->council || !council_exists(ld->councils, ld->c->council))
+        return NULL;
+    diag_list ignored = {0};  /* a broken profile is reported by whoever uses it */
+    const council *co = council_get(ld->councils, ld->c->council, &ignored);
+    diag_list_clear(&ignored);
+    return co ? co->extra_font : NULL;
+}
+
+/* A value's characters (text_unprintable): 0 when every one prints, the first that does not, or
+ * -1; one the letter fonts lack passes when the council's extra font prints it (*x set then). */
+static int32_t unprintable(loader *ld, const char *s, bool allow_newlines,
+                           const pb_extra_font **x)
+{
+    int32_t bad = text_unprintable(s, allow_newlines);
+    *x = NULL;
+    if (bad <= 0 || bad < 0x20 || (bad >= 0x7F && bad <= 0x9F) || !(*x = case_extra_font(ld)))
+        return bad;
+    return text_unprintable_extra(s, allow_newlines, *x);
+}
+
 /* A character no letter font has: named, with what to do (fonts/unicode_name.h). */
-static void refuse_character(loader *ld, xmlNodePtr n, uint32_t cp)
+static void refuse_character(loader *ld, xmlNodePtr n, uint32_t cp, const pb_extra_font *x)
 {
     strbuf words = {0};
-    unicode_refusal(cp, &words);
+    if (x)
+        unicode_refusal_extra(cp, x->file_name, extra_font_has_glyph(x, cp), &words);
+    else
+        unicode_refusal(cp, &words);
     problem(ld, n, "contains %s", sb_str(&words));
     sb_free(&words);
 }
@@ -103,13 +130,14 @@ char *plain(loader *ld, xmlNodePtr n)
         return NULL;
     char *norm = text_plain(raw);
     xmlFree(raw);
-    int32_t bad = text_unprintable(norm, false);
+    const pb_extra_font *x;
+    int32_t bad = unprintable(ld, norm, false, &x);
     if (bad < 0)
         problem(ld, n, "is not valid UTF-8");
     else if (bad > 0 && (bad < 0x20 || (bad >= 0x7F && bad <= 0x9F)))
         problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
     else if (bad > 0)
-        refuse_character(ld, n, (uint32_t)bad);
+        refuse_character(ld, n, (uint32_t)bad, x);
     else if (!norm[0] && n->type == XML_ELEMENT_NODE)
         problem(ld, n, "is empty");
     char *out = arena_strdup(&ld->c->mem, norm);
@@ -127,7 +155,8 @@ char *markdown(loader *ld, xmlNodePtr n)
     char *md = text_markdown(raw);
     xmlFree(raw);
     size_t len = strlen(md);
-    int32_t bad = text_unprintable(md, true);
+    const pb_extra_font *x;
+    int32_t bad = unprintable(ld, md, true, &x);
     if (len > MAX_MARKDOWN_BYTES)
         problem(ld, n, "is longer than the limit of %u KiB", MAX_MARKDOWN_BYTES >> 10);
     else if (bad < 0)
@@ -135,7 +164,7 @@ char *markdown(loader *ld, xmlNodePtr n)
     else if (bad > 0 && (bad < 0x20 || (bad >= 0x7F && bad <= 0x9F)))
         problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
     else if (bad > 0)
-        refuse_character(ld, n, (uint32_t)bad);
+        refuse_character(ld, n, (uint32_t)bad, x);
     else if (!md[0])
         problem(ld, n, "is empty");
     char *out = arena_strdup(&ld->c->mem, md);
@@ -548,7 +577,7 @@ static pb_case *load_case(const char *buf, size_t len, const char *file, int lin
     char *id = scrape_id(buf, len < 4096 ? len : 4096);
     loader ld = {.o = {.file = file, .line_offset = line_offset, .case_id = id,
                        .may_quote = case_schema_has_name},
-                 .errs = errs};
+                 .errs = errs, .councils = councils};
     xmlDocPtr doc = xml_parse(buf, len, &ld.o, errs);
     if (!doc) {
         free(id);

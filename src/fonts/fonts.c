@@ -61,7 +61,7 @@ bool fonts_load_face(pb_fonts *f, const char *dir, int face, diag_list *errs)
     pb_font_file *file = &f->file[face];
     if (!read_file(file, dir, face, errs))
         return false;
-    const char *err = ttf_parse(&f->ttf[face], file->bytes, file->len);
+    const char *err = ttf_parse(&f->ttf[face], file->bytes, file->len, CHARSET_LIMIT);
     if (err) {
         diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
                        "cannot use this font: %s", err);

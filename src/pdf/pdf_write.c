@@ -31,11 +31,14 @@
 
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "fonts/extra_font.h"
 #include "fonts/font_program.h"
 #include "pdf/hpdf_compat.h"
 #include "pdf/pdf_tags.h"
 
-enum { MAX_ENCODINGS = 16 };  /* 16 x 128 codes: more than there are printable characters */
+/* 16 x 128 codes are more than there are printable characters in the letter faces; as many
+ * again are for a council's extra font (fonts/extra_font.h). */
+enum { MAX_ENCODINGS = 32 };
 
 /* Each face used is embedded as up to two programs (font_program.h): a basic one for ASCII and
  * the punctuation and symbols of WinAnsi (£ – ’ “ ” …), through the standard WinAnsiEncoding,
@@ -43,8 +46,13 @@ enum { MAX_ENCODINGS = 16 };  /* 16 x 128 codes: more than there are printable c
  * document's other characters (accented letters of names and places), small and quick to make.
  * Font objects are per program and encoding: slot 0 is the basic font, slot 1 + e the other
  * characters' font through encoding e; PART_EXT is the program of the face's second subset,
- * used by the encodings made for its characters. */
-enum { PART_BASIC, PART_OTHER, PART_EXT, PART_COUNT };
+ * used by the encodings made for its characters; PART_EXTRA is the council's extra font, whose
+ * characters print from it, in encodings of their own, in every face (it is used as
+ * FACE_REGULAR's only: one file serves regular, bold and italic). */
+enum { PART_BASIC, PART_OTHER, PART_EXT, PART_EXTRA, PART_COUNT };
+/* What an encoding made for a document holds: the characters of the faces' basic subsets, of
+ * their second subsets, or of the extra font. */
+enum { ENC_OTHER, ENC_EXT, ENC_EXTRA, ENC_KINDS };
 enum { SLOTS = 1 + MAX_ENCODINGS };
 
 typedef struct writer {
@@ -52,6 +60,7 @@ typedef struct writer {
     HPDF_STATUS error;  /* the first error libharu reported */
     HPDF_STATUS detail;
     const pb_fonts *fonts;
+    const pb_extra_font *extra;  /* the layout's extra font, or NULL */
     const char *def_name[FACE_COUNT][PART_COUNT];  /* registered font definitions */
     HPDF_Font font[FACE_COUNT][SLOTS];
     strbuf content;        /* the page being drawn: its content stream, then deflated */
@@ -69,8 +78,11 @@ typedef struct writer {
     uint8_t code_of[CHARSET_LIMIT];
     uint32_t extras[MAX_ENCODINGS][128];
     int n_extras[MAX_ENCODINGS];
-    bool enc_ext[MAX_ENCODINGS];  /* encoding e holds characters of the second subset */
-    int cur_enc[2];               /* the encoding being filled, basic and second subset: +1 */
+    uint8_t enc_kind[MAX_ENCODINGS];  /* what encoding e holds: ENC_OTHER, _EXT or _EXTRA */
+    int cur_enc[ENC_KINDS];           /* the encoding being filled, of each kind: +1 */
+    /* each character of the extra font used (only with one): as enc_of and code_of */
+    uint8_t *xenc_of, *xcode_of;
+    bool too_many;                    /* the extra font's characters overflowed the encodings */
     uint32_t basic_char[256];  /* the WinAnsi symbols used, by code */
     unsigned basic_last;       /* the highest code of the basic font used */
     glyph_set used[FACE_COUNT][PART_COUNT];  /* characters printed in each face */
@@ -115,6 +127,24 @@ static uint32_t winansi_char(unsigned code, const writer *w)
     return code < 0x100 && w->basic_char[code] ? w->basic_char[code] : 0;
 }
 
+/* Gives cp a code in the encoding of kind being filled (a new one when it is full). */
+static void add_code(writer *w, int kind, uint32_t cp, uint8_t *enc_of, uint8_t *code_of)
+{
+    int e = w->cur_enc[kind] - 1;
+    if (e < 0 || w->n_extras[e] == 128) {
+        if (w->n_encodings == MAX_ENCODINGS) {
+            w->too_many = true;  /* only the extra font's characters can be that many */
+            return;
+        }
+        e = w->n_encodings++;
+        w->enc_kind[e] = (uint8_t)kind;
+        w->cur_enc[kind] = e + 1;
+    }
+    w->extras[e][w->n_extras[e]] = cp;
+    *code_of = (uint8_t)(0x80 + w->n_extras[e]++);
+    *enc_of = (uint8_t)(e + 1);
+}
+
 /* Gives every non-ASCII character of the layout a code, in order of first use, and notes the
  * characters each face prints. */
 static void assign_codes(writer *w, const pb_layout *L)
@@ -128,6 +158,11 @@ static void assign_codes(writer *w, const pb_layout *L)
             uint32_t cp;
             k += utf8_decode(text + op->text + k, op->len - k, &cp);
             cp = printed(cp);
+            if (w->xenc_of && cp >= 0x80 && !charset_has_glyph(cp)) {  /* the extra font's */
+                if (cp < EXTRA_FONT_LIMIT && !w->xenc_of[cp])
+                    add_code(w, ENC_EXTRA, cp, &w->xenc_of[cp], &w->xcode_of[cp]);
+                continue;
+            }
             unsigned symbol = cp >= 0x80 && charset_has_glyph(cp) ? winansi_symbol(cp) : 0;
             bool ext = charset_is_ext(cp);
             if (cp < CHARSET_LIMIT)
@@ -141,17 +176,7 @@ static void assign_codes(writer *w, const pb_layout *L)
             }
             if (cp < 0x80 || !charset_has_glyph(cp) || w->enc_of[cp])
                 continue;
-            int e = w->cur_enc[ext] - 1;
-            if (e < 0 || w->n_extras[e] == 128) {
-                if (w->n_encodings == MAX_ENCODINGS)
-                    continue;  /* cannot happen: fewer printable characters than that */
-                e = w->n_encodings++;
-                w->enc_ext[e] = ext;
-                w->cur_enc[ext] = e + 1;
-            }
-            w->extras[e][w->n_extras[e]] = cp;
-            w->code_of[cp] = (uint8_t)(0x80 + w->n_extras[e]++);
-            w->enc_of[cp] = (uint8_t)(e + 1);
+            add_code(w, ext ? ENC_EXT : ENC_OTHER, cp, &w->enc_of[cp], &w->code_of[cp]);
         }
     }
 }
@@ -167,7 +192,7 @@ static bool make_encodings(writer *w)
         unsigned first = slot ? 0x80 : 0x20, last = slot ? 0x7Fu + (unsigned)n : w->basic_last;
         if (hpdf_register_encoding(w->doc, w->encoding_name[slot], first, last,
                                    slot ? w->extras[slot - 1] : NULL, n,
-                                   slot && w->enc_ext[slot - 1]) != HPDF_OK)
+                                   slot && w->enc_kind[slot - 1] != ENC_OTHER) != HPDF_OK)
             return false;
     }
     return true;
@@ -176,8 +201,30 @@ static bool make_encodings(writer *w)
 /* Registers one part of face with the document as a TrueType font definition that needs no
  * font file: its descriptor is made here and every width is set when a font object is made
  * (font_for), so libharu never reads the face. Returns the name to get fonts by. */
+/* The extra font's part: a subset of the characters the document prints from it. */
+static const char *embed_extra(writer *w)
+{
+    uint32_t *cps = xreallocarray(NULL, EXTRA_FONT_LIMIT, sizeof *cps);
+    size_t n = 0;
+    for (uint32_t cp = 0; cp < EXTRA_FONT_LIMIT; cp++)
+        if (w->xenc_of[cp])
+            cps[n++] = cp;
+    font_program *prog = &w->program[FACE_REGULAR][PART_EXTRA];
+    int rc = font_program_make(&w->extra->ttf, cps, n, prog);
+    free(cps);
+    if (rc != 0)
+        return NULL;
+    const pb_face_info *in = &w->extra->info;
+    char base_font[128];
+    snprintf(base_font, sizeof base_font, "PBDOFA+%.100s", in->name);
+    return hpdf_register_font(w->doc, "pbdocs-extra-font", base_font, in, prog->deflated,
+                              prog->deflated_len, prog->length1);
+}
+
 static const char *embed_part(writer *w, pb_face face, int part)
 {
+    if (part == PART_EXTRA)
+        return embed_extra(w);
     glyph_set *set = &w->used[face][part];
     if (part == PART_BASIC)
         glyph_set_widen(set);
@@ -226,7 +273,7 @@ static size_t deflate_into(writer *w, const char *data, size_t len)
     return cap - z->avail_out;
 }
 
-/* A /ToUnicode map for a font of the second subset: each code of its encoding to its character
+/* A /ToUnicode map for a font of the second subset or the extra font: each code of its encoding to its character
  * (the uniXXXX names say the same; this is for readers that go by the map alone). */
 static bool add_to_unicode(writer *w, HPDF_Font font, int slot)
 {
@@ -252,9 +299,12 @@ static bool add_to_unicode(writer *w, HPDF_Font font, int slot)
 
 static HPDF_Font font_for(writer *w, pb_face face, int slot)
 {
+    static const int part_of[ENC_KINDS] = {PART_OTHER, PART_EXT, PART_EXTRA};
+    int part = !slot ? PART_BASIC : part_of[w->enc_kind[slot - 1]];
+    if (part == PART_EXTRA)
+        face = FACE_REGULAR;  /* one font object per encoding, whatever the run's face */
     if (w->font[face][slot])
         return w->font[face][slot];
-    int part = !slot ? PART_BASIC : w->enc_ext[slot - 1] ? PART_EXT : PART_OTHER;
     if (!w->def_name[face][part])
         w->def_name[face][part] = embed_part(w, face, part);
     if (!w->def_name[face][part])
@@ -270,10 +320,11 @@ static HPDF_Font font_for(writer *w, pb_face face, int slot)
             cp = winansi_char(code, w);
         else if (slot && code >= 0x80 && code - 0x80u < (unsigned)w->n_extras[slot - 1])
             cp = w->extras[slot - 1][code - 0x80];
-        widths[code] = (int16_t)font_advance(w->fonts, face, cp);
+        widths[code] = (int16_t)(part == PART_EXTRA ? extra_font_advance(w->extra, cp)
+                                                    : font_advance(w->fonts, face, cp));
     }
     hpdf_set_widths(font, widths);
-    if (part == PART_EXT && !add_to_unicode(w, font, slot))
+    if ((part == PART_EXT || part == PART_EXTRA) && !add_to_unicode(w, font, slot))
         return NULL;
     w->font[face][slot] = font;
     return font;
@@ -373,6 +424,9 @@ static void show_text(writer *w, HPDF_Page page, const pb_op *op, const char *te
         } else if (cp < CHARSET_LIMIT && w->enc_of[cp]) {
             e = w->enc_of[cp];
             code = w->code_of[cp];
+        } else if (w->xenc_of && cp < EXTRA_FONT_LIMIT && w->xenc_of[cp]) {
+            e = w->xenc_of[cp];
+            code = w->xcode_of[cp];
         } else
             continue;  /* cannot happen: the layout refuses such text */
         if (n && (e != slot || n == sizeof piece)) {
@@ -484,6 +538,8 @@ static void writer_free(writer *w)
     if (w->z_ready)
         deflateEnd(&w->z);
     free(w->deflated);
+    free(w->xenc_of);
+    free(w->xcode_of);
     sb_free(&w->content);
     tags_free(&w->tags);
     free(w);
@@ -520,7 +576,19 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
         HPDF_SetInfoDateAttr(w->doc, HPDF_INFO_CREATION_DATE, d);
     }
 
+    if (layout->extra) {
+        w->extra = layout->extra;
+        w->xenc_of = xcalloc(EXTRA_FONT_LIMIT, 1);
+        w->xcode_of = xcalloc(EXTRA_FONT_LIMIT, 1);
+    }
     assign_codes(w, layout);
+    if (w->too_many) {
+        diag_add(errs, setup->source, 0, 0, setup->case_id, NULL,
+                 "the document uses more different characters of the council's extra font than "
+                 "a PDF of pbdocs can hold (about %d)", (MAX_ENCODINGS / 2) * 128);
+        writer_free(w);
+        return -1;
+    }
     if (!make_encodings(w) && !w->error)
         w->error = HPDF_INVALID_ENCODER;
 
