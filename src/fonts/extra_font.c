@@ -125,6 +125,18 @@ bool extra_font_has(const pb_extra_font *x, uint32_t cp)
     return extra_font_has_glyph(x, cp) && !unicode_needs_shaping(cp) && !not_a_letter(cp);
 }
 
+int extra_font_program(const pb_extra_font *x, const uint8_t *used, font_program *out)
+{
+    uint32_t *cps = xreallocarray(NULL, EXTRA_FONT_LIMIT, sizeof *cps);
+    size_t n = 0;
+    for (uint32_t cp = 0; cp < EXTRA_FONT_LIMIT; cp++)
+        if (used[cp])
+            cps[n++] = cp;
+    int rc = font_program_make(&x->ttf, cps, n, out);
+    free(cps);
+    return rc;
+}
+
 int extra_font_advance(const pb_extra_font *x, uint32_t cp)
 {
     return extra_font_has_glyph(x, cp) ? em(x, x->ttf.advance[x->ttf.gid_of[cp]]) : 0;

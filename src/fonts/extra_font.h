@@ -47,6 +47,10 @@ bool extra_font_has(const pb_extra_font *x, uint32_t cp);
 /* True when x has a glyph for cp, printable or not (for a refusal's words). */
 bool extra_font_has_glyph(const pb_extra_font *x, uint32_t cp);
 
+/* The program (font_program.h) of the characters cp with used[cp] != 0 (cp below
+ * EXTRA_FONT_LIMIT): made for each PDF, not kept. Returns 0, or -1 as font_program_make. */
+int extra_font_program(const pb_extra_font *x, const uint8_t *used, font_program *out);
+
 /* Advance width of cp in 1/1000 em, as a PDF's /Widths gives it (0 when it has none). */
 int extra_font_advance(const pb_extra_font *x, uint32_t cp);
 #endif

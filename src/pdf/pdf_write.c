@@ -34,6 +34,7 @@
 #include "fonts/extra_font.h"
 #include "fonts/font_program.h"
 #include "pdf/hpdf_compat.h"
+#include "pdf/pdf_fonts.h"
 #include "pdf/pdf_tags.h"
 
 /* 16 x 128 codes are more than there are printable characters in the letter faces; as many
@@ -101,23 +102,6 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 
 /* A character as printed: a no-break space is a space. */
 static uint32_t printed(uint32_t cp) { return cp == 0xA0 ? ' ' : cp; }
-
-/* The WinAnsiEncoding code of cp when cp is one of its punctuation marks or symbols (not a
- * letter), else 0: those go in the basic font. */
-static unsigned winansi_symbol(uint32_t cp)
-{
-    static const uint16_t high[] = {0x20AC, 0, 0x201A, 0, 0x201E, 0x2026, 0x2020, 0x2021, 0, 0x2030,
-                                    0, 0x2039, 0, 0, 0, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D,
-                                    0x2022, 0x2013, 0x2014, 0, 0x2122, 0, 0x203A};
-    if ((cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7)
-        return cp;
-    if (cp < 0x2000)
-        return 0;
-    for (unsigned i = 0; i < sizeof high / sizeof high[0]; i++)
-        if (high[i] == cp)
-            return 0x80 + i;
-    return 0;
-}
 
 /* The character WinAnsiEncoding puts at code (a basic font's code), or 0. */
 static uint32_t winansi_char(unsigned code, const writer *w)
@@ -204,15 +188,8 @@ static bool make_encodings(writer *w)
 /* The extra font's part: a subset of the characters the document prints from it. */
 static const char *embed_extra(writer *w)
 {
-    uint32_t *cps = xreallocarray(NULL, EXTRA_FONT_LIMIT, sizeof *cps);
-    size_t n = 0;
-    for (uint32_t cp = 0; cp < EXTRA_FONT_LIMIT; cp++)
-        if (w->xenc_of[cp])
-            cps[n++] = cp;
     font_program *prog = &w->program[FACE_REGULAR][PART_EXTRA];
-    int rc = font_program_make(&w->extra->ttf, cps, n, prog);
-    free(cps);
-    if (rc != 0)
+    if (extra_font_program(w->extra, w->xenc_of, prog) != 0)
         return NULL;
     const pb_face_info *in = &w->extra->info;
     char base_font[128];
@@ -278,19 +255,7 @@ static size_t deflate_into(writer *w, const char *data, size_t len)
 static bool add_to_unicode(writer *w, HPDF_Font font, int slot)
 {
     strbuf m = {0};
-    sb_puts(&m, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
-    int n = w->n_extras[slot - 1];
-    for (int i = 0; i < n; i++) {
-        if (i % 100 == 0)  /* at most 100 entries a block */
-            sb_printf(&m, "%d beginbfchar\n", n - i < 100 ? n - i : 100);
-        sb_printf(&m, "<%02X> <%04X>\n", 0x80 + i, (unsigned)w->extras[slot - 1][i]);
-        if (i % 100 == 99 || i == n - 1)
-            sb_puts(&m, "endbfchar\n");
-    }
-    sb_puts(&m, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    to_unicode_cmap(w->extras[slot - 1], w->n_extras[slot - 1], &m);
     size_t len = deflate_into(w, m.data, m.len);
     bool ok = !w->error && hpdf_font_set_to_unicode(w->doc, font, w->deflated, len) == HPDF_OK;
     sb_free(&m);
