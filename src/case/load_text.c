@@ -2,6 +2,7 @@
  * control characters, and every character printable by the letter fonts or by the extra font
  * of the case's council (fonts/extra_font.h), with a refusal that names the character. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "case/load_internal.h"
 #include "case/rules.h"

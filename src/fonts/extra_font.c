@@ -60,15 +60,7 @@ pb_extra_font *extra_font_open(const char *path, const char *profile, int line, 
     x->path = xstrdup(path);
     const char *slash = strrchr(x->path, '/');
     x->file_name = slash ? slash + 1 : x->path;
-    FILE *fp = fopen(path, "rb");
-    long size = -1;
-    if (fp && fseek(fp, 0, SEEK_END) == 0 && (size = ftell(fp)) > 0 && fseek(fp, 0, SEEK_SET) == 0) {
-        x->bytes = xmalloc((size_t)size);
-        if (fread(x->bytes, 1, (size_t)size, fp) == (size_t)size)
-            x->len = (size_t)size;
-    }
-    if (fp)
-        fclose(fp);
+    font_file_read(path, &x->bytes, &x->len);
     const char *err = !x->len ? "is missing or unreadable"
                       : x->len < 4 || memcmp(x->bytes, "\0\1\0\0", 4) != 0
                           ? "is not a TrueType font (an OpenType CFF .otf or a .ttc collection "
