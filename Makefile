@@ -39,7 +39,7 @@ DEB_PKGS  := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-
              libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
              libmicrohttpd-dev unicode-data
 TEST_PKGS := poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev valgrind curl chromium \
-             nodejs mandoc man-db bsdextrautils time wrk openssl
+             nodejs mandoc man-db bsdextrautils time wrk openssl fonts-dejavu-core
 
 .PHONY: all deps deps-test apt-install demo test check golden spec bench clean test-bins bench-bins fuzz fuzz-bins \
         fields install uninstall

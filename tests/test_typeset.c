@@ -415,7 +415,7 @@ static void check_embedded(const pb_pdf *pdf, const char *base, pb_face face, co
     CHECK(zrc == Z_OK && (long)n == length1 && length1 > 0, "%s: the program inflates to /Length1 = %ld bytes",
           base, length1);
     ttf_face parsed = {0};
-    const char *perr = zrc == Z_OK ? ttf_parse(&parsed, ttf, n) : "not inflated";
+    const char *perr = zrc == Z_OK ? ttf_parse(&parsed, ttf, n, CHARSET_LIMIT) : "not inflated";
     CHECK(perr == NULL, "%s: the program parses as TrueType: %s", base, perr ? perr : "");
     int missing = 0;
     for (const unsigned char *s = (const unsigned char *)want; !perr && *s;) {
@@ -431,8 +431,7 @@ static void check_embedded(const pb_pdf *pdf, const char *base, pb_face face, co
     }
     CHECK(!perr && missing == 0, "%s: the program has a glyph for each of \"%s\": %d missing", base,
           want, missing);
-    if (!perr)
-        ttf_free(&parsed);
+    ttf_free(&parsed);
     free(ttf);
 }
 

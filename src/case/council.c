@@ -24,6 +24,14 @@ struct council_set {
     size_t n;
 };
 
+/* A profile and what it holds outside its arena. */
+static void council_free(council *c)
+{
+    extra_font_close(c->extra_font);
+    arena mem = c->mem;
+    arena_free(&mem);
+}
+
 council_set *councils_open(const char *dir)
 {
     council_set *set = xcalloc(1, sizeof *set);
@@ -36,10 +44,8 @@ void councils_close(council_set *set)
 {
     if (!set)
         return;
-    for (size_t i = 0; i < set->n; i++) {
-        arena mem = set->loaded[i]->mem;
-        arena_free(&mem);
-    }
+    for (size_t i = 0; i < set->n; i++)
+        council_free(set->loaded[i]);
     pthread_mutex_destroy(&set->lock);
     free(set->dir);
     free(set);
@@ -282,6 +288,15 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
         }
         c->logo = arena_strdup(a, full);
     }
+    xmlNodePtr font = child(root, "extra-font");
+    if (font) {
+        /* a path of its own: absolute, or from the profile's folder */
+        char *rel = text(a, font), full[PATH_MAX];
+        snprintf(full, sizeof full, "%s%s%s", rel[0] == '/' ? "" : set->dir,
+                 rel[0] == '/' ? "" : "/", rel);
+        c->extra_font = extra_font_open(full, path, (int)xmlGetLineNo(font), errs);
+        problems += c->extra_font == NULL;
+    }
     xmlNodePtr sig = child(root, "signatory");
     c->signatory.name = attr(a, sig, "name");
     c->signatory.role = attr(a, sig, "role");
@@ -328,8 +343,7 @@ static council *load_profile(const council_set *set, const char *id, diag_list *
     c->policy_notes = text(a, child(pol, "notes"));
     xmlFreeDoc(doc);
     if (problems) {
-        arena m = c->mem;
-        arena_free(&m);
+        council_free(c);
         return NULL;
     }
     return c;
@@ -359,8 +373,7 @@ size_t councils_check(council_set *set, diag_list *errs)
         council *c = load_profile(set, id, errs);
         diag_raise_class(errs, first, DIAG_TEMPLATE);
         if (c) {
-            arena m = c->mem;
-            arena_free(&m);
+            council_free(c);
         } else {
             bad++;
         }

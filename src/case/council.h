@@ -8,6 +8,7 @@
 #include "case/case.h"
 #include "core/calendar.h"
 #include "core/diag.h"
+#include "fonts/extra_font.h"
 
 typedef struct pb_contact {
     char *name;           /* may be NULL */
@@ -28,6 +29,9 @@ typedef struct council {
     char *name;            /* "Bath and North East Somerset Council" */
     pb_contact contact;    /* the council's own postal address and SEND team contact */
     char *logo;            /* absolute path of a PNG, or NULL */
+    /* <extra-font>: a TrueType font for characters the letter faces lack (fonts/extra_font.h),
+     * opened when the profile loads and closed with the set; NULL when none is named. */
+    pb_extra_font *extra_font;
     struct { char *name, *role; } signatory;
     pb_contact sendiass;   /* SEND information, advice and support service */
     pb_contact complaints;       /* the general complaints contact */

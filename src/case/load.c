@@ -17,7 +17,6 @@
 #include "core/nearest.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
-#include "fonts/unicode_name.h"
 
 /* Found once, by whichever thread asks first (pthread_once: workers of a batch may race). */
 static char schema_path[4096];
@@ -83,64 +82,6 @@ xmlAttrPtr attr_node(xmlNodePtr n, const char *name)
 char *raw_text(xmlNodePtr n)
 {
     return n ? (char *)xmlNodeGetContent(n) : NULL;
-}
-
-/* A character no letter font has: named, with what to do (fonts/unicode_name.h). */
-static void refuse_character(loader *ld, xmlNodePtr n, uint32_t cp)
-{
-    strbuf words = {0};
-    unicode_refusal(cp, &words);
-    problem(ld, n, "contains %s", sb_str(&words));
-    sb_free(&words);
-}
-
-/* A checked plain-text value in the case's arena: whitespace normalised, every character
- * printable by the letter fonts. NULL when absent (the schema reports that). */
-char *plain(loader *ld, xmlNodePtr n)
-{
-    char *raw = raw_text(n);
-    if (!raw)
-        return NULL;
-    char *norm = text_plain(raw);
-    xmlFree(raw);
-    int32_t bad = text_unprintable(norm, false);
-    if (bad < 0)
-        problem(ld, n, "is not valid UTF-8");
-    else if (bad > 0 && (bad < 0x20 || (bad >= 0x7F && bad <= 0x9F)))
-        problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
-    else if (bad > 0)
-        refuse_character(ld, n, (uint32_t)bad);
-    else if (!norm[0] && n->type == XML_ELEMENT_NODE)
-        problem(ld, n, "is empty");
-    char *out = arena_strdup(&ld->c->mem, norm);
-    free(norm);
-    return out;
-}
-
-#define MAX_MARKDOWN_BYTES (256u << 10) /* one Markdown field: 256 KiB (see README, limits) */
-
-char *markdown(loader *ld, xmlNodePtr n)
-{
-    char *raw = raw_text(n);
-    if (!raw)
-        return NULL;
-    char *md = text_markdown(raw);
-    xmlFree(raw);
-    size_t len = strlen(md);
-    int32_t bad = text_unprintable(md, true);
-    if (len > MAX_MARKDOWN_BYTES)
-        problem(ld, n, "is longer than the limit of %u KiB", MAX_MARKDOWN_BYTES >> 10);
-    else if (bad < 0)
-        problem(ld, n, "is not valid UTF-8");
-    else if (bad > 0 && (bad < 0x20 || (bad >= 0x7F && bad <= 0x9F)))
-        problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
-    else if (bad > 0)
-        refuse_character(ld, n, (uint32_t)bad);
-    else if (!md[0])
-        problem(ld, n, "is empty");
-    char *out = arena_strdup(&ld->c->mem, md);
-    free(md);
-    return out;
 }
 
 pb_date date_value(loader *ld, xmlNodePtr n)
@@ -548,7 +489,7 @@ static pb_case *load_case(const char *buf, size_t len, const char *file, int lin
     char *id = scrape_id(buf, len < 4096 ? len : 4096);
     loader ld = {.o = {.file = file, .line_offset = line_offset, .case_id = id,
                        .may_quote = case_schema_has_name},
-                 .errs = errs};
+                 .errs = errs, .councils = councils};
     xmlDocPtr doc = xml_parse(buf, len, &ld.o, errs);
     if (!doc) {
         free(id);

@@ -15,6 +15,7 @@ typedef struct loader {
     xml_origin o;
     diag_list *errs;
     int problems;
+    council_set *councils;  /* for the case's extra font (only when a value needs it) */
 } loader;
 
 /* A problem at node (its line and field path): the case is rejected. */

@@ -7,6 +7,7 @@
 
 #include "core/strbuf.h"
 #include "fonts/charset.h"
+#include "fonts/extra_font.h"
 
 bool case_id_valid(const char *id)
 {
@@ -81,6 +82,11 @@ bool postcode_normalise(const char *s, char out[9])
 
 int32_t text_unprintable(const char *s, bool allow_newlines)
 {
+    return text_unprintable_extra(s, allow_newlines, NULL);
+}
+
+int32_t text_unprintable_extra(const char *s, bool allow_newlines, const pb_extra_font *x)
+{
     size_t n = strlen(s), i = 0;
     while (i < n) {
         int32_t cp = utf8_next(s, n, &i);
@@ -91,7 +97,9 @@ int32_t text_unprintable(const char *s, bool allow_newlines)
                 return cp;
             continue;
         }
-        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || !fonts_can_show((uint32_t)cp))
+        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+            return cp;
+        if (!fonts_can_show((uint32_t)cp) && !extra_font_has(x, (uint32_t)cp))
             return cp;
     }
     return 0;

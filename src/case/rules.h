@@ -20,6 +20,10 @@ bool postcode_normalise(const char *s, char out[9]);
  * that cannot (a control character or one the letter fonts have no glyph for), or -1 for
  * invalid UTF-8. Newlines and tabs are allowed only when allow_newlines. */
 int32_t text_unprintable(const char *s, bool allow_newlines);
+/* The same where a character the letter fonts lack may come from a council's extra font
+ * (extra_font_has). */
+struct pb_extra_font;
+int32_t text_unprintable_extra(const char *s, bool allow_newlines, const struct pb_extra_font *x);
 
 /* Whitespace: plain values are trimmed and every run of spaces, tabs and newlines becomes one
  * space; Markdown values keep their lines but lose the indentation they share (XML layout) and

@@ -275,6 +275,7 @@ static void doc_setup_fill(const pb_case *c, const council *co, doc_kind kind, b
         .logo_png = co->logo ? out->logo : NULL,
         .case_id = out->case_id,
         .source = out->source,
+        .extra_font = co->extra_font,
     };
 }
 

@@ -126,6 +126,18 @@ static unsigned char *deflate_all(const char *in, size_t n, size_t *out_len)
     return out;
 }
 
+/* The subset of face holding cps[0..n) (ascending), deflated. */
+static unsigned char *subset_deflated(const ttf_face *face, const uint32_t *cps, size_t n,
+                                      size_t *deflated_len, size_t *length1)
+{
+    strbuf ttf = {0};
+    ttf_subset(face, cps, n, &ttf);
+    unsigned char *out = deflate_all(ttf.data, ttf.len, deflated_len);
+    *length1 = ttf.len;
+    sb_free(&ttf);
+    return out;
+}
+
 /* The subset for set, deflated. */
 static unsigned char *make_program(const pb_fonts *fonts, int face, const glyph_set *set,
                                    size_t *deflated_len, size_t *length1)
@@ -135,13 +147,16 @@ static unsigned char *make_program(const pb_fonts *fonts, int face, const glyph_
     for (uint32_t cp = 0; cp < CHARSET_LIMIT; cp++)
         if ((set->bits[cp / 8] >> (cp % 8)) & 1u)
             cps[n++] = cp;
-    strbuf ttf = {0};
-    ttf_subset(&fonts->ttf[face], cps, n, &ttf);
+    unsigned char *out = subset_deflated(&fonts->ttf[face], cps, n, deflated_len, length1);
     free(cps);
-    unsigned char *out = deflate_all(ttf.data, ttf.len, deflated_len);
-    *length1 = ttf.len;
-    sb_free(&ttf);
     return out;
+}
+
+int font_program_make(const ttf_face *face, const uint32_t *cps, size_t n, font_program *out)
+{
+    memset(out, 0, sizeof *out);
+    out->deflated = subset_deflated(face, cps, n, &out->deflated_len, &out->length1);
+    return out->deflated ? 0 : -1;
 }
 
 static void copy_out(const cache_entry *e, font_program *out)

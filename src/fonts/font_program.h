@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "fonts/charset.h"
+#include "fonts/ttf_subset.h"
 
 typedef struct pb_fonts pb_fonts;
 typedef struct font_cache font_cache;
@@ -44,4 +45,9 @@ void glyph_set_widen(glyph_set *set);
  * and kept. Thread-safe. Returns 0, or -1 when zlib refuses to deflate (never with a working
  * zlib; running out of memory aborts, see core/xalloc.h). */
 int font_program_get(const pb_fonts *fonts, int face, const glyph_set *set, font_program *out);
+
+/* The program of face holding the glyphs of cps[0..n) (ascending), made now and not kept: for a
+ * council's extra font (fonts/extra_font.h), whose characters few letters use. Thread-safe as
+ * face is only read. Returns 0, or -1 as font_program_get. */
+int font_program_make(const ttf_face *face, const uint32_t *cps, size_t n, font_program *out);
 #endif

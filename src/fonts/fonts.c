@@ -21,20 +21,27 @@ const char *font_file_name(int index)
     return index >= 0 && index < FACE_FILES ? face_files[index] : NULL;
 }
 
+void font_file_read(const char *path, unsigned char **bytes, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    long size = -1;
+    *bytes = NULL;
+    *len = 0;
+    if (fp && fseek(fp, 0, SEEK_END) == 0 && (size = ftell(fp)) > 0 && fseek(fp, 0, SEEK_SET) == 0) {
+        *bytes = xmalloc((size_t)size);
+        if (fread(*bytes, 1, (size_t)size, fp) == (size_t)size)
+            *len = (size_t)size;
+    }
+    if (fp)
+        fclose(fp);
+}
+
 static bool read_file(pb_font_file *file, const char *dir, int face, diag_list *errs)
 {
     size_t n = strlen(dir) + strlen(face_files[face]) + 2;
     file->path = xmalloc(n);
     snprintf(file->path, n, "%s/%s", dir, face_files[face]);
-    FILE *fp = fopen(file->path, "rb");
-    long size = -1;
-    if (fp && fseek(fp, 0, SEEK_END) == 0 && (size = ftell(fp)) > 0 && fseek(fp, 0, SEEK_SET) == 0) {
-        file->bytes = xmalloc((size_t)size);
-        if (fread(file->bytes, 1, (size_t)size, fp) == (size_t)size)
-            file->len = (size_t)size;
-    }
-    if (fp)
-        fclose(fp);
+    font_file_read(file->path, &file->bytes, &file->len);
     if (!file->len) {
         diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
                        "font file missing or unreadable (run make)");
@@ -61,7 +68,7 @@ bool fonts_load_face(pb_fonts *f, const char *dir, int face, diag_list *errs)
     pb_font_file *file = &f->file[face];
     if (!read_file(file, dir, face, errs))
         return false;
-    const char *err = ttf_parse(&f->ttf[face], file->bytes, file->len);
+    const char *err = ttf_parse(&f->ttf[face], file->bytes, file->len, CHARSET_LIMIT);
     if (err) {
         diag_add_class(errs, DIAG_ENV, file->path, 0, 0, NULL, NULL,
                        "cannot use this font: %s", err);

@@ -76,6 +76,10 @@ pb_fonts *fonts_new(const char *dir, diag_list *errs);
 bool fonts_load_face(pb_fonts *fonts, const char *dir, int index, diag_list *errs);
 void fonts_close(pb_fonts *fonts);
 
+/* Reads the whole file at path into *bytes (malloc'd, or NULL) and its length into *len (0 when
+ * it is missing, empty or unreadable). */
+void font_file_read(const char *path, unsigned char **bytes, size_t *len);
+
 /* Advance width of cp in face, in 1/1000 em (0 for a code point that cannot print). */
 static inline int font_advance(const pb_fonts *f, pb_face face, uint32_t cp)
 {

@@ -85,7 +85,7 @@ static const char *parse_cmap(ttf_face *f)
     for (unsigned s = 0; s < segs; s++) {
         unsigned start = u16(starts + 2 * s), end = u16(ends + 2 * s);
         unsigned delta = u16(deltas + 2 * s), range = u16(ranges + 2 * s);
-        for (unsigned cp = start; cp <= end && cp < CHARSET_LIMIT; cp++) {
+        for (unsigned cp = start; cp <= end && cp < f->cp_limit; cp++) {
             unsigned gid = 0;
             if (range == 0)
                 gid = (cp + delta) & 0xFFFF;
@@ -135,11 +135,13 @@ static const char *parse_names(ttf_face *f)
     return n ? NULL : "no Windows English names";
 }
 
-const char *ttf_parse(ttf_face *f, const unsigned char *data, size_t len)
+const char *ttf_parse(ttf_face *f, const unsigned char *data, size_t len, uint32_t cp_limit)
 {
     memset(f, 0, sizeof *f);
     f->data = data;
     f->len = len;
+    f->cp_limit = cp_limit;
+    f->gid_of = xcalloc(cp_limit, sizeof *f->gid_of);
     size_t head_len, hhea_len, maxp_len, post_len, loca_len, hmtx_len;
     f->head = table(f, "head", &head_len);
     f->hhea = table(f, "hhea", &hhea_len);
@@ -184,6 +186,7 @@ void ttf_free(ttf_face *f)
     free(f->loca);
     free(f->advance);
     free(f->lsb);
+    free(f->gid_of);
     sb_free(&f->names);
     memset(f, 0, sizeof *f);
 }
@@ -273,7 +276,7 @@ static unsigned mark_glyphs(const ttf_face *f, const uint32_t *cps, size_t n, in
     marking m = {f, new_of, NULL, stack, 0};
     mark(&m, 0);
     for (size_t i = 0; i < n; i++)
-        if (cps[i] < CHARSET_LIMIT && f->gid_of[cps[i]])
+        if (cps[i] < f->cp_limit && f->gid_of[cps[i]])
             mark(&m, f->gid_of[cps[i]]);
     while (m.depth) {  /* accents are composites: keep what they are built from */
         unsigned g = stack[--m.depth];
@@ -313,19 +316,20 @@ static void glyph_tables(const ttf_face *f, const int32_t *new_of, strbuf *t)
 static void cmap_table(const ttf_face *f, const uint32_t *cps, size_t n, const int32_t *new_of,
                        strbuf *c)
 {
-    uint32_t seg_start[400], seg_end[400], seg_gid[400];
+    enum { MAX_SEGS = 2048 };  /* more than the code points of a document's 16 encodings */
+    uint32_t seg_start[MAX_SEGS], seg_end[MAX_SEGS], seg_gid[MAX_SEGS];
     unsigned segs = 0;
     uint32_t last = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t cp = cps[i];
-        if (cp >= CHARSET_LIMIT || !f->gid_of[cp] || (i && cp <= last))
+        if (cp >= f->cp_limit || !f->gid_of[cp] || (i && cp <= last))
             continue;
         last = cp;
         uint32_t gid = (uint32_t)new_of[f->gid_of[cp]];
         if (segs && cp == seg_end[segs - 1] + 1 &&
             gid == seg_gid[segs - 1] + (cp - seg_start[segs - 1]))
             seg_end[segs - 1] = cp;
-        else if (segs < 399) {
+        else if (segs < MAX_SEGS - 1) {
             seg_start[segs] = seg_end[segs] = cp;
             seg_gid[segs++] = gid;
         }

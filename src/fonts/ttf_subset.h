@@ -23,14 +23,17 @@ typedef struct ttf_face {
     uint32_t *loca;             /* num_glyphs + 1 offsets into glyf */
     uint16_t *advance;          /* per glyph */
     int16_t *lsb;
-    uint16_t gid_of[CHARSET_LIMIT];  /* the (3,1) cmap, for the code points we print */
+    uint16_t *gid_of;           /* the (3,1) cmap, for code points below cp_limit */
+    uint32_t cp_limit;          /* CHARSET_LIMIT for the letter faces; 0x10000 for a council's
+                                   extra font (fonts/extra_font.h) */
     strbuf names;               /* the name records kept (copyright, family, style, full and
                                    PostScript names) as a finished name table */
 } ttf_face;
 
-/* Parses data[0..len) (kept by the caller for the face's life). Returns NULL, or a static
- * message saying what is wrong with the font. */
-const char *ttf_parse(ttf_face *face, const unsigned char *data, size_t len);
+/* Parses data[0..len) (kept by the caller for the face's life), mapping the code points below
+ * cp_limit (at most 0x10000: the format 4 cmap). Returns NULL, or a static message saying what
+ * is wrong with the font. */
+const char *ttf_parse(ttf_face *face, const unsigned char *data, size_t len, uint32_t cp_limit);
 void ttf_free(ttf_face *face);
 
 /* Appends to out a complete TrueType font holding .notdef and the glyphs of cps[0..n)

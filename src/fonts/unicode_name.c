@@ -39,13 +39,22 @@ int unicode_needs_shaping(uint32_t cp)
     /* Hebrew, Arabic, Syriac, Arabic Supplement, Thaana, N'Ko .. Arabic Extended, the Indic
      * scripts, Thai, Lao, Tibetan, Myanmar, Khmer, and the Hebrew and Arabic presentation forms */
     return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0x0900 && cp <= 0x109F) ||
-           (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
-           (cp >= 0xFE70 && cp <= 0xFEFF);
+           (cp >= 0x1780 && cp <= 0x18AF) /* Khmer, Mongolian */ ||
+           (cp >= 0x1900 && cp <= 0x19DF) /* Limbu, Tai Le, New Tai Lue */ ||
+           (cp >= 0x1A00 && cp <= 0x1C4F) /* Buginese .. Lepcha */ ||
+           (cp >= 0xA800 && cp <= 0xA82F) /* Syloti Nagri */ ||
+           (cp >= 0xA840 && cp <= 0xA8FF) /* Phags-pa, Saurashtra, Devanagari Extended */ ||
+           (cp >= 0xA900 && cp <= 0xAAFF) /* Kayah Li .. Tai Viet, Myanmar Extended */ ||
+           (cp >= 0xABC0 && cp <= 0xABFF) /* Meetei Mayek */ ||
+           (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF) ||
+           (cp >= 0x10800 && cp <= 0x10FFF) /* historic right-to-left scripts */ ||
+           (cp >= 0x11000 && cp <= 0x11FFF) /* Brahmi and the other Indic scripts */;
 }
 
-void unicode_refusal(uint32_t cp, strbuf *out)
+/* The character itself (unless invisible: a mark, a format character, a selector), then U+ and
+ * its name: "“ա” (U+0561 ARMENIAN SMALL LETTER AYB)". */
+static void name_character(uint32_t cp, strbuf *out)
 {
-    /* the character itself, unless it is invisible (a mark, a format character, a selector) */
     bool invisible = (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x2000 && cp <= 0x206F) ||
                      (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFFF0 && cp <= 0xFFFF) ||
                      cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF);
@@ -56,13 +65,35 @@ void unicode_refusal(uint32_t cp, strbuf *out)
     }
     char buf[40];
     const char *name = unicode_name(cp, buf);
-    sb_printf(out, "(U+%04X%s%s), which the letter fonts cannot show: %s", (unsigned)cp,
-              name ? " " : "", name ? name : "",
-              unicode_needs_shaping(cp)
-                  ? "its script needs joining or right-to-left shaping, which the letters cannot "
-                    "do yet; write it in Latin letters (a transliteration)"
-              : cp >= 0x0300 && cp <= 0x036F
-                  ? "an accent typed apart from its letter; type the accented letter as one "
-                    "character (Unicode NFC), or write it in Latin letters"
+    sb_printf(out, "(U+%04X%s%s)", (unsigned)cp, name ? " " : "", name ? name : "");
+}
+
+#define SHAPING_WORDS "its script needs joining or right-to-left shaping, which the letters " \
+                      "cannot do yet; write it in Latin letters (a transliteration)"
+#define MARK_WORDS "an accent typed apart from its letter; type the accented letter as one " \
+                   "character (Unicode NFC), or write it in Latin letters"
+
+void unicode_refusal(uint32_t cp, strbuf *out)
+{
+    name_character(cp, out);
+    sb_printf(out, ", which the letter fonts cannot show: %s",
+              unicode_needs_shaping(cp)           ? SHAPING_WORDS
+              : cp >= 0x0300 && cp <= 0x036F      ? MARK_WORDS
                   : "write it in Latin letters (a transliteration) or leave it out");
+}
+
+void unicode_refusal_extra(uint32_t cp, const char *font, bool has_glyph, strbuf *out)
+{
+    name_character(cp, out);
+    if (has_glyph)
+        sb_printf(out, ", which the council's extra font %s has but the letters cannot print: %s",
+                  font, unicode_needs_shaping(cp) ? SHAPING_WORDS
+                        : cp >= 0x0300 && cp <= 0x036F ? MARK_WORDS
+                        : "it is a mark, format or control character; leave it out");
+    else
+        sb_printf(out, ", which neither the letter fonts nor the council's extra font %s can "
+                       "show: %s", font, unicode_needs_shaping(cp) ? SHAPING_WORDS
+                       : cp >= 0x0300 && cp <= 0x036F ? MARK_WORDS
+                       : "write it in Latin letters (a transliteration), or name a font that has "
+                         "it in the council profile's <extra-font>");
 }

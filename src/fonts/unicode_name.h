@@ -6,6 +6,7 @@
  * Constant tables only: thread-safe. */
 #ifndef PBDOCS_UNICODE_NAME_H
 #define PBDOCS_UNICODE_NAME_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,4 +25,10 @@ int unicode_needs_shaping(uint32_t cp);
  * its name, and what to do, e.g. "“ا” (U+0627 ARABIC LETTER ALEF), which the letter fonts
  * cannot show: its script needs ...; write it in Latin letters (a transliteration)". */
 void unicode_refusal(uint32_t cp, strbuf *out);
+
+/* The same for a case of a council whose profile names an extra font (fonts/extra_font.h),
+ * named font (its file name): has_glyph says the font has the character, yet the letters
+ * cannot print it (a shaping script, a mark or format character); else neither face has it,
+ * and the words say a font that has it may be named in the profile. */
+void unicode_refusal_extra(uint32_t cp, const char *font, bool has_glyph, strbuf *out);
 #endif

@@ -18,6 +18,7 @@
 #include "core/date.h"
 #include "core/diag.h"
 #include "core/strbuf.h"
+#include "fonts/extra_font.h"
 #include "fonts/fonts.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
@@ -51,6 +52,8 @@ typedef struct pb_doc_setup {
     const char *case_id;        /* named in problems (NULL: none) */
     const char *source;         /* the case file, named in problems (NULL: none) */
     bool no_page_numbers;       /* no "Page N of M" (a print stream's cover page) */
+    const pb_extra_font *extra_font; /* the council's font for characters the faces lack, in
+                                        every face (fonts/extra_font.h), or NULL */
 } pb_doc_setup;
 
 typedef enum pb_op_kind {
@@ -107,6 +110,7 @@ typedef struct pb_layout {
     pb_elem *elems;       /* the structure tree (elems[0] the root), in reading order */
     size_t n_elems, cap_elems;
     const char *logo_png; /* the logo file a LAYOUT_OP_IMAGE draws (setup's pointer) */
+    const pb_extra_font *extra; /* setup's extra font when a text run uses it, else NULL */
 } pb_layout;
 
 /* Lays out markdown[0..len) (CommonMark + GitHub tables) for setup. Returns 0, or -1 with

@@ -141,6 +141,8 @@ typedef struct collect_mode {
 
 /* text.c: characters into L->chars ('\n' = hard line break), and lines into L->spans. */
 void lay_add_char(lay *L, uint32_t cp, int face, const collect_mode *m);
+/* layout_text_width, counting the characters of the setup's extra font too. */
+double lay_text_width(const lay *L, pb_face face, double size, const char *text, size_t len);
 void lay_add_text(lay *L, const char *s, size_t len, int face, const collect_mode *m);
 void lay_add_cstr(lay *L, const char *s, int face, const collect_mode *m);
 void lay_collect_inlines(lay *L, cmark_node *parent, int face, collect_mode *m);

@@ -192,7 +192,7 @@ double lay_header_lines(lay *L, double size, size_t page, bool draw)
         return 0;
     /* one line if it can be, down to 8 pt; wrapped beyond that (large print: never smaller than
        the body, wrapped instead) */
-    double one_line = layout_text_width(L->fonts, FACE_REGULAR, size, h, strlen(h));
+    double one_line = lay_text_width(L, FACE_REGULAR, size, h, strlen(h));
     if (one_line > L->width && !L->setup->large_print)
         size = fmax(8, floor(size * L->width / one_line * 2) / 2);
     L->n_chars = 0;

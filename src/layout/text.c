@@ -25,6 +25,22 @@ double layout_text_width(const pb_fonts *fonts, pb_face face, double size, const
     return units * size / 1000.0;
 }
 
+double lay_text_width(const lay *L, pb_face face, double size, const char *text, size_t len)
+{
+    const pb_extra_font *x = L->setup->extra_font;
+    if (!x)
+        return layout_text_width(L->fonts, face, size, text, len);
+    int units = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(s + i, len - i, &cp);
+        units += charset_has_glyph(cp) || !extra_font_has(x, cp) ? font_advance(L->fonts, face, cp)
+                                                                 : extra_font_advance(x, cp);
+    }
+    return units * size / 1000.0;
+}
+
 const char *layout_op_text(const pb_layout *layout, const pb_op *op, char *buf, size_t size)
 {
     size_t n = op->kind == LAYOUT_OP_TEXT ? op->len : 0;
@@ -53,7 +69,9 @@ void lay_add_char(lay *L, uint32_t cp, int face, const collect_mode *m)
         while (L->n_chars && L->chars[L->n_chars - 1].cp == ' ')
             L->n_chars--;
     }
-    if (cp != ' ' && cp != '\n' && cp != 0xA0 && !charset_has_glyph(cp)) {
+    const pb_extra_font *x = NULL;  /* set when cp comes from the council's extra font */
+    if (cp != ' ' && cp != '\n' && cp != 0xA0 && !charset_has_glyph(cp) &&
+        !extra_font_has(x = L->setup->extra_font, cp)) {
         L->failed = true;
         if (L->char_diags++ < MAX_CHAR_DIAGS) {
             const pb_doc_setup *s = L->setup;
@@ -66,7 +84,9 @@ void lay_add_char(lay *L, uint32_t cp, int face, const collect_mode *m)
     if (m->plain)
         face = FACE_REGULAR;
     L->chars = xgrow(L->chars, &L->cap_chars, L->n_chars + 1, sizeof *L->chars);
-    int adv = cp == '\n' ? 0 : font_advance(L->fonts, (pb_face)face, cp);
+    int adv = cp == '\n' ? 0 : x ? extra_font_advance(x, cp) : font_advance(L->fonts, (pb_face)face, cp);
+    if (x)
+        L->out->extra = x;
     L->chars[L->n_chars++] = (chr){cp, (uint8_t)face, (float)(adv * m->size / 1000.0)};
 }
 

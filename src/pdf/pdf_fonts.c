@@ -1,6 +1,7 @@
 /* pdf_fonts.c: the fonts measured through libharu (see pdf_fonts.h): each face is loaded once in
  * a scratch libharu document, and the glyph names libharu will write are checked against the
- * table of printable characters (fonts/charset.c), which does not ask libharu itself. */
+ * table of printable characters (fonts/charset.c), which does not ask libharu itself. Also the
+ * small font tables the PDF writer shares: WinAnsi's symbols and /ToUnicode maps. */
 #include "pdf/pdf_fonts.h"
 
 #include <hpdf.h>
@@ -16,6 +17,39 @@ const char *charset_glyph_name(uint32_t cp, char buf[8])
         return hpdf_glyph_name(cp);
     snprintf(buf, 8, "uni%04X", (unsigned)cp);
     return buf;
+}
+
+/* The WinAnsiEncoding code of cp when cp is one of its punctuation marks or symbols (not a
+ * letter), else 0: those go in the basic font. */
+unsigned winansi_symbol(uint32_t cp)
+{
+    static const uint16_t high[] = {0x20AC, 0, 0x201A, 0, 0x201E, 0x2026, 0x2020, 0x2021, 0, 0x2030,
+                                    0, 0x2039, 0, 0, 0, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D,
+                                    0x2022, 0x2013, 0x2014, 0, 0x2122, 0, 0x203A};
+    if ((cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7)
+        return cp;
+    if (cp < 0x2000)
+        return 0;
+    for (unsigned i = 0; i < sizeof high / sizeof high[0]; i++)
+        if (high[i] == cp)
+            return 0x80 + i;
+    return 0;
+}
+
+void to_unicode_cmap(const uint32_t *chars, int n, strbuf *m)
+{
+    sb_puts(m, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+               "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+               "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+               "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
+    for (int i = 0; i < n; i++) {
+        if (i % 100 == 0)  /* at most 100 entries a block */
+            sb_printf(m, "%d beginbfchar\n", n - i < 100 ? n - i : 100);
+        sb_printf(m, "<%02X> <%04X>\n", 0x80 + i, (unsigned)chars[i]);
+        if (i % 100 == 99 || i == n - 1)
+            sb_puts(m, "endbfchar\n");
+    }
+    sb_puts(m, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
 
 /* The first printable character whose glyph libharu would name so that a reader takes it for

@@ -31,11 +31,15 @@
 
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "fonts/extra_font.h"
 #include "fonts/font_program.h"
 #include "pdf/hpdf_compat.h"
+#include "pdf/pdf_fonts.h"
 #include "pdf/pdf_tags.h"
 
-enum { MAX_ENCODINGS = 16 };  /* 16 x 128 codes: more than there are printable characters */
+/* 16 x 128 codes are more than there are printable characters in the letter faces; as many
+ * again are for a council's extra font (fonts/extra_font.h). */
+enum { MAX_ENCODINGS = 32 };
 
 /* Each face used is embedded as up to two programs (font_program.h): a basic one for ASCII and
  * the punctuation and symbols of WinAnsi (£ – ’ “ ” …), through the standard WinAnsiEncoding,
@@ -43,8 +47,13 @@ enum { MAX_ENCODINGS = 16 };  /* 16 x 128 codes: more than there are printable c
  * document's other characters (accented letters of names and places), small and quick to make.
  * Font objects are per program and encoding: slot 0 is the basic font, slot 1 + e the other
  * characters' font through encoding e; PART_EXT is the program of the face's second subset,
- * used by the encodings made for its characters. */
-enum { PART_BASIC, PART_OTHER, PART_EXT, PART_COUNT };
+ * used by the encodings made for its characters; PART_EXTRA is the council's extra font, whose
+ * characters print from it, in encodings of their own, in every face (it is used as
+ * FACE_REGULAR's only: one file serves regular, bold and italic). */
+enum { PART_BASIC, PART_OTHER, PART_EXT, PART_EXTRA, PART_COUNT };
+/* What an encoding made for a document holds: the characters of the faces' basic subsets, of
+ * their second subsets, or of the extra font. */
+enum { ENC_OTHER, ENC_EXT, ENC_EXTRA, ENC_KINDS };
 enum { SLOTS = 1 + MAX_ENCODINGS };
 
 typedef struct writer {
@@ -52,6 +61,7 @@ typedef struct writer {
     HPDF_STATUS error;  /* the first error libharu reported */
     HPDF_STATUS detail;
     const pb_fonts *fonts;
+    const pb_extra_font *extra;  /* the layout's extra font, or NULL */
     const char *def_name[FACE_COUNT][PART_COUNT];  /* registered font definitions */
     HPDF_Font font[FACE_COUNT][SLOTS];
     strbuf content;        /* the page being drawn: its content stream, then deflated */
@@ -69,8 +79,11 @@ typedef struct writer {
     uint8_t code_of[CHARSET_LIMIT];
     uint32_t extras[MAX_ENCODINGS][128];
     int n_extras[MAX_ENCODINGS];
-    bool enc_ext[MAX_ENCODINGS];  /* encoding e holds characters of the second subset */
-    int cur_enc[2];               /* the encoding being filled, basic and second subset: +1 */
+    uint8_t enc_kind[MAX_ENCODINGS];  /* what encoding e holds: ENC_OTHER, _EXT or _EXTRA */
+    int cur_enc[ENC_KINDS];           /* the encoding being filled, of each kind: +1 */
+    /* each character of the extra font used (only with one): as enc_of and code_of */
+    uint8_t *xenc_of, *xcode_of;
+    bool too_many;                    /* the extra font's characters overflowed the encodings */
     uint32_t basic_char[256];  /* the WinAnsi symbols used, by code */
     unsigned basic_last;       /* the highest code of the basic font used */
     glyph_set used[FACE_COUNT][PART_COUNT];  /* characters printed in each face */
@@ -90,29 +103,30 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 /* A character as printed: a no-break space is a space. */
 static uint32_t printed(uint32_t cp) { return cp == 0xA0 ? ' ' : cp; }
 
-/* The WinAnsiEncoding code of cp when cp is one of its punctuation marks or symbols (not a
- * letter), else 0: those go in the basic font. */
-static unsigned winansi_symbol(uint32_t cp)
-{
-    static const uint16_t high[] = {0x20AC, 0, 0x201A, 0, 0x201E, 0x2026, 0x2020, 0x2021, 0, 0x2030,
-                                    0, 0x2039, 0, 0, 0, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D,
-                                    0x2022, 0x2013, 0x2014, 0, 0x2122, 0, 0x203A};
-    if ((cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7)
-        return cp;
-    if (cp < 0x2000)
-        return 0;
-    for (unsigned i = 0; i < sizeof high / sizeof high[0]; i++)
-        if (high[i] == cp)
-            return 0x80 + i;
-    return 0;
-}
-
 /* The character WinAnsiEncoding puts at code (a basic font's code), or 0. */
 static uint32_t winansi_char(unsigned code, const writer *w)
 {
     if (code >= 0x20 && code < 0x7F)
         return code;
     return code < 0x100 && w->basic_char[code] ? w->basic_char[code] : 0;
+}
+
+/* Gives cp a code in the encoding of kind being filled (a new one when it is full). */
+static void add_code(writer *w, int kind, uint32_t cp, uint8_t *enc_of, uint8_t *code_of)
+{
+    int e = w->cur_enc[kind] - 1;
+    if (e < 0 || w->n_extras[e] == 128) {
+        if (w->n_encodings == MAX_ENCODINGS) {
+            w->too_many = true;  /* only the extra font's characters can be that many */
+            return;
+        }
+        e = w->n_encodings++;
+        w->enc_kind[e] = (uint8_t)kind;
+        w->cur_enc[kind] = e + 1;
+    }
+    w->extras[e][w->n_extras[e]] = cp;
+    *code_of = (uint8_t)(0x80 + w->n_extras[e]++);
+    *enc_of = (uint8_t)(e + 1);
 }
 
 /* Gives every non-ASCII character of the layout a code, in order of first use, and notes the
@@ -128,6 +142,11 @@ static void assign_codes(writer *w, const pb_layout *L)
             uint32_t cp;
             k += utf8_decode(text + op->text + k, op->len - k, &cp);
             cp = printed(cp);
+            if (w->xenc_of && cp >= 0x80 && !charset_has_glyph(cp)) {  /* the extra font's */
+                if (cp < EXTRA_FONT_LIMIT && !w->xenc_of[cp])
+                    add_code(w, ENC_EXTRA, cp, &w->xenc_of[cp], &w->xcode_of[cp]);
+                continue;
+            }
             unsigned symbol = cp >= 0x80 && charset_has_glyph(cp) ? winansi_symbol(cp) : 0;
             bool ext = charset_is_ext(cp);
             if (cp < CHARSET_LIMIT)
@@ -141,17 +160,7 @@ static void assign_codes(writer *w, const pb_layout *L)
             }
             if (cp < 0x80 || !charset_has_glyph(cp) || w->enc_of[cp])
                 continue;
-            int e = w->cur_enc[ext] - 1;
-            if (e < 0 || w->n_extras[e] == 128) {
-                if (w->n_encodings == MAX_ENCODINGS)
-                    continue;  /* cannot happen: fewer printable characters than that */
-                e = w->n_encodings++;
-                w->enc_ext[e] = ext;
-                w->cur_enc[ext] = e + 1;
-            }
-            w->extras[e][w->n_extras[e]] = cp;
-            w->code_of[cp] = (uint8_t)(0x80 + w->n_extras[e]++);
-            w->enc_of[cp] = (uint8_t)(e + 1);
+            add_code(w, ext ? ENC_EXT : ENC_OTHER, cp, &w->enc_of[cp], &w->code_of[cp]);
         }
     }
 }
@@ -167,7 +176,7 @@ static bool make_encodings(writer *w)
         unsigned first = slot ? 0x80 : 0x20, last = slot ? 0x7Fu + (unsigned)n : w->basic_last;
         if (hpdf_register_encoding(w->doc, w->encoding_name[slot], first, last,
                                    slot ? w->extras[slot - 1] : NULL, n,
-                                   slot && w->enc_ext[slot - 1]) != HPDF_OK)
+                                   slot && w->enc_kind[slot - 1] != ENC_OTHER) != HPDF_OK)
             return false;
     }
     return true;
@@ -176,8 +185,23 @@ static bool make_encodings(writer *w)
 /* Registers one part of face with the document as a TrueType font definition that needs no
  * font file: its descriptor is made here and every width is set when a font object is made
  * (font_for), so libharu never reads the face. Returns the name to get fonts by. */
+/* The extra font's part: a subset of the characters the document prints from it. */
+static const char *embed_extra(writer *w)
+{
+    font_program *prog = &w->program[FACE_REGULAR][PART_EXTRA];
+    if (extra_font_program(w->extra, w->xenc_of, prog) != 0)
+        return NULL;
+    const pb_face_info *in = &w->extra->info;
+    char base_font[128];
+    snprintf(base_font, sizeof base_font, "PBDOFA+%.100s", in->name);
+    return hpdf_register_font(w->doc, "pbdocs-extra-font", base_font, in, prog->deflated,
+                              prog->deflated_len, prog->length1);
+}
+
 static const char *embed_part(writer *w, pb_face face, int part)
 {
+    if (part == PART_EXTRA)
+        return embed_extra(w);
     glyph_set *set = &w->used[face][part];
     if (part == PART_BASIC)
         glyph_set_widen(set);
@@ -226,24 +250,12 @@ static size_t deflate_into(writer *w, const char *data, size_t len)
     return cap - z->avail_out;
 }
 
-/* A /ToUnicode map for a font of the second subset: each code of its encoding to its character
+/* A /ToUnicode map for a font of the second subset or the extra font: each code of its encoding to its character
  * (the uniXXXX names say the same; this is for readers that go by the map alone). */
 static bool add_to_unicode(writer *w, HPDF_Font font, int slot)
 {
     strbuf m = {0};
-    sb_puts(&m, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
-    int n = w->n_extras[slot - 1];
-    for (int i = 0; i < n; i++) {
-        if (i % 100 == 0)  /* at most 100 entries a block */
-            sb_printf(&m, "%d beginbfchar\n", n - i < 100 ? n - i : 100);
-        sb_printf(&m, "<%02X> <%04X>\n", 0x80 + i, (unsigned)w->extras[slot - 1][i]);
-        if (i % 100 == 99 || i == n - 1)
-            sb_puts(&m, "endbfchar\n");
-    }
-    sb_puts(&m, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    to_unicode_cmap(w->extras[slot - 1], w->n_extras[slot - 1], &m);
     size_t len = deflate_into(w, m.data, m.len);
     bool ok = !w->error && hpdf_font_set_to_unicode(w->doc, font, w->deflated, len) == HPDF_OK;
     sb_free(&m);
@@ -252,9 +264,12 @@ static bool add_to_unicode(writer *w, HPDF_Font font, int slot)
 
 static HPDF_Font font_for(writer *w, pb_face face, int slot)
 {
+    static const int part_of[ENC_KINDS] = {PART_OTHER, PART_EXT, PART_EXTRA};
+    int part = !slot ? PART_BASIC : part_of[w->enc_kind[slot - 1]];
+    if (part == PART_EXTRA)
+        face = FACE_REGULAR;  /* one font object per encoding, whatever the run's face */
     if (w->font[face][slot])
         return w->font[face][slot];
-    int part = !slot ? PART_BASIC : w->enc_ext[slot - 1] ? PART_EXT : PART_OTHER;
     if (!w->def_name[face][part])
         w->def_name[face][part] = embed_part(w, face, part);
     if (!w->def_name[face][part])
@@ -270,10 +285,11 @@ static HPDF_Font font_for(writer *w, pb_face face, int slot)
             cp = winansi_char(code, w);
         else if (slot && code >= 0x80 && code - 0x80u < (unsigned)w->n_extras[slot - 1])
             cp = w->extras[slot - 1][code - 0x80];
-        widths[code] = (int16_t)font_advance(w->fonts, face, cp);
+        widths[code] = (int16_t)(part == PART_EXTRA ? extra_font_advance(w->extra, cp)
+                                                    : font_advance(w->fonts, face, cp));
     }
     hpdf_set_widths(font, widths);
-    if (part == PART_EXT && !add_to_unicode(w, font, slot))
+    if ((part == PART_EXT || part == PART_EXTRA) && !add_to_unicode(w, font, slot))
         return NULL;
     w->font[face][slot] = font;
     return font;
@@ -373,6 +389,9 @@ static void show_text(writer *w, HPDF_Page page, const pb_op *op, const char *te
         } else if (cp < CHARSET_LIMIT && w->enc_of[cp]) {
             e = w->enc_of[cp];
             code = w->code_of[cp];
+        } else if (w->xenc_of && cp < EXTRA_FONT_LIMIT && w->xenc_of[cp]) {
+            e = w->xenc_of[cp];
+            code = w->xcode_of[cp];
         } else
             continue;  /* cannot happen: the layout refuses such text */
         if (n && (e != slot || n == sizeof piece)) {
@@ -484,6 +503,8 @@ static void writer_free(writer *w)
     if (w->z_ready)
         deflateEnd(&w->z);
     free(w->deflated);
+    free(w->xenc_of);
+    free(w->xcode_of);
     sb_free(&w->content);
     tags_free(&w->tags);
     free(w);
@@ -520,7 +541,19 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
         HPDF_SetInfoDateAttr(w->doc, HPDF_INFO_CREATION_DATE, d);
     }
 
+    if (layout->extra) {
+        w->extra = layout->extra;
+        w->xenc_of = xcalloc(EXTRA_FONT_LIMIT, 1);
+        w->xcode_of = xcalloc(EXTRA_FONT_LIMIT, 1);
+    }
     assign_codes(w, layout);
+    if (w->too_many) {
+        diag_add(errs, setup->source, 0, 0, setup->case_id, NULL,
+                 "the document uses more different characters of the council's extra font than "
+                 "a PDF of pbdocs can hold (about %d)", (MAX_ENCODINGS / 2) * 128);
+        writer_free(w);
+        return -1;
+    }
     if (!make_encodings(w) && !w->error)
         w->error = HPDF_INVALID_ENCODER;
 

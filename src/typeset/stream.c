@@ -62,6 +62,16 @@ int stream_add(pb_stream *s, const char *markdown, size_t len, const pb_doc_setu
         s->logo = logo;
         s->has_logo = true;
     }
+    /* one extra font per PDF (pdf/pdf_write.c): letters of councils with different ones go in
+     * print streams of their own */
+    if (one.extra && s->all.extra && one.extra != s->all.extra) {
+        diag_add_class(errs, DIAG_ENV, setup->source, 0, 0, setup->case_id, NULL,
+                       "a print stream can hold the characters of only one council's extra font");
+        layout_free(&one);
+        return -1;
+    }
+    if (one.extra)
+        s->all.extra = one.extra;
     if (odd_start && s->all.n_pages % 2 == 1)
         stream_blank_page(s);
     pb_layout *d = &s->all;
