@@ -97,7 +97,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check(f"without the extra font the Armenian name is refused ({r.stderr[:300]})",
           r.returncode == 1 and "child/given-names: contains “Ա” (U+0531 ARMENIAN CAPITAL LETTER "
           "AYB), which the letter fonts cannot show: write it in Latin letters (a "
-          "transliteration) or leave it out" in r.stderr)
+          "transliteration), leave it out, or ask for the council profile to name a font that "
+          "has it (<extra-font>)" in r.stderr)
 
     def refused(what, replacement, words):
         bad = os.path.join(tmp, "bad.xml")

@@ -129,7 +129,7 @@ postcode-invalid.xml|postcode-invalid.xml:17: case BCC-2026-10458: recipient/add
 id-path.xml|id-path.xml:3: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64)
 id-too-long.xml|id-too-long.xml:3: @id: is not a valid case id (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64)
 font-emoji-name.xml|font-emoji-name.xml:11: case BCC-2026-10458: recipient/name: contains “🙂” (U+1F642 SLIGHTLY SMILING FACE), which the letter fonts cannot show: write it in Latin letters (a transliteration) or leave it out
-font-chinese-reason.xml|font-chinese-reason.xml:56: case BCC-2026-10458: refusal/reason: contains “王” (U+738B CJK UNIFIED IDEOGRAPH-738B), which the letter fonts cannot show: write it in Latin letters (a transliteration) or leave it out
+font-chinese-reason.xml|font-chinese-reason.xml:56: case BCC-2026-10458: refusal/reason: contains “王” (U+738B CJK UNIFIED IDEOGRAPH-738B), which the letter fonts cannot show: write it in Latin letters (a transliteration), leave it out, or ask for the council profile to name a font that has it (<extra-font>)
 xxe.xml|xxe.xml:2: case BCC-2026-10458: a DOCTYPE is not allowed in case data (no DTDs, no entity declarations)
 billion-laughs.xml|billion-laughs.xml:2: case BCC-2026-10458: a DOCTYPE is not allowed in case data (no DTDs, no entity declarations)
 LOADER: no advice to use a libxml2 option the user does not have

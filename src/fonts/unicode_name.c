@@ -79,7 +79,10 @@ void unicode_refusal(uint32_t cp, strbuf *out)
     sb_printf(out, ", which the letter fonts cannot show: %s",
               unicode_needs_shaping(cp)           ? SHAPING_WORDS
               : cp >= 0x0300 && cp <= 0x036F      ? MARK_WORDS
-                  : "write it in Latin letters (a transliteration) or leave it out");
+              : cp > 0xFFFF /* no extra font helps there */
+                  ? "write it in Latin letters (a transliteration) or leave it out"
+                  : "write it in Latin letters (a transliteration), leave it out, or ask for "
+                    "the council profile to name a font that has it (<extra-font>)");
 }
 
 void unicode_refusal_extra(uint32_t cp, const char *font, bool has_glyph, strbuf *out)
