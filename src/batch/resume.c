@@ -198,28 +198,23 @@ bool resume_done(const resume_index *ix, const char *outdir, const char *name,
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;
-    sha256_ctx ctx;
-    sha256_init(&ctx);
+    pb_sha256_ctx ctx;
+    pb_sha256_init(&ctx);
     unsigned char buf[65536];
     size_t total = 0;
     ssize_t n;
     while ((n = read(fd, buf, sizeof buf)) > 0) {
-        sha256_update(&ctx, buf, (size_t)n);
+        pb_sha256_update(&ctx, buf, (size_t)n);
         total += (size_t)n;
     }
     close(fd);
     if (n < 0)
         return false;
     unsigned char digest[32];
-    sha256_final(&ctx, digest);
+    pb_sha256_final(&ctx, digest);
     if (memcmp(digest, e->sha, 32) != 0)
         return false;
-    static const char digits[] = "0123456789abcdef";
-    for (int i = 0; i < 32; i++) {
-        sha256_hex[2 * i] = digits[digest[i] >> 4];
-        sha256_hex[2 * i + 1] = digits[digest[i] & 15];
-    }
-    sha256_hex[64] = '\0';
+    pb_sha256_digest_hex(digest, sha256_hex);
     *pages = e->pages;
     *bytes = total;
     return true;

@@ -31,13 +31,13 @@ static void add_file(wording *w, const char *path, const char *name)
     FILE *f = fopen(path, "rb");
     if (!f)
         return;
-    sha256_ctx ctx;
-    sha256_init(&ctx);
+    pb_sha256_ctx ctx;
+    pb_sha256_init(&ctx);
     char buf[65536];
     size_t n;
     unsigned long long bytes = 0;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-        sha256_update(&ctx, buf, n);
+        pb_sha256_update(&ctx, buf, n);
         bytes += n;
     }
     bool bad = ferror(f);
@@ -49,7 +49,7 @@ static void add_file(wording *w, const char *path, const char *name)
     wf->name = xstrdup(name);
     wf->path = xstrdup(path);
     wf->bytes = bytes;
-    sha256_final_hex(&ctx, wf->sha);
+    pb_sha256_final_hex(&ctx, wf->sha);
 }
 
 /* Every regular file of dir whose name ends in suffix, named prefix + its name. */
@@ -158,7 +158,7 @@ int run_record_write(const char *outdir, const run_record *rec, const renderer *
     for (size_t i = 0; i < w.len; i++)
         sb_printf(&all, "%s  %s\n", w.items[i].sha, w.items[i].name);
     char all_sha[65], started[32], ended[32], first[32];
-    sha256_hex(all.data ? all.data : "", all.len, all_sha);
+    pb_sha256_hex(all.data ? all.data : "", all.len, all_sha);
     sb_free(&all);
     iso_time(rec->started, started);
     iso_time(rec->ended, ended);

@@ -125,7 +125,7 @@ static void produce_document(worker *w, slot *s, const pb_case *c, doc_kind kind
         pb_pdf_free(&pdf);
         return;
     }
-    sha256_hex(pdf.bytes, pdf.len, sha);
+    pb_sha256_hex(pdf.bytes, pdf.len, sha);
     /* No fsync per file: the flusher syncs OUTDIR every second, and the run once more at the end. */
     if (outfile_write_at(run->dirfd, name, pdf.bytes, pdf.len, 0) != 0) {
         snprintf(s->fatal, sizeof s->fatal, "cannot write %s/%s: %s", run->opt->outdir, name,

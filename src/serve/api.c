@@ -62,7 +62,7 @@ void serve_render_case(renderer *r, const pb_case *c, doc_kind kind, pb_pdf *pdf
 
 enum MHD_Result serve_pdf(struct MHD_Connection *conn, request *req, doc_kind kind, pb_pdf *pdf)
 {
-    sha256_hex(pdf->bytes, pdf->len, req->sha256);
+    pb_sha256_hex(pdf->bytes, pdf->len, req->sha256);
     struct MHD_Response *resp =
         MHD_create_response_from_buffer_with_free_callback(pdf->len, pdf->bytes, free);
     if (!resp) {

@@ -111,7 +111,7 @@ const char *tokens_check(const tokens *t, const char *token)
     if (!token || strlen(token) > 256)
         return NULL;
     char hash[65];
-    sha256_hex(token, strlen(token), hash);
+    pb_sha256_hex(token, strlen(token), hash);
     const char *found = NULL;
     for (size_t i = 0; i < t->n; i++) {
         bool eq = same(hash, t->items[i].hash, 64);
@@ -164,7 +164,7 @@ int token_add(const char *file, const char *name, char token[65], diag_list *err
         return -1;
     }
     char line[160], hash[65];
-    sha256_hex(token, 64, hash);
+    pb_sha256_hex(token, 64, hash);
     int len = snprintf(line, sizeof line, "%s:%s\n", name, hash);
     int fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0 || write(fd, line, (size_t)len) != len || fsync(fd) != 0) {
