@@ -94,6 +94,7 @@ void lay_stage_span(lay *L, size_t it, const span *sp, double x, double y, doubl
         op->text = mark;
         op->len = L->out->text.len - mark;
         op->elem = elem;
+        op->joined = i > sp->start && L->chars[i - 1].face == face;
         x += w;
         i = j;
     }

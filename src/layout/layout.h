@@ -65,6 +65,8 @@ typedef struct pb_op {
     pb_face face;
     float size;         /* text: font size in points */
     float line_width;   /* lines and rectangles */
+    bool joined;        /* text: goes on from the end of the run before it, in the same face
+                           (only the structure element changed): drawn without moving there */
     uint32_t elem;      /* the structure element it is part of (pb_layout.elems); 0: an artifact
                            (rules, running header, page numbers, a repeated table header) */
     double x, y, w, h;

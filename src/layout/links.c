@@ -94,12 +94,17 @@ static enum address address_kind(const char *s, size_t len)
     return is_domain(at + 1, len - (size_t)(at - s) - 1) ? EMAIL : NOT_ADDRESS;
 }
 
-/* Could s[0..len) hold an address at all? (Most text cannot: this keeps it quick.) */
+/* Could s[0..len) hold an address at all? Most text cannot: memchr keeps this quick. */
 static bool may_hold_address(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if (s[i] == '@' || (s[i] == ':' && i + 2 < len && s[i + 1] == '/') ||
-            ((s[i] | 0x20) == 'w' && i + 3 < len && strncasecmp(s + i, "www.", 4) == 0))
+    if (memchr(s, '@', len))
+        return true;
+    for (const char *p = s, *end = s + len; (p = memchr(p, '.', (size_t)(end - p))); p++)
+        if ((p - s >= 3 && strncasecmp(p - 3, "www", 3) == 0) ||
+            (p - s >= 4 && strncasecmp(p - 4, "http", 4) == 0))
+            return true;  /* "www." or "http://..." (its host has a dot after the scheme) */
+    for (const char *p = s, *end = s + len; (p = memchr(p, ':', (size_t)(end - p))); p++)
+        if (end - p >= 3 && p[1] == '/' && p[2] == '/')
             return true;
     return false;
 }

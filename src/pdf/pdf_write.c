@@ -463,9 +463,11 @@ static void draw_page(writer *w, HPDF_Page page, const pb_layout *L, const pb_pa
         double x = round(op->x * 8) / 8, y = round((H - op->y) * 8) / 8;
         double d[2] = {x - w->line_x, y - w->line_y};
         tags_mark(&w->tags, c, op->elem);
-        put_op(c, d, 2, "Td");
-        w->line_x = x;
-        w->line_y = y;
+        if (!op->joined || i == pg->first) {  /* a joined run goes on where the last ended */
+            put_op(c, d, 2, "Td");
+            w->line_x = x;
+            w->line_y = y;
+        }
         show_text(w, page, op, text + op->text);
         uint32_t link = tags_link(&w->tags, op->elem);
         if (link)
