@@ -140,6 +140,17 @@ typedef struct tree {
     unsigned struct_root, first_node, n_nodes, next_num;
 } tree;
 
+/* Appends item k to element el's chain. */
+static void chain_add(size_t *first, size_t *last, size_t *next, uint32_t el, size_t k)
+{
+    next[k] = NONE;
+    if (last[el] == NONE)
+        first[el] = k;
+    else
+        next[last[el]] = k;
+    last[el] = k;
+}
+
 static bool tree_make(pdf_tags *t, tree *r)
 {
     size_t n = t->layout->n_elems, m = t->n_marks ? t->n_marks : 1;
@@ -158,24 +169,10 @@ static bool tree_make(pdf_tags *t, tree *r)
     for (size_t i = 0; i < n; i++)
         r->first_mark[i] = r->last_mark[i] = r->first_child[i] = r->last_child[i] =
             r->next_child[i] = r->first_annot[i] = r->last_annot[i] = NONE;
-    for (size_t a = 0; a < t->n_annots; a++) {
-        uint32_t el = t->annots[a].link;
-        r->next_annot[a] = NONE;
-        if (r->last_annot[el] == NONE)
-            r->first_annot[el] = a;
-        else
-            r->next_annot[r->last_annot[el]] = a;
-        r->last_annot[el] = a;
-    }
-    for (size_t k = 0; k < t->n_marks; k++) {
-        uint32_t el = t->marks[k].elem;
-        r->next_mark[k] = NONE;
-        if (r->last_mark[el] == NONE)
-            r->first_mark[el] = k;
-        else
-            r->next_mark[r->last_mark[el]] = k;
-        r->last_mark[el] = k;
-    }
+    for (size_t a = 0; a < t->n_annots; a++)
+        chain_add(r->first_annot, r->last_annot, r->next_annot, t->annots[a].link, a);
+    for (size_t k = 0; k < t->n_marks; k++)
+        chain_add(r->first_mark, r->last_mark, r->next_mark, t->marks[k].elem, k);
     for (size_t i = 0; i < n; i++)
         r->sub_first[i] = r->first_mark[i];
     for (size_t i = n; i-- > 1;)
