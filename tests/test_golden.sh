@@ -6,6 +6,9 @@
 #                                  the manifest (rows sorted), every PDF, the print stream volumes
 #   tests/golden/messages.txt      validate's words and exit status for every fixtures/invalid case,
 #                                  and the batch's rejection lines
+#   tests/golden/struct-text/      pdfinfo -struct-text of every fixture document, normal and large
+#                                  print (<case>-<kind>[-large].txt): the tagged structure a screen
+#                                  reader follows, reviewed as text
 # When a change is meant to alter output, `make golden` rewrites these files; review the diff and
 # commit it with the change that caused it.
 PB=${PBDOCS:-./pbdocs}
@@ -22,6 +25,11 @@ for f in fixtures/cases/*.xml; do
   "$PB" render "$f" --large-print -o "$tmp/large" >/dev/null 2>>"$tmp/render.err" || echo "render --large-print $f: exit $?" >>"$tmp/render.err"
 done
 (cd "$tmp" && sha256sum normal/*.pdf large/*.pdf) >"$tmp/fixtures.sha256"
+mkdir "$tmp/struct-text"
+for pdf in "$tmp"/normal/*.pdf "$tmp"/large/*.pdf; do
+  name=$(basename "$pdf" .pdf); case $pdf in "$tmp"/large/*) name=$name-large ;; esac
+  pdfinfo -struct-text "$pdf" >"$tmp/struct-text/$name.txt" 2>&1
+done
 
 # A batch of 2,000 synthetic cases with the print stream (two volumes of at most 2,500 sheets;
 # their covers' run date fixed by SOURCE_DATE_EPOCH).
@@ -46,6 +54,7 @@ done >"$tmp/messages.txt"
 
 if [ -n "${UPDATE_GOLDEN:-}" ]; then
   cp "$tmp/fixtures.sha256" "$tmp/batch-2000.sha256" "$tmp/messages.txt" "$G/"
+  rm -rf "$G/struct-text"; cp -r "$tmp/struct-text" "$G/struct-text"
   echo "golden files rewritten in $G/: review with git diff"
 fi
 check "nothing failed to render" [ ! -s "$tmp/render.err" ]
@@ -58,5 +67,9 @@ for g in fixtures.sha256 batch-2000.sha256 messages.txt; do
     diff "$G/$g" "$tmp/$g" | head -n 30
   fi
 done
+if diff -r "$G/struct-text" "$tmp/struct-text" >"$tmp/struct.diff"; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL: structure text differs from $G/struct-text/ (diff below; make golden if meant)"
+  head -n 30 "$tmp/struct.diff"
+fi
 echo "test_golden: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -94,7 +94,10 @@ static void check_invariants(const pb_layout *L, const char *name)
         const pb_op *op = &L->ops[i];
         if (op->kind != LAYOUT_OP_TEXT)
             continue;
-        double w = layout_text_width(fonts, op->face, op->size, op_text(L, op), op->len);
+        size_t len = op->len;  /* a line's last run may end with its (invisible) space */
+        while (len && op_text(L, op)[len - 1] == ' ')
+            len--;
+        double w = layout_text_width(fonts, op->face, op->size, op_text(L, op), len);
         if (op->x < MM(15) || op->x + w > right) {
             outside++;
             printf("  %s: outside the margins: [%s] x=%.1f w=%.1f\n", name, op_text(L, op), op->x, w);
@@ -179,7 +182,10 @@ static void test_fixtures(void)
                                     L.ops[header].y < MM(20)),
                   "%s: running header size (large %d)", files[f], large);
             long email = find(&L, "Email:", 0);
-            CHECK(email >= 0 && strstr(op_text(&L, &L.ops[email]), "Email: send@") != NULL,
+            /* the address is a run of its own (a Link), on the label's line */
+            CHECK(email >= 0 && (size_t)email + 1 < L.n_ops &&
+                      strncmp(op_text(&L, &L.ops[email + 1]), "send@", 5) == 0 &&
+                      L.ops[email + 1].y == L.ops[email].y,
                   "%s: \"Email:\" on the line of its address (large %d)", files[f], large);
             layout_free(&L);
             diag_list_clear(&errs);
@@ -722,6 +728,60 @@ static void test_signature_kept(void)
     CHECK(alone == 0, "no last page holds only the signature: %u", alone);
 }
 
+/* The URIs of the layout's Link elements, each followed by '|'. */
+static void link_uris(const pb_layout *L, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < L->n_elems; i++)
+        if (L->elems[i].role == ROLE_LINK && n + L->elems[i].alt_len + 2 < size) {
+            memcpy(out + n, sb_str(&L->text) + L->elems[i].alt, L->elems[i].alt_len);
+            n += L->elems[i].alt_len;
+            out[n++] = '|';
+            out[n] = '\0';
+        }
+}
+
+/* Links: http(s) and mailto only, found in plain text too; emphasis tagged Strong and Em inside
+ * the paragraph, in reading order; a wrapped line's space kept at its end. */
+static void test_links_and_emphasis(void)
+{
+    pb_layout L;
+    diag_list errs = {0};
+    char uris[1024];
+    lay_plain("See [the form](https://example.gov.uk/form), [x](javascript:alert(1)), "
+              "[y](file:///etc/passwd), <mailto:send@example.gov.uk>, www.example.gov.uk/send. "
+              "Email: help@example.gov.uk or http://example.org/a_(b). Not: a@b, www.x, "
+              "javascript:alert(2).",
+              false, &L, &errs);
+    link_uris(&L, uris, sizeof uris);
+    CHECK_STR(uris, "https://example.gov.uk/form|mailto:send@example.gov.uk|"
+                    "https://www.example.gov.uk/send|mailto:help@example.gov.uk|"
+                    "http://example.org/a_(b)|");
+    layout_free(&L);
+    lay_plain("Plain **bold *both* bold** and *it*.", false, &L, &errs);
+    int strong = 0, em = 0, em_in_strong = 0;
+    for (size_t i = 0; i < L.n_elems; i++) {
+        strong += L.elems[i].role == ROLE_STRONG;
+        em += L.elems[i].role == ROLE_EM;
+        em_in_strong += L.elems[i].role == ROLE_EM && L.elems[L.elems[i].parent].role == ROLE_STRONG;
+    }
+    CHECK(strong == 1 && em == 2 && em_in_strong == 1, "Strong %d, Em %d (%d in Strong)", strong,
+          em, em_in_strong);
+    layout_free(&L);
+    lay_plain("word word word word word word word word word word word word word word word word "
+              "word word word word word word word word word word word word word word word word",
+              false, &L, &errs);
+    long ends = 0;
+    for (size_t i = 0; i + 1 < L.n_ops; i++)
+        if (L.ops[i].kind == LAYOUT_OP_TEXT && L.ops[i].elem && L.ops[i + 1].elem == L.ops[i].elem &&
+            L.ops[i + 1].y > L.ops[i].y)
+            ends += op_text(&L, &L.ops[i])[L.ops[i].len - 1] == ' ';
+    CHECK(ends >= 1, "a wrapped line ends with its space (%ld)", ends);
+    layout_free(&L);
+    diag_list_clear(&errs);
+}
+
 int main(void)
 {
     char dir[4096];
@@ -742,6 +802,7 @@ int main(void)
     test_unbreakable_units();
     test_address_sizes();
     test_signature_kept();
+    test_links_and_emphasis();
     fonts_close(fonts);
     diag_list_clear(&errs);
     return check_done("layout");

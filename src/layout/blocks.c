@@ -65,22 +65,27 @@ double lay_baseline_in(const lay *L, double size, double h)
     return (h - (asc + desc)) / 2 + asc;
 }
 
-/* Stages the text of chars[sp] as runs of one face each, starting at x on baseline y. */
+/* Stages the text of chars[sp] as runs of one face and one element each, starting at x on
+ * baseline y; a line that ended at a space gets it back at its end (invisible, but it keeps
+ * the last word apart from the next line's first in extracted text). */
 void lay_stage_span(lay *L, size_t it, const span *sp, double x, double y, double size)
 {
     size_t i = sp->start;
+    pb_op *op = NULL;
     while (i < sp->end) {
         int face = L->chars[i].face;
+        uint32_t tag = L->chars[i].tag;
         size_t j = i;
         double w = 0;
         size_t mark = L->out->text.len;
-        while (j < sp->end && L->chars[j].face == face) {
+        while (j < sp->end && L->chars[j].face == face && L->chars[j].tag == tag) {
             uint32_t cp = L->chars[j].cp;
             utf8_put(&L->out->text, cp == 0xA0 ? ' ' : cp);  /* no-break space prints as one */
             w += L->chars[j].w;
             j++;
         }
-        pb_op *op = stage_op(L, it);
+        uint32_t elem = lay_tag_elem(L, tag);
+        op = stage_op(L, it);
         op->kind = LAYOUT_OP_TEXT;
         op->face = (pb_face)face;
         op->size = (float)size;
@@ -88,9 +93,14 @@ void lay_stage_span(lay *L, size_t it, const span *sp, double x, double y, doubl
         op->y = y;
         op->text = mark;
         op->len = L->out->text.len - mark;
-        op->elem = L->elem;
+        op->elem = elem;
+        op->joined = i > sp->start && L->chars[i - 1].face == face;
         x += w;
         i = j;
+    }
+    if (op && sp->space_after) {
+        sb_putc(&L->out->text, ' ');
+        op->len++;
     }
 }
 

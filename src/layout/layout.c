@@ -247,6 +247,7 @@ int layout_markdown(const char *markdown, size_t len, const pb_doc_setup *setup,
     cmark_parser_free(parser);
     free(L.chars);
     free(L.spans);
+    free(L.tags);
     free(L.items);
     free(L.staged);
     free(L.placed);

@@ -68,6 +68,8 @@ typedef struct pb_op {
     pb_face face;
     float size;         /* text: font size in points */
     float line_width;   /* lines and rectangles */
+    bool joined;        /* text: goes on from the end of the run before it, in the same face
+                           (only the structure element changed): drawn without moving there */
     uint32_t elem;      /* the structure element it is part of (pb_layout.elems); 0: an artifact
                            (rules, running header, page numbers, a repeated table header) */
     double x, y, w, h;
@@ -83,6 +85,8 @@ typedef enum pb_role {
     ROLE_L, ROLE_LI, ROLE_LBL, ROLE_LBODY,
     ROLE_TABLE, ROLE_TR, ROLE_TH, ROLE_TD,
     ROLE_BLOCKQUOTE, ROLE_FIGURE,
+    ROLE_LINK, ROLE_STRONG, ROLE_EM,  /* inline, inside a block's element; Strong and Em are
+                                         PDF 2.0's, role-mapped to Span for PDF 1.7 */
     ROLE_COUNT
 } pb_role;
 
@@ -94,7 +98,8 @@ typedef struct pb_elem {
     pb_role role;
     uint32_t parent;     /* index in elems (the root: 0) */
     bool row_scope;      /* TH: heads its row (else its column) */
-    size_t alt, alt_len; /* Figure: its text alternative in pb_layout.text */
+    size_t alt, alt_len; /* Figure: its text alternative in pb_layout.text; Link: its URI
+                            (http:, https: or mailto: only, printable ASCII) */
 } pb_elem;
 
 typedef struct pb_page {

@@ -53,11 +53,14 @@ typedef struct chr {
     uint32_t cp;   /* ' ' = break opportunity, '\n' = hard line break */
     uint8_t face;
     float w;       /* advance in points */
+    uint32_t tag;  /* the inline element (Strong, Em, Link) it is in: lay.tags[tag - 1]; 0: none */
 } chr;
 
 typedef struct span {
     size_t start, end;  /* chars[start..end) printed on one line (no trailing spaces) */
     double width;
+    bool space_after;   /* the line ended at a space or a hard break: an invisible space is
+                           printed after it, so extracted text does not glue two words */
 } span;
 
 typedef enum item_kind { IT_LINE, IT_GAP, IT_BREAK, IT_BOX_BEGIN, IT_BOX_END } item_kind;
@@ -92,6 +95,17 @@ typedef struct marker {
     uint32_t elem;   /* its structure element (the list item's Lbl) */
 } marker;
 
+/* An inline element (Strong, Em, Link) as collected: its element is made when its first
+ * character is staged, as a child of the element open then (or of its parent's), so inline
+ * elements come in reading order even where a block collects before it opens its own element
+ * (a table collects every cell first). */
+typedef struct inline_tag {
+    pb_role role;
+    uint32_t parent;     /* its enclosing inline tag (0: none) */
+    size_t uri, uri_len; /* Link: its URI in pb_layout.text */
+    uint32_t elem;       /* its element once made (0: not yet) */
+} inline_tag;
+
 typedef struct lay {
     const pb_fonts *fonts;
     const pb_doc_setup *setup;
@@ -106,6 +120,8 @@ typedef struct lay {
     size_t n_chars, cap_chars;
     span *spans;
     size_t n_spans, cap_spans;
+    inline_tag *tags;        /* every inline element collected in the document */
+    size_t n_tags, cap_tags;
 
     item *items;
     size_t n_items, cap_items;
@@ -137,6 +153,8 @@ typedef struct collect_mode {
     double size;
     int line;        /* Markdown line, for messages */
     int depth;       /* inline nesting (emphasis in emphasis...) */
+    uint32_t tag;    /* the inline element being collected (0: none) */
+    bool in_link;    /* inside a Markdown link: no address found in its text is linked again */
 } collect_mode;
 
 /* text.c: characters into L->chars ('\n' = hard line break), and lines into L->spans. */
@@ -182,6 +200,18 @@ uint32_t lay_elem_new(lay *L, pb_role role);
 uint32_t lay_elem_open(lay *L, pb_role role);
 void lay_elem_close(lay *L, uint32_t previous);
 pb_role lay_heading_role(lay *L, int markdown_level);
+/* A new inline tag inside parent (0: none), with uri[0..uri_len) for a Link; returns it. */
+uint32_t lay_tag_new(lay *L, pb_role role, uint32_t parent, const char *uri, size_t uri_len);
+/* The element text of tag goes in (tag 0: the one open), made on first use. */
+uint32_t lay_tag_elem(lay *L, uint32_t tag);
+
+/* links.c: web and email addresses in text. */
+/* The URI a Markdown link's address url[0..len) may be linked to: true for http:, https: and
+ * mailto: addresses of printable ASCII; anything else (javascript:, a relative path) is not. */
+bool lay_uri_ok(const char *url, size_t len);
+/* Adds text s[0..len) like lay_add_text, each web address (https://, http://, www.) or email
+ * address in it in a Link of its own (unless m->in_link or m->plain). */
+void lay_add_text_linked(lay *L, const char *s, size_t len, int face, collect_mode *m);
 
 /* limits.c */
 bool lay_tables_too_big(lay *L, const char *md, size_t len);

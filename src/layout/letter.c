@@ -176,6 +176,8 @@ double lay_place_address(lay *L, cmark_node **nodes, size_t n, double *box_botto
         sb_reset(&line);
         for (size_t k = starts[i]; k < ends[i]; k++)
             utf8_put(&line, L->chars[k].cp);
+        if (i + 1 < lines)
+            sb_putc(&line, ' ');  /* invisible: keeps the lines apart in extracted text */
         lay_place_text(L, 0, FACE_REGULAR, size, bx, by + i * lh + base, sb_str(&line));
     }
     sb_free(&line);

@@ -24,6 +24,31 @@ uint32_t lay_elem_open(lay *L, pb_role role)
 
 void lay_elem_close(lay *L, uint32_t previous) { L->elem = previous; }
 
+uint32_t lay_tag_new(lay *L, pb_role role, uint32_t parent, const char *uri, size_t uri_len)
+{
+    L->tags = xgrow(L->tags, &L->cap_tags, L->n_tags + 1, sizeof *L->tags);
+    L->tags[L->n_tags] = (inline_tag){.role = role, .parent = parent, .uri = L->out->text.len,
+                                      .uri_len = uri_len};
+    if (uri_len)
+        sb_append(&L->out->text, uri, uri_len);
+    return (uint32_t)++L->n_tags;
+}
+
+uint32_t lay_tag_elem(lay *L, uint32_t tag)
+{
+    if (!tag)
+        return L->elem;
+    if (!L->tags[tag - 1].elem) {
+        /* the parent first (nesting is at most MAX_INLINE_NESTING deep) */
+        uint32_t parent = lay_tag_elem(L, L->tags[tag - 1].parent);
+        inline_tag *t = &L->tags[tag - 1];
+        t->elem = add_elem(L->out, t->role, parent);
+        L->out->elems[t->elem].alt = t->uri;
+        L->out->elems[t->elem].alt_len = t->uri_len;
+    }
+    return L->tags[tag - 1].elem;
+}
+
 /* Headings are tagged from H1 and never skip a level (a screen reader's list of headings would
  * show a gap): a Markdown level deeper than one below the last heading's is raised to it. */
 pb_role lay_heading_role(lay *L, int markdown_level)

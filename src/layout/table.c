@@ -45,7 +45,7 @@ static void collect_cells(lay *L, table *t)
                 L->n_chars--;
             t->cells[r * (size_t)t->ncols + (size_t)col] = (cell_text){from, L->n_chars};
             L->chars = xgrow(L->chars, &L->cap_chars, L->n_chars + 1, sizeof *L->chars);
-            L->chars[L->n_chars++] = (chr){'\n', 0, 0};
+            L->chars[L->n_chars++] = (chr){'\n', 0, 0, 0};
         }
     }
 }

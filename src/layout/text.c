@@ -87,7 +87,7 @@ void lay_add_char(lay *L, uint32_t cp, int face, const collect_mode *m)
     int adv = cp == '\n' ? 0 : x ? extra_font_advance(x, cp) : font_advance(L->fonts, (pb_face)face, cp);
     if (x)
         L->out->extra = x;
-    L->chars[L->n_chars++] = (chr){cp, (uint8_t)face, (float)(adv * m->size / 1000.0)};
+    L->chars[L->n_chars++] = (chr){cp, (uint8_t)face, (float)(adv * m->size / 1000.0), m->tag};
 }
 
 void lay_add_text(lay *L, const char *s, size_t len, int face, const collect_mode *m)
@@ -150,6 +150,17 @@ void lay_collect_flat(lay *L, cmark_node *node, int face, collect_mode *m)
     cmark_iter_free(it);
 }
 
+/* Collects the inlines under n inside a new inline tag of role (none in plain mode). */
+static void collect_tagged(lay *L, cmark_node *n, int face, collect_mode *m, pb_role role,
+                           const char *uri)
+{
+    uint32_t outside = m->tag;
+    if (!m->plain)
+        m->tag = lay_tag_new(L, role, outside, uri, uri ? strlen(uri) : 0);
+    lay_collect_inlines(L, n, face, m);
+    m->tag = outside;
+}
+
 void lay_collect_inlines(lay *L, cmark_node *parent, int face, collect_mode *m)
 {
     if (m->depth >= MAX_INLINE_NESTING) {
@@ -159,7 +170,11 @@ void lay_collect_inlines(lay *L, cmark_node *parent, int face, collect_mode *m)
     m->depth++;
     for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
         switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_TEXT:
+        case CMARK_NODE_TEXT: {
+            const char *s = cmark_node_get_literal(n);
+            lay_add_text_linked(L, s ? s : "", s ? strlen(s) : 0, face, m);
+            break;
+        }
         case CMARK_NODE_CODE:
         case CMARK_NODE_HTML_INLINE:
             lay_add_cstr(L, cmark_node_get_literal(n), face, m);
@@ -171,23 +186,33 @@ void lay_collect_inlines(lay *L, cmark_node *parent, int face, collect_mode *m)
             lay_add_char(L, '\n', face, m);
             break;
         case CMARK_NODE_EMPH:
-            lay_collect_inlines(L, n, face | FACE_ITALIC_BIT, m);
+            collect_tagged(L, n, face | FACE_ITALIC_BIT, m, ROLE_EM, NULL);
             break;
         case CMARK_NODE_STRONG:
-            lay_collect_inlines(L, n, face | FACE_BOLD_BIT, m);
+            collect_tagged(L, n, face | FACE_BOLD_BIT, m, ROLE_STRONG, NULL);
             break;
         case CMARK_NODE_LINK:
         case CMARK_NODE_IMAGE: {
-            /* printed as its text followed by the address, once when they are the same */
+            /* printed as its text followed by the address, once when they are the same; a link
+               to an http(s) or mailto address is a Link, both text and address */
+            const char *url = cmark_node_get_url(n);
+            bool link = cmark_node_get_type(n) == CMARK_NODE_LINK && !m->in_link && url &&
+                        lay_uri_ok(url, strlen(url));
+            uint32_t outside = m->tag;
+            bool was_in_link = m->in_link;
+            if (link && !m->plain)
+                m->tag = lay_tag_new(L, ROLE_LINK, outside, url, strlen(url));
+            m->in_link = true;
             size_t start = L->n_chars;
             lay_collect_inlines(L, n, face, m);
-            const char *url = cmark_node_get_url(n);
             if (url && *url && !chars_equal(L, start, url) &&
                 !(strncmp(url, "mailto:", 7) == 0 && chars_equal(L, start, url + 7))) {
                 lay_add_cstr(L, L->n_chars > start ? " (" : "(", face, m);
                 lay_add_cstr(L, url, face, m);
                 lay_add_cstr(L, ")", face, m);
             }
+            m->tag = outside;
+            m->in_link = was_in_link;
             break;
         }
         default:
@@ -332,7 +357,7 @@ static bool hyphen_breaks(const lay *L, size_t i, size_t start, size_t to)
     return true;
 }
 
-static void add_span(lay *L, size_t start, size_t end)
+static void add_span(lay *L, size_t start, size_t end, bool space_after)
 {
     while (end > start && L->chars[end - 1].cp == ' ')
         end--;
@@ -340,7 +365,7 @@ static void add_span(lay *L, size_t start, size_t end)
     for (size_t i = start; i < end; i++)
         w += L->chars[i].w;
     L->spans = xgrow(L->spans, &L->cap_spans, L->n_spans + 1, sizeof *L->spans);
-    L->spans[L->n_spans++] = (span){start, end, w};
+    L->spans[L->n_spans++] = (span){start, end, w, space_after};
 }
 
 /* Greedy, left aligned: breaks chars[from..to) into spans no wider than width. Breaks at spaces
@@ -365,7 +390,7 @@ void lay_break_lines(lay *L, size_t from, size_t to, double width, bool pre)
         for (; i < to; i++) {
             uint32_t cp = L->chars[i].cp;
             if (cp == '\n') {
-                add_span(L, start, i);
+                add_span(L, start, i, true);
                 i++;
                 ended = true;
                 break;
@@ -380,12 +405,12 @@ void lay_break_lines(lay *L, size_t from, size_t to, double width, bool pre)
             }
             if (w + L->chars[i].w > width + 1e-6) {
                 if (brk > start) {
-                    add_span(L, start, brk);
+                    add_span(L, start, brk, L->chars[brk].cp == ' ');
                     i = next;
                 } else {
                     /* one word wider than the line: break it where it hurts least */
                     size_t cut = long_word_cut(L, start, i);
-                    add_span(L, start, cut);
+                    add_span(L, start, cut, false);
                     i = cut;
                 }
                 ended = true;
@@ -398,9 +423,9 @@ void lay_break_lines(lay *L, size_t from, size_t to, double width, bool pre)
             }
         }
         if (!ended)
-            add_span(L, start, to);
+            add_span(L, start, to, false);
     }
     /* an empty paragraph (or only a hard break) still takes its line */
     if (L->n_spans == 0 && to > from)
-        add_span(L, from, from);
+        add_span(L, from, from, false);
 }

@@ -260,5 +260,36 @@ int hpdf_catalog_ids(HPDF_Doc doc, unsigned *catalog, unsigned *pages)
     return 0;
 }
 
+/* The cross-reference is a field of the document. */
+unsigned hpdf_object_count(HPDF_Doc doc)
+{
+    return (unsigned)(doc->xref->entries->count + doc->xref->start_offset);
+}
+
+/* libharu writes a reference only to an object in its cross-reference, and an object written
+ * later is not: a proxy (what libharu puts in an array for a reference) to a bare header
+ * holding the number does it. Both live in one block, which the page's array frees with the
+ * proxy (libharu frees a proxy as plain memory). */
+HPDF_STATUS hpdf_page_add_ref(HPDF_Doc doc, HPDF_Page page, const char *key, unsigned num)
+{
+    HPDF_Array a = HPDF_Dict_GetItem(page, key, HPDF_OCLASS_ARRAY);
+    if (!a) {
+        a = HPDF_Array_New(doc->mmgr);
+        if (!a || HPDF_Dict_Add(page, key, a) != HPDF_OK)
+            return HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    struct ref {
+        HPDF_Proxy_Rec proxy;
+        HPDF_Obj_Header target;
+    } *r = HPDF_GetMem(doc->mmgr, sizeof *r);
+    if (!r)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    memset(r, 0, sizeof *r);
+    r->proxy.header.obj_class = HPDF_OCLASS_PROXY;
+    r->proxy.obj = &r->target;
+    r->target.obj_id = num | HPDF_OTYPE_INDIRECT;
+    return HPDF_Array_Add(a, r);
+}
+
 /* The version is a field of the document; libharu raises it only for its own features. */
 void hpdf_set_version_17(HPDF_Doc doc) { doc->pdf_version = HPDF_VER_17; }

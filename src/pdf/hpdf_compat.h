@@ -70,6 +70,11 @@ unsigned hpdf_page_id(HPDF_Page page);
 /* The numbers of the catalog and the page tree's root; -1 when the catalog has any entry but
  * /Type and /Pages (pdf_tags.c writes the catalog anew, and would lose it). */
 int hpdf_catalog_ids(HPDF_Doc doc, unsigned *catalog, unsigned *pages);
+/* How many object numbers libharu has used (its trailer's /Size once saved). */
+unsigned hpdf_object_count(HPDF_Doc doc);
+/* Appends a reference "num 0 R" to the page's array key (made when missing): an object that
+ * pdf_tags.c writes after libharu has saved (a link annotation in /Annots). */
+HPDF_STATUS hpdf_page_add_ref(HPDF_Doc doc, HPDF_Page page, const char *key, unsigned num);
 /* Marks the file as PDF 1.7, the version PDF/UA-1 is built on. */
 void hpdf_set_version_17(HPDF_Doc doc);
 #endif

@@ -8,6 +8,7 @@
  * them are left out, except table cells: a reader counts cells to know the column. */
 #include "pdf/pdf_tags.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@ static const char *const role_name[ROLE_COUNT] = {
     [ROLE_H6] = "H6", [ROLE_L] = "L", [ROLE_LI] = "LI", [ROLE_LBL] = "Lbl",
     [ROLE_LBODY] = "LBody", [ROLE_TABLE] = "Table", [ROLE_TR] = "TR", [ROLE_TH] = "TH",
     [ROLE_TD] = "TD", [ROLE_BLOCKQUOTE] = "BlockQuote", [ROLE_FIGURE] = "Figure",
+    [ROLE_LINK] = "Link", [ROLE_STRONG] = "Strong", [ROLE_EM] = "Em",
 };
 
 enum { PARENT_TREE_LEAF = 256 };  /* pages per leaf of the parent tree (arrays stay short) */
@@ -64,7 +66,31 @@ bool tags_init(pdf_tags *t, HPDF_Doc doc, const pb_layout *layout)
     t->doc = doc;
     t->layout = layout;
     t->pages = xcalloc(layout->n_pages ? layout->n_pages : 1, sizeof *t->pages);
+    t->link_of = xcalloc(layout->n_elems ? layout->n_elems : 1, sizeof *t->link_of);
+    for (size_t i = 1; i < layout->n_elems; i++)  /* parents come before their children */
+        t->link_of[i] = layout->elems[i].role == ROLE_LINK ? (uint32_t)i
+                                                            : t->link_of[layout->elems[i].parent];
     return true;
+}
+
+void tags_annot(pdf_tags *t, uint32_t link, const char *text, size_t len, double baseline,
+                const double box[4])
+{
+    uint32_t page = (uint32_t)(t->n_pages - 1);
+    pdf_annot *a = t->n_annots ? &t->annots[t->n_annots - 1] : NULL;
+    long r[4] = {(long)floor(box[0]), (long)floor(box[1]), (long)ceil(box[2]), (long)ceil(box[3])};
+    if (a && a->link == link && a->page == page && fabs(a->baseline - baseline) < 0.01) {
+        for (int k = 0; k < 2; k++) {
+            a->rect[k] = r[k] < a->rect[k] ? r[k] : a->rect[k];
+            a->rect[k + 2] = r[k + 2] > a->rect[k + 2] ? r[k + 2] : a->rect[k + 2];
+        }
+    } else {
+        t->annots = xgrow(t->annots, &t->cap_annots, t->n_annots + 1, sizeof *t->annots);
+        a = &t->annots[t->n_annots++];
+        *a = (pdf_annot){link, page, {r[0], r[1], r[2], r[3]}, baseline, t->annot_text.len, 0};
+    }
+    sb_append(&t->annot_text, text, len);
+    a->len += len;
 }
 
 void tags_page(pdf_tags *t, HPDF_Page page)
@@ -107,10 +133,23 @@ enum { NONE = (size_t)-1 };
 
 typedef struct tree {
     size_t *first_mark, *last_mark, *next_mark;
+    size_t *sub_first;  /* the first mark in its subtree: children and marks merge by it */
+    size_t *first_annot, *last_annot, *next_annot;
     size_t *first_child, *last_child, *next_child;
     unsigned *num;  /* its object number; 0: not written (no content below it) */
     unsigned struct_root, first_node, n_nodes, next_num;
 } tree;
+
+/* Appends item k to element el's chain. */
+static void chain_add(size_t *first, size_t *last, size_t *next, uint32_t el, size_t k)
+{
+    next[k] = NONE;
+    if (last[el] == NONE)
+        first[el] = k;
+    else
+        next[last[el]] = k;
+    last[el] = k;
+}
 
 static bool tree_make(pdf_tags *t, tree *r)
 {
@@ -122,19 +161,23 @@ static bool tree_make(pdf_tags *t, tree *r)
     r->next_child = xreallocarray(NULL, n, sizeof(size_t));
     r->next_mark = xreallocarray(NULL, m, sizeof(size_t));
     r->num = xcalloc(n, sizeof(unsigned));
+    r->sub_first = xreallocarray(NULL, n, sizeof(size_t));
+    r->first_annot = xreallocarray(NULL, n, sizeof(size_t));
+    r->last_annot = xreallocarray(NULL, n, sizeof(size_t));
+    r->next_annot = xreallocarray(NULL, t->n_annots ? t->n_annots : 1, sizeof(size_t));
     const pb_elem *e = t->layout->elems;
     for (size_t i = 0; i < n; i++)
         r->first_mark[i] = r->last_mark[i] = r->first_child[i] = r->last_child[i] =
-            r->next_child[i] = NONE;
-    for (size_t k = 0; k < t->n_marks; k++) {
-        uint32_t el = t->marks[k].elem;
-        r->next_mark[k] = NONE;
-        if (r->last_mark[el] == NONE)
-            r->first_mark[el] = k;
-        else
-            r->next_mark[r->last_mark[el]] = k;
-        r->last_mark[el] = k;
-    }
+            r->next_child[i] = r->first_annot[i] = r->last_annot[i] = NONE;
+    for (size_t a = 0; a < t->n_annots; a++)
+        chain_add(r->first_annot, r->last_annot, r->next_annot, t->annots[a].link, a);
+    for (size_t k = 0; k < t->n_marks; k++)
+        chain_add(r->first_mark, r->last_mark, r->next_mark, t->marks[k].elem, k);
+    for (size_t i = 0; i < n; i++)
+        r->sub_first[i] = r->first_mark[i];
+    for (size_t i = n; i-- > 1;)
+        if (r->sub_first[i] < r->sub_first[e[i].parent])
+            r->sub_first[e[i].parent] = r->sub_first[i];
     /* kept: has content, is a table cell, or has a kept child (children come after parents) */
     bool *kept = xcalloc(n, sizeof(bool));
     for (size_t i = n; i-- > 0;) {
@@ -170,6 +213,10 @@ static void tree_free(tree *r)
     free(r->last_child);
     free(r->next_child);
     free(r->num);
+    free(r->sub_first);
+    free(r->first_annot);
+    free(r->last_annot);
+    free(r->next_annot);
 }
 
 /* A PDF string of bytes[0..len) in hex. */
@@ -200,22 +247,38 @@ static void write_elem(const pdf_tags *t, const tree *r, size_t i, strbuf *out)
         sb_puts(out, "/Pg ");
         put_uint(out, hpdf_page_id(t->pages[pg]), " 0 R");
     }
-    if (k != NONE && r->next_mark[k] == NONE && r->first_child[i] == NONE) {
+    if (k != NONE && r->next_mark[k] == NONE && r->first_child[i] == NONE &&
+        r->first_annot[i] == NONE) {
         sb_puts(out, "/K ");
         put_uint(out, t->marks[k].mcid, "");
-    } else if (k != NONE || r->first_child[i] != NONE) {
+    } else if (k != NONE || r->first_child[i] != NONE || r->first_annot[i] != NONE) {
+        /* its marks and children in reading order (a paragraph's emphasis and links come
+           between its own runs), then its annotations */
         sb_puts(out, "/K[");
-        for (; k != NONE; k = r->next_mark[k]) {
-            if (t->marks[k].page == pg) {
+        size_t c = r->first_child[i];
+        while (k != NONE || c != NONE) {
+            if (c != NONE && (k == NONE || r->sub_first[c] < k)) {
+                put_uint(out, r->num[c], " 0 R ");
+                c = r->next_child[c];
+            } else if (t->marks[k].page == pg) {
                 put_uint(out, t->marks[k].mcid, " ");
-                continue;
+                k = r->next_mark[k];
+            } else {
+                sb_puts(out, "<</Type/MCR/Pg ");
+                put_uint(out, hpdf_page_id(t->pages[t->marks[k].page]), " 0 R/MCID ");
+                put_uint(out, t->marks[k].mcid, ">>");
+                k = r->next_mark[k];
             }
-            sb_puts(out, "<</Type/MCR/Pg ");
-            put_uint(out, hpdf_page_id(t->pages[t->marks[k].page]), " 0 R/MCID ");
-            put_uint(out, t->marks[k].mcid, ">>");
         }
-        for (size_t c = r->first_child[i]; c != NONE; c = r->next_child[c])
-            put_uint(out, r->num[c], " 0 R ");
+        for (size_t a = r->first_annot[i]; a != NONE; a = r->next_annot[a]) {
+            sb_puts(out, "<</Type/OBJR");
+            if (r->first_mark[i] == NONE || t->annots[a].page != pg) {
+                sb_puts(out, "/Pg ");
+                put_uint(out, hpdf_page_id(t->pages[t->annots[a].page]), " 0 R");
+            }
+            sb_puts(out, "/Obj ");
+            put_uint(out, t->first_annot + a, " 0 R>>");
+        }
         sb_putc(out, ']');
     }
     if (e->role == ROLE_FIGURE) {
@@ -245,6 +308,7 @@ static void write_node(const pdf_tags *t, const tree *r, unsigned j, strbuf *out
     }
     size_t first = j ? (j - 1) * (size_t)PARENT_TREE_LEAF : 0;
     size_t last = j && first + PARENT_TREE_LEAF < t->n_pages ? first + PARENT_TREE_LEAF : t->n_pages;
+    bool annots = last == t->n_pages;  /* their keys follow the pages': in the last node */
     size_t k = 0;
     while (k < t->n_marks && t->marks[k].page < first)
         k++;
@@ -252,7 +316,7 @@ static void write_node(const pdf_tags *t, const tree *r, unsigned j, strbuf *out
     if (j) {
         sb_puts(out, "/Limits[");
         put_uint(out, first, " ");
-        put_uint(out, last - 1, "]");
+        put_uint(out, (annots ? last + t->n_annots : last) - 1, "]");
     }
     sb_puts(out, "/Nums[");
     for (size_t p = first; p < last; p++) {
@@ -263,7 +327,59 @@ static void write_node(const pdf_tags *t, const tree *r, unsigned j, strbuf *out
             put_uint(out, r->num[t->marks[k].elem], " 0 R ");
         sb_puts(out, "]\n");
     }
+    for (size_t a = 0; annots && a < t->n_annots; a++) {  /* an annotation's key: its Link */
+        put_uint(out, t->n_pages + a, " ");
+        put_uint(out, r->num[t->annots[a].link], " 0 R\n");
+    }
     sb_puts(out, "]>>");
+}
+
+/* A PDF string of text[0..len): literal when ASCII, else UTF-16BE in hex. */
+static void put_text_string(strbuf *out, const char *text, size_t len)
+{
+    bool ascii = true;
+    for (size_t i = 0; i < len; i++)
+        ascii &= (unsigned char)text[i] >= 0x20 && (unsigned char)text[i] < 0x7F;
+    if (!ascii) {
+        strbuf u = {0};
+        pdf_utf16be(text, len, &u);
+        put_hex(out, u.data, u.len);
+        sb_free(&u);
+        return;
+    }
+    sb_putc(out, '(');
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '(' || text[i] == ')' || text[i] == '\\')
+            sb_putc(out, '\\');
+        sb_putc(out, text[i]);
+    }
+    sb_putc(out, ')');
+}
+
+/* Annotation a: a link without a border, printed, its /Contents the text of its whole Link
+ * (every line piece: pieces of one link come one after another), and its URI. */
+static void write_annot(const pdf_tags *t, size_t a, strbuf *out)
+{
+    const pdf_annot *an = &t->annots[a];
+    sb_puts(out, "<</Subtype/Link/Rect[");
+    for (int i = 0; i < 4; i++)
+        put_uint(out, an->rect[i] > 0 ? (size_t)an->rect[i] : 0, i < 3 ? " " : "]");
+    sb_puts(out, "/Border[0 0 0]/F 4/StructParent ");
+    put_uint(out, t->n_pages + a, "/Contents");
+    size_t lo = a, hi = a;
+    while (lo > 0 && t->annots[lo - 1].link == an->link)
+        lo--;
+    while (hi + 1 < t->n_annots && t->annots[hi + 1].link == an->link)
+        hi++;
+    const char *text = t->annot_text.data + t->annots[lo].text;
+    size_t len = t->annots[hi].text + t->annots[hi].len - t->annots[lo].text;
+    while (len && text[len - 1] == ' ')
+        len--;
+    put_text_string(out, text, len);
+    const pb_elem *link = &t->layout->elems[an->link];
+    sb_puts(out, "/A<</S/URI/URI");
+    put_text_string(out, sb_str(&t->layout->text) + link->alt, link->alt_len);
+    sb_puts(out, ">>>>");
 }
 
 /* XMP with the title (dc:title) and the PDF/UA part, as a stream object's text. */
@@ -308,30 +424,38 @@ HPDF_STATUS tags_finish(pdf_tags *t)
         if (k < t->n_marks && t->marks[k].page == p)
             ret += hpdf_page_put_int(t->pages[p], "StructParents", (long)p);
     }
+    t->first_annot = hpdf_object_count(t->doc) + 2;  /* after the metadata and the xref */
+    for (size_t a = 0; a < t->n_annots; a++)
+        ret += hpdf_page_add_ref(t->doc, t->pages[t->annots[a].page], "Annots",
+                                 t->first_annot + (unsigned)a);
     hpdf_set_version_17(t->doc);
     return ret;
 }
 
-/* Numbers, from libharu's /Size on: the metadata, the cross-reference stream, the structure
- * tree's root, the elements written, the parent tree's nodes, then the object streams. */
+/* Numbers, from libharu's /Size on: the metadata, the cross-reference stream, the link
+ * annotations, the structure tree's root, the elements written, the parent tree's nodes, then the object streams. */
 int tags_write(pdf_tags *t, const char *title, unsigned char **pdf, size_t *len, z_stream *z)
 {
     const pb_layout *L = t->layout;
     unsigned size = pdf_xref_size(*pdf, *len), catalog, pages;
-    if (!size || !L->n_elems || hpdf_catalog_ids(t->doc, &catalog, &pages) != 0)
-        return -1;
+    if (!size || !L->n_elems || hpdf_catalog_ids(t->doc, &catalog, &pages) != 0 ||
+        size + 2 != t->first_annot)
+        return -1;  /* (saving made objects: the annotations' numbers are taken) */
     tree r = {0};
     pdf_objects o = {0};
     strbuf meta = {0};
     int rc = -1;
     if (!tree_make(t, &r))
         goto done;
-    unsigned meta_num = size, xref_num = size + 1;
-    r.struct_root = size + 2;
+    unsigned meta_num = size, xref_num = size + 1, n_annots = (unsigned)t->n_annots;
+    r.struct_root = t->first_annot + n_annots;
+    bool role_map = false;
     for (size_t i = 0; i < L->n_elems; i++)
-        if (r.num[i])
-            r.num[i] += size + 2;
-    r.first_node = size + 3 + r.next_num;
+        if (r.num[i]) {
+            r.num[i] += r.struct_root;
+            role_map |= L->elems[i].role == ROLE_STRONG || L->elems[i].role == ROLE_EM;
+        }
+    r.first_node = r.struct_root + 1 + r.next_num;
     r.n_nodes = 1 + (t->n_pages > PARENT_TREE_LEAF ? (unsigned)((t->n_pages + PARENT_TREE_LEAF - 1) / PARENT_TREE_LEAF) : 0);
 
     pdf_objects_begin(&o, catalog);
@@ -344,7 +468,11 @@ int tags_write(pdf_tags *t, const char *title, unsigned char **pdf, size_t *len,
     sb_puts(&o.body, "<</Type/StructTreeRoot/K ");
     put_uint(&o.body, r.num[0], " 0 R/ParentTree ");
     put_uint(&o.body, r.first_node, " 0 R/ParentTreeNextKey ");
-    put_uint(&o.body, t->n_pages, ">>");
+    put_uint(&o.body, t->n_pages + t->n_annots, role_map ? "/RoleMap<</Strong/Span/Em/Span>>>>" : ">>");
+    for (size_t a = 0; a < t->n_annots; a++) {
+        pdf_objects_begin(&o, t->first_annot + (unsigned)a);
+        write_annot(t, a, &o.body);
+    }
     for (size_t i = 0; i < L->n_elems; i++) {
         if (!r.num[i])
             continue;
@@ -369,5 +497,8 @@ void tags_free(pdf_tags *t)
 {
     free(t->marks);
     free(t->pages);
+    free(t->link_of);
+    free(t->annots);
+    sb_free(&t->annot_text);
     memset(t, 0, sizeof *t);
 }

@@ -25,6 +25,14 @@ typedef struct pdf_mark {
     uint32_t elem, page, mcid;
 } pdf_mark;
 
+/* A link annotation: one per line piece of a Link element's text. */
+typedef struct pdf_annot {
+    uint32_t link, page;  /* its Link element; the page's index */
+    long rect[4];         /* left, bottom, right, top in whole points, outside the text */
+    double baseline;      /* runs of one line on it join one annotation */
+    size_t text, len;     /* its text in pdf_tags.annot_text */
+} pdf_annot;
+
 typedef struct pdf_tags {
     HPDF_Doc doc;
     const pb_layout *layout;
@@ -35,6 +43,11 @@ typedef struct pdf_tags {
     uint32_t next_mcid;     /* on the page being drawn */
     bool open;              /* a sequence is open ... */
     uint32_t open_elem;     /* ... for this element (0: an artifact) */
+    uint32_t *link_of;      /* per element: the Link it is in (itself, when one), else 0 */
+    pdf_annot *annots;      /* in drawing order; object numbers from first_annot on */
+    size_t n_annots, cap_annots;
+    strbuf annot_text;
+    unsigned first_annot;   /* set by tags_finish: libharu's object count + 2 */
 } pdf_tags;
 
 /* Starts tagging layout's pages into doc; false when out of memory. */
@@ -44,9 +57,18 @@ void tags_page(pdf_tags *t, HPDF_Page page);
 /* Before an operation of element elem (0: artifact) is written to the content c: closes the
  * open sequence when it is another element's and opens elem's. */
 void tags_mark(pdf_tags *t, strbuf *c, uint32_t elem);
+/* The Link element the content of elem is in, or 0. */
+static inline uint32_t tags_link(const pdf_tags *t, uint32_t elem) { return t->link_of[elem]; }
+/* A text run text[0..len) of link, on the current page, in the box left..right, bottom..top
+ * (PDF coordinates) with its baseline at baseline: joins the last annotation when on its line,
+ * else starts one. */
+void tags_annot(pdf_tags *t, uint32_t link, const char *text, size_t len, double baseline,
+                const double box[4]);
 /* Closes the open sequence (before ET, and at the end of the page). */
 void tags_close(pdf_tags *t, strbuf *c);
-/* Before the document is saved: the pages' /StructParents and /Tabs, PDF 1.7. HPDF_OK or an
+/* Before the document is saved: the pages' /StructParents, /Tabs and /Annots, PDF 1.7. The
+ * annotations are written by tags_write (numbered from libharu's count of objects, which saving
+ * does not change: tags_write checks). HPDF_OK or an
  * error (also when libharu's catalog has an entry tags_write would not write again). */
 HPDF_STATUS tags_finish(pdf_tags *t);
 /* After: appends the structure tree, the XMP metadata (title: dc:title) and the catalog with

@@ -405,6 +405,20 @@ static void show_text(writer *w, HPDF_Page page, const pb_op *op, const char *te
         flush_piece(w, page, op, slot, piece, n);
 }
 
+/* A text run of a Link: its box, from the baseline down to the descent and up to the ascent,
+ * as wide as its text without the space a line may end with. */
+static void annotate(writer *w, const pb_op *op, uint32_t link, const char *text, double baseline)
+{
+    size_t n = op->len;
+    while (n && text[n - 1] == ' ')
+        n--;
+    double em = op->size / 1000.0;
+    double box[4] = {op->x, baseline + w->fonts->descent * em,
+                     op->x + layout_text_width(w->fonts, op->face, op->size, text, n),
+                     baseline + w->fonts->ascent * em};
+    tags_annot(&w->tags, link, text, op->len, baseline, box);
+}
+
 /* Hands the page its content, deflated here (deflate_into): libharu would start a new deflate
  * stream (a quarter of a megabyte to set up) for every page; a letter's pages need a small
  * window and one stream. */
@@ -468,10 +482,15 @@ static void draw_page(writer *w, HPDF_Page page, const pb_layout *L, const pb_pa
         double x = round(op->x * 8) / 8, y = round((H - op->y) * 8) / 8;
         double d[2] = {x - w->line_x, y - w->line_y};
         tags_mark(&w->tags, c, op->elem);
-        put_op(c, d, 2, "Td");
-        w->line_x = x;
-        w->line_y = y;
+        if (!op->joined || i == pg->first) {  /* a joined run goes on where the last ended */
+            put_op(c, d, 2, "Td");
+            w->line_x = x;
+            w->line_y = y;
+        }
         show_text(w, page, op, text + op->text);
+        uint32_t link = tags_link(&w->tags, op->elem);
+        if (link)
+            annotate(w, op, link, text + op->text, H - op->y);
     }
     tags_close(&w->tags, c);
     sb_puts(c, "ET\n");
