@@ -140,9 +140,11 @@ async function inspect(file, stream) {
   check(`${name}: every Figure has alt text (${noAlt} without)`, noAlt === 0);
   check(`${name}: every Link element has its Link annotation (${linkCount} links)`, !bad.links.length, bad.links);
   check(`${name}: every Link annotation is in a Link element`, !bad.unlinked.length, bad.unlinked);
+  totalLinks += linkCount;
   if (stream) check(`${name}: letters are Parts`, roles.filter((r) => r === "Part").length >= 2);
 }
 
+let totalLinks = 0; // over every PDF: the Link checks above must have had links to look at
 const pdfsIn = (dir) => readdirSync(dir).filter((f) => f.endsWith(".pdf")).sort().map((f) => join(dir, f));
 const args = process.argv.slice(2);
 if (args[0] === "--check") {
@@ -162,6 +164,7 @@ if (args[0] === "--check") {
       check(`${kind}: ${pdfs.length} documents of ${cases.length} fixture cases`, pdfs.length >= cases.length && cases.length > 0);
       for (const f of pdfs) await checkPdf(f);
     }
+    check(`the fixture letters have Link elements to check (${totalLinks})`, totalLinks > 0);
     const xml = join(tmp, "cases.xml"), stream = join(tmp, "stream.pdf");
     run(join(build, "bench", "gen_cases"), ["90", "--seed", "7", "-o", xml]);
     const r = run(pb, ["batch", xml, "-o", join(tmp, "batch"), "--print-stream", stream]);
