@@ -8,14 +8,15 @@
 
 #include "core/xalloc.h"
 
-static void reserve(strbuf *sb, size_t extra)
+void sb_reserve(strbuf *sb, size_t extra)
 {
     sb->data = xgrow(sb->data, &sb->cap, sb->len + extra + 1, 1);
 }
 
 void sb_append(strbuf *sb, const char *s, size_t n)
 {
-    reserve(sb, n);
+    if (!sb->data || sb->len + n + 1 > sb->cap)  /* the common case needs no call */
+        sb_reserve(sb, n);
     if (n)
         memcpy(sb->data + sb->len, s, n);
     sb->len += n;
@@ -27,11 +28,6 @@ void sb_puts(strbuf *sb, const char *s)
     sb_append(sb, s, strlen(s));
 }
 
-void sb_putc(strbuf *sb, char c)
-{
-    sb_append(sb, &c, 1);
-}
-
 void sb_printf(strbuf *sb, const char *fmt, ...)
 {
     va_list ap;
@@ -40,7 +36,7 @@ void sb_printf(strbuf *sb, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return;
-    reserve(sb, (size_t)n);
+    sb_reserve(sb, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -54,7 +50,7 @@ const char *sb_str(const strbuf *sb)
 
 char *sb_take(strbuf *sb)
 {
-    reserve(sb, 0);
+    sb_reserve(sb, 0);
     sb->data[sb->len] = '\0';
     char *s = sb->data;
     *sb = (strbuf){0};

@@ -11,7 +11,16 @@ typedef struct strbuf {
 
 void sb_append(strbuf *sb, const char *s, size_t n);
 void sb_puts(strbuf *sb, const char *s);
-void sb_putc(strbuf *sb, char c);
+/* Makes room for extra more bytes and the NUL. */
+void sb_reserve(strbuf *sb, size_t extra);
+/* One byte: inline, as the PDF writer appends a page's text a byte at a time. */
+static inline void sb_putc(strbuf *sb, char c)
+{
+    if (!sb->data || sb->len + 2 > sb->cap)
+        sb_reserve(sb, 1);
+    sb->data[sb->len++] = c;
+    sb->data[sb->len] = '\0';
+}
 void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *sb_str(const strbuf *sb);  /* "" when empty */
 char *sb_take(strbuf *sb);             /* hands the string over (never NULL); sb is reset */

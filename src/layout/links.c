@@ -14,7 +14,8 @@ static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c ==
 /* Printable ASCII that may stand in a URI as written (RFC 3986's, with '%' escapes). */
 static bool uri_char(char c)
 {
-    return c > 0x20 && c < 0x7F && !strchr("\"<>\\^`{|}", c);
+    return c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '\\' && c != '^' &&
+           c != '`' && c != '{' && c != '|' && c != '}';
 }
 
 static bool all_uri_chars(const char *s, size_t len)

@@ -268,24 +268,35 @@ static void word_at(const lay *L, size_t i, size_t from, size_t to, size_t *a, s
     *b = e;
 }
 
-/* Spells chars[a..b) one of s (a NUL-separated list ending with an empty string)? ASCII only. */
-static bool word_in(const lay *L, size_t a, size_t b, const char *list)
+typedef struct word {
+    const char *s;
+    size_t n;
+} word;
+#define W(s) {s, sizeof s - 1}
+
+static const word MONTHS[] = {W("January"), W("February"), W("March"), W("April"), W("May"),
+                              W("June"), W("July"), W("August"), W("September"), W("October"),
+                              W("November"), W("December"), {NULL, 0}};
+static const word WEEKDAYS[] = {W("Monday"), W("Tuesday"), W("Wednesday"), W("Thursday"),
+                                W("Friday"), W("Saturday"), W("Sunday"), {NULL, 0}};
+static const word LABELS[] = {W("Email:"), W("Phone:"), W("Tel:"), W("Website:"), W("Web:"),
+                              {NULL, 0}};
+
+/* Spells chars[a..b) one of list's words? ASCII only, any case. Called for every space of every
+ * letter, so the length is compared first. */
+static bool word_in(const lay *L, size_t a, size_t b, const word *list)
 {
-    for (const char *w = list; *w; w += strlen(w) + 1) {
-        size_t n = strlen(w), k = 0;
-        while (a + k < b && k < n && (L->chars[a + k].cp | 0x20) == (uint32_t)(w[k] | 0x20))
+    for (const word *w = list; w->s; w++) {
+        if (w->n != b - a)
+            continue;
+        size_t k = 0;
+        while (k < w->n && (L->chars[a + k].cp | 0x20) == (uint32_t)(w->s[k] | 0x20))
             k++;
-        if (k == n && a + k == b)
+        if (k == w->n)
             return true;
     }
     return false;
 }
-
-static const char MONTHS[] = "January\0February\0March\0April\0May\0June\0July\0August\0"
-                             "September\0October\0November\0December\0";
-static const char WEEKDAYS[] = "Monday\0Tuesday\0Wednesday\0Thursday\0Friday\0Saturday\0"
-                               "Sunday\0";
-static const char LABELS[] = "Email:\0Phone:\0Tel:\0Website:\0Web:\0";
 
 /* chars[a..b) is all digits, n_min to n_max of them (a trailing ',' or '.' allowed). */
 static bool is_number(const lay *L, size_t a, size_t b, size_t n_min, size_t n_max)

@@ -13,10 +13,14 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <hpdf_streams.h>
 #include <hpdf_version.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/xalloc.h"
 
 #if !defined(HPDF_VERSION_ID) || HPDF_VERSION_ID != 20300
 #error "hpdf_compat.c was written for libharu 2.3.0 (HPDF_VERSION_ID 20300): read its top comment"
@@ -293,3 +297,25 @@ HPDF_STATUS hpdf_page_add_ref(HPDF_Doc doc, HPDF_Page page, const char *key, uns
 
 /* The version is a field of the document; libharu raises it only for its own features. */
 void hpdf_set_version_17(HPDF_Doc doc) { doc->pdf_version = HPDF_VER_17; }
+
+unsigned char *hpdf_saved_bytes(HPDF_Doc doc, size_t *len)
+{
+    HPDF_Stream st = doc->stream;
+    *len = 0;
+    if (!st || st->type != HPDF_STREAM_MEMORY || !st->size)
+        return NULL;
+    HPDF_MemStreamAttr attr = (HPDF_MemStreamAttr)st->attr;
+    size_t size = st->size, done = 0;
+    unsigned char *out = xmalloc(size);
+    for (HPDF_UINT i = 0; i < attr->buf->count && done < size; i++) {
+        size_t n = size - done < attr->buf_siz ? size - done : attr->buf_siz;
+        memcpy(out + done, attr->buf->obj[i], n);
+        done += n;
+    }
+    if (done != size) {
+        free(out);
+        return NULL;
+    }
+    *len = size;
+    return out;
+}

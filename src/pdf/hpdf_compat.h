@@ -77,4 +77,7 @@ unsigned hpdf_object_count(HPDF_Doc doc);
 HPDF_STATUS hpdf_page_add_ref(HPDF_Doc doc, HPDF_Page page, const char *key, unsigned num);
 /* Marks the file as PDF 1.7, the version PDF/UA-1 is built on. */
 void hpdf_set_version_17(HPDF_Doc doc);
+/* After HPDF_SaveToStream: the saved file, copied out of libharu's memory stream a buffer at a
+ * time (HPDF_ReadFromStream copies it a byte at a time); malloc'd, its length in *len, or NULL. */
+unsigned char *hpdf_saved_bytes(HPDF_Doc doc, size_t *len);
 #endif

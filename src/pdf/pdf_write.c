@@ -592,14 +592,10 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
         return fail(w, setup, out, errs);
 
     HPDF_SaveToStream(w->doc);
-    HPDF_UINT32 size = w->error ? 0 : HPDF_GetStreamSize(w->doc);
-    if (w->error || !size)
+    if (!w->error)
+        out->bytes = hpdf_saved_bytes(w->doc, &out->len);
+    if (w->error || !out->bytes)
         return fail(w, setup, out, errs);
-    out->bytes = xmalloc(size);
-    HPDF_UINT32 got = size;
-    if (HPDF_ReadFromStream(w->doc, out->bytes, &got) != HPDF_OK || got != size)
-        return fail(w, setup, out, errs);
-    out->len = size;
     if (!w->z_ready || tags_write(&w->tags, setup->title, &out->bytes, &out->len, &w->z) != 0) {
         w->error = HPDF_INVALID_OBJECT;
         return fail(w, setup, out, errs);
