@@ -4,7 +4,7 @@
 CC       ?= cc
 WARN     := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 OPT      ?= -O2
-PKGS     := libxml-2.0 libcmark-gfm libmicrohttpd nettle
+PKGS     := libxml-2.0 libcmark-gfm libmicrohttpd nettle libdeflate
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lz -lm
 CFLAGS_ALL = $(WARN) $(OPT) $(PKG_CFLAGS) -Isrc -MMD -MP
@@ -37,7 +37,7 @@ TSAN := -O1 -g -fsanitize=thread
 # (`make deps-test`, used by `make test`: sanitizers, PDF tools, a browser, node for its driver).
 DEB_PKGS  := gcc make pkg-config libc6-dev libxml2-dev libhpdf-dev libcmark-gfm-dev \
              libcmark-gfm-extensions-dev fonts-liberation2 zlib1g-dev python3 python3-fonttools \
-             libmicrohttpd-dev unicode-data nettle-dev
+             libmicrohttpd-dev unicode-data nettle-dev libdeflate-dev
 TEST_PKGS := poppler-utils qpdf libcjson-dev clang libclang-rt-14-dev valgrind curl chromium \
              nodejs mandoc man-db bsdextrautils time wrk openssl fonts-dejavu-core
 

@@ -12,9 +12,9 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "core/strbuf.h"
+#include "core/deflate.h"
 #include "core/xalloc.h"
 #include "fonts/fonts.h"
 
@@ -98,31 +98,16 @@ static uint64_t set_hash(int face, const glyph_set *set)
     return h;
 }
 
-/* Deflates in[0..n) into a new buffer: a window just large enough for the input, as setting up
- * zlib's full 32 KB window and hash cost more than deflating a small program. */
+/* Deflates in[0..n) into a new buffer (core/deflate.h). */
 static unsigned char *deflate_all(const char *in, size_t n, size_t *out_len)
 {
-    int bits = 9;
-    while (bits < 15 && ((size_t)1 << bits) < n)
-        bits++;
-    z_stream z = {0};
-    int rc = deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, bits, 6, Z_DEFAULT_STRATEGY);
-    if (rc == Z_MEM_ERROR)
-        xalloc_die();
-    if (rc != Z_OK)
-        return NULL;
-    size_t cap = deflateBound(&z, (uLong)n);
+    size_t cap = pb_deflate_bound(n);
     unsigned char *out = xmalloc(cap);
-    z.next_in = (Bytef *)in;
-    z.avail_in = (uInt)n;
-    z.next_out = out;
-    z.avail_out = (uInt)cap;
-    if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
+    *out_len = pb_deflate(PB_DEFLATE_SMALL, in, n, out, cap);
+    if (!*out_len) {
         free(out);
-        out = NULL;
+        return NULL;
     }
-    *out_len = cap - z.avail_out;
-    deflateEnd(&z);
     return out;
 }
 

@@ -434,7 +434,7 @@ HPDF_STATUS tags_finish(pdf_tags *t)
 
 /* Numbers, from libharu's /Size on: the metadata, the cross-reference stream, the link
  * annotations, the structure tree's root, the elements written, the parent tree's nodes, then the object streams. */
-int tags_write(pdf_tags *t, const char *title, unsigned char **pdf, size_t *len, z_stream *z)
+int tags_write(pdf_tags *t, const char *title, unsigned char **pdf, size_t *len)
 {
     const pb_layout *L = t->layout;
     unsigned size = pdf_xref_size(*pdf, *len), catalog, pages;
@@ -485,7 +485,7 @@ int tags_write(pdf_tags *t, const char *title, unsigned char **pdf, size_t *len,
     }
     write_metadata(title, &meta);
     rc = pdf_xref_rewrite(pdf, len, &o, r.first_node + r.n_nodes, meta.data, meta.len, meta_num,
-                          xref_num, catalog, z);
+                          xref_num, catalog);
 done:
     tree_free(&r);
     pdf_objects_free(&o);

@@ -16,7 +16,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <zlib.h>
 
 #include "core/strbuf.h"
 #include "layout/layout.h"
@@ -74,8 +73,8 @@ HPDF_STATUS tags_finish(pdf_tags *t);
 /* After: appends the structure tree, the XMP metadata (title: dc:title) and the catalog with
  * its /MarkInfo, /Lang, /StructTreeRoot, /ViewerPreferences and /Metadata to the saved
  * *pdf (*len bytes, realloc'd), as object streams and a cross-reference stream (pdf_xref.h).
- * z: a deflate stream to reuse (pdf_xref.h). Returns 0, or -1 (*pdf unchanged). */
-int tags_write(pdf_tags *t, const char *title, unsigned char **pdf, size_t *len, z_stream *z);
+ * Returns 0, or -1 (*pdf unchanged). */
+int tags_write(pdf_tags *t, const char *title, unsigned char **pdf, size_t *len);
 void tags_free(pdf_tags *t);
 
 /* UTF-8 text[0..len) as a PDF text string's bytes: UTF-16BE with a byte order mark. */

@@ -27,8 +27,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
+#include "core/deflate.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "fonts/extra_font.h"
@@ -65,8 +65,6 @@ typedef struct writer {
     const char *def_name[FACE_COUNT][PART_COUNT];  /* registered font definitions */
     HPDF_Font font[FACE_COUNT][SLOTS];
     strbuf content;        /* the page being drawn: its content stream, then deflated */
-    z_stream z;
-    bool z_ready;
     unsigned char *deflated;
     size_t deflated_cap;
     HPDF_Font cur_font;   /* the page's current font and size: Tf only when they change */
@@ -219,35 +217,20 @@ static const char *embed_part(writer *w, pb_face face, int part)
                               prog->length1);
 }
 
-/* Deflates data[0..len) into w->deflated with the writer's one deflate stream; returns the
- * deflated length (0 and w->error set on failure). */
+/* Deflates data[0..len) into w->deflated (core/deflate.h); returns the deflated length (0 and
+ * w->error set on failure). */
 static size_t deflate_into(writer *w, const char *data, size_t len)
 {
-    z_stream *z = &w->z;
-    if (!w->z_ready) {
-        /* 8 KB window and hash: a page's content is a few kilobytes */
-        if (deflateInit2(z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 13, 6, Z_DEFAULT_STRATEGY) != Z_OK) {
-            w->error = HPDF_ZLIB_ERROR;
-            return 0;
-        }
-        w->z_ready = true;
-    } else
-        deflateReset(z);
-    size_t cap = deflateBound(z, (uLong)len);
+    size_t cap = pb_deflate_bound(len);
     if (w->deflated_cap < cap) {
         free(w->deflated);
         w->deflated = xmalloc(cap);
         w->deflated_cap = cap;
     }
-    z->next_in = (Bytef *)data;
-    z->avail_in = (uInt)len;
-    z->next_out = w->deflated;
-    z->avail_out = (uInt)cap;
-    if (deflate(z, Z_FINISH) != Z_STREAM_END) {
+    size_t n = pb_deflate(PB_DEFLATE_SMALL, data, len, w->deflated, cap);
+    if (!n)
         w->error = HPDF_ZLIB_ERROR;
-        return 0;
-    }
-    return cap - z->avail_out;
+    return n;
 }
 
 /* A /ToUnicode map for a font of the second subset or the extra font: each code of its encoding to its character
@@ -519,8 +502,6 @@ static void writer_free(writer *w)
     for (int f = 0; f < FACE_COUNT; f++)
         for (int part = 0; part < PART_COUNT; part++)
             free(w->program[f][part].deflated);
-    if (w->z_ready)
-        deflateEnd(&w->z);
     free(w->deflated);
     free(w->xenc_of);
     free(w->xcode_of);
@@ -596,7 +577,7 @@ int pdf_write(const pb_layout *layout, const pb_doc_setup *setup, const pb_fonts
         out->bytes = hpdf_saved_bytes(w->doc, &out->len);
     if (w->error || !out->bytes)
         return fail(w, setup, out, errs);
-    if (!w->z_ready || tags_write(&w->tags, setup->title, &out->bytes, &out->len, &w->z) != 0) {
+    if (tags_write(&w->tags, setup->title, &out->bytes, &out->len) != 0) {
         w->error = HPDF_INVALID_OBJECT;
         return fail(w, setup, out, errs);
     }

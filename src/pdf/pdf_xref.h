@@ -11,7 +11,6 @@
 #ifndef PBDOCS_PDF_XREF_H
 #define PBDOCS_PDF_XREF_H
 #include <stddef.h>
-#include <zlib.h>
 
 #include "core/strbuf.h"
 
@@ -30,9 +29,8 @@ unsigned pdf_xref_size(const unsigned char *pdf, size_t len);
 void pdf_objects_begin(pdf_objects *o, unsigned num);
 void pdf_objects_free(pdf_objects *o);
 
-/* Rewrites the end of libharu's *pdf (*len bytes; realloc'd), deflating with z (a stream made
- * with deflateInit2, reset here before each use: setting one up costs more than deflating a
- * letter's tags): the plain object numbered
+/* Rewrites the end of libharu's *pdf (*len bytes; realloc'd), deflating at the fastest level
+ * (core/deflate.h): the plain object numbered
  * plain_num (plain[0..plain_len): "<<...>>stream...endstream"), then o's objects in object
  * streams numbered from first_stm on, then a cross-reference stream numbered xref_num, with
  * /Root root. The numbers libharu used, plain_num, xref_num and o's must together be
@@ -40,5 +38,5 @@ void pdf_objects_free(pdf_objects *o);
  * of *pdf is not what libharu writes or memory runs out (*pdf unchanged). */
 int pdf_xref_rewrite(unsigned char **pdf, size_t *len, const pdf_objects *o, unsigned first_stm,
                      const char *plain, size_t plain_len, unsigned plain_num, unsigned xref_num,
-                     unsigned root, z_stream *z);
+                     unsigned root);
 #endif
