@@ -23,11 +23,6 @@ void sb_append(strbuf *sb, const char *s, size_t n)
     sb->data[sb->len] = '\0';
 }
 
-void sb_puts(strbuf *sb, const char *s)
-{
-    sb_append(sb, s, strlen(s));
-}
-
 void sb_printf(strbuf *sb, const char *fmt, ...)
 {
     va_list ap;

@@ -3,6 +3,7 @@
 #ifndef PBDOCS_STRBUF_H
 #define PBDOCS_STRBUF_H
 #include <stddef.h>
+#include <string.h>
 
 typedef struct strbuf {
     char *data;  /* NULL until the first append */
@@ -10,7 +11,8 @@ typedef struct strbuf {
 } strbuf;
 
 void sb_append(strbuf *sb, const char *s, size_t n);
-void sb_puts(strbuf *sb, const char *s);
+/* A C string: inline, so a literal's length is known when compiling. */
+static inline void sb_puts(strbuf *sb, const char *s) { sb_append(sb, s, strlen(s)); }
 /* Makes room for extra more bytes and the NUL. */
 void sb_reserve(strbuf *sb, size_t extra);
 /* One byte: inline, as the PDF writer appends a page's text a byte at a time. */

@@ -126,12 +126,17 @@ void lay_add_text_linked(lay *L, const char *s, size_t len, int face, collect_mo
         while (i < len && !is_space(s[i]))
             i++;
         size_t b = i;
+        if (!memchr(s + a, '@', b - a) && !memchr(s + a, '.', b - a))
+            continue;  /* most words: no address can be in them */
         /* punctuation around an address is not part of it: "(www.x.gov.uk)." */
         while (a < b && strchr("(<\"'[", s[a]))
             a++;
         while (b > a && strchr(".,;:!?)>\"']", s[b - 1]) &&
                !(s[b - 1] == ')' && memchr(s + a, '(', b - 1 - a)))
             b--;
+        if (!memchr(s + a, '@', b - a) && !starts(s + a, b - a, "www.") &&
+            !starts(s + a, b - a, "http"))
+            continue;
         enum address kind = address_kind(s + a, b - a);
         if (kind == NOT_ADDRESS)
             continue;

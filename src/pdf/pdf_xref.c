@@ -167,6 +167,7 @@ int pdf_xref_rewrite(unsigned char **pdf, size_t *len, const pdf_objects *o, uns
     }
     set_entry(x, 0, 0, 0xFFFF);
     strbuf out = {0}, scratch = {0};
+    sb_reserve(&out, e.xref_at + plain_len + o->body.len + total * ENTRY + 1024);  /* one copy */
     sb_append(&out, (const char *)*pdf, e.xref_at);
     set_entry(x + (size_t)plain_num * ENTRY, 1, (uint32_t)out.len, 0);
     put_uint(&out, plain_num);
