@@ -7,26 +7,15 @@ profiles is refused, naming the character; Arabic and CJK are refused even with 
 a profile naming a missing or non-TrueType file stops render and batch with a clear message."""
 import glob, os, re, shutil, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pbcheck import check, check_names_pdf, finish, localise, run  # noqa: E402
+
 PB = sys.argv[1]
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-passed = failed = 0
-
-def check(what, ok):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL: {what}")
-    return ok
-
-def run(*args):
-    return subprocess.run(args, capture_output=True, text=True)
 
 if not os.path.exists(DEJAVU):
-    print(f"FAIL: {DEJAVU} is missing: install fonts-dejavu-core (make deps-test)")
-    print("test_extra_font: 0 passed, 1 failed")
-    sys.exit(1)
+    check(f"{DEJAVU} is missing: install fonts-dejavu-core (make deps-test)", False)
+    finish("test_extra_font")
 
 NAMES = {"Małgorzata": "Արամ", "Wiśniewska-Kowalczyk": "ნინოშვილი-Ἀθηνᾶ",
          "Wiśniewska": "ნინოშვილი", "Bożena": "Անի", "Gosia": "Թամար"}
@@ -42,25 +31,10 @@ def templates_with(tmp, name, font_line):
     open(prof, "w", encoding="utf-8").write(text)
     return dst
 
-def localise(src, dst, names):
-    text = open(src, encoding="utf-8").read()
-    for old, new in names.items():
-        text = text.replace(old, new)
-    open(dst, "w", encoding="utf-8").write(text)
-
 def check_pdf(pdf):
-    name = os.path.basename(os.path.dirname(pdf)) + "/" + os.path.basename(pdf)
-    text = " ".join(run("pdftotext", pdf, "-").stdout.split())
     # Section J goes to the recipient alone and names no one else (Gosia: Թամար)
-    for word in WORDS[:3] if "section-j" in name else WORDS:
-        check(f"{name}: {word} copies out", word in text)
-    fonts = run("pdffonts", pdf).stdout.splitlines()[2:]
-    check(f"{name}: every font embedded", fonts and all(" yes yes " in f for f in fonts))
-    extra = [f for f in fonts if f.startswith("PBDOFA+DejaVuSans")]
-    check(f"{name}: the extra font is embedded as a subset with a Unicode map ({fonts})",
-          extra and all(re.search(r"TrueType\s+Custom\s+yes\s+yes\s+yes", f) for f in extra))
-    check(f"{name}: qpdf --check", run("qpdf", "--check", pdf).returncode == 0)
-    check(f"{name}: tagged", "Tagged:          yes" in run("pdfinfo", pdf).stdout)
+    check_names_pdf(pdf, WORDS[:3] if "section-j" in pdf else WORDS, "PBDOFA+DejaVuSans",
+                    "the extra font is embedded as a subset with a Unicode map")
 
 with tempfile.TemporaryDirectory() as tmp:
     keep = os.environ.get("PBDOCS_KEEP_PDF")
@@ -136,5 +110,4 @@ with tempfile.TemporaryDirectory() as tmp:
               r.returncode == 2 and words in r.stderr and
               not glob.glob(os.path.join(tmp, "batch-" + label, "*.pdf")))
 
-print(f"test_extra_font: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("test_extra_font")

@@ -20,22 +20,10 @@ A print stream (over 256 pages, so its parent tree has leaves) must also be tagg
 a Part."""
 import glob, os, re, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pbcheck import check, finish, run  # noqa: E402
+
 PB, BUILD = sys.argv[1], sys.argv[2]
-passed = failed = 0
-
-
-def check(what, ok):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
-    return ok
-
-
-def run(*args):
-    return subprocess.run(args, capture_output=True, text=True)
 
 
 def struct_lines(pdf):
@@ -198,5 +186,4 @@ with tempfile.TemporaryDirectory() as tmp:
         pages = int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", stream).stdout, re.M).group(1))
         check(f"the print stream has over 256 pages ({pages})", pages > 256)
 
-print(f"test_tagged: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("test_tagged")
