@@ -5,10 +5,11 @@ stream; pdftotext copies them out exactly; pdffonts shows the extra font embedde
 with a Unicode map; qpdf --check passes and the PDFs stay tagged. The same case with the bundled
 profiles is refused, naming the character; Arabic and CJK are refused even with the extra font;
 a profile naming a missing or non-TrueType file stops render and batch with a clear message."""
-import glob, os, re, shutil, subprocess, sys, tempfile
+import glob, os, shutil, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pbcheck import check, check_names_pdf, finish, localise, run  # noqa: E402
+from pbcheck import (batch_stream, check, check_names_pdf, finish,  # noqa: E402
+                     render_localised, run)
 
 PB = sys.argv[1]
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -42,28 +43,14 @@ with tempfile.TemporaryDirectory() as tmp:
     extra = templates_with(tmp, "extra", "<extra-font>fonts/DejaVuSans.ttf</extra-font>")
     os.makedirs(os.path.join(extra, "councils", "fonts"))
     shutil.copy(DEJAVU, os.path.join(extra, "councils", "fonts"))
-    cases = []
-    for src in ("fixtures/cases/birmingham-all.xml", "fixtures/cases/birmingham-stop-nominee.xml"):
-        dst = os.path.join(tmp, os.path.basename(src))
-        localise(src, dst, NAMES)
-        cases.append(dst)
-    for case in cases:
-        for large in (False, True):
-            out = os.path.join(tmp, "large" if large else "normal")
-            r = run(PB, "render", case, "-o", out, "--templates", extra,
-                    *(["--large-print"] if large else []))
-            check(f"render {case} ({r.stderr[-300:]})", r.returncode == 0)
-    pdfs = sorted(glob.glob(os.path.join(tmp, "normal", "*.pdf")) +
-                  glob.glob(os.path.join(tmp, "large", "*.pdf")))
+    cases, pdfs = render_localised(PB, tmp, NAMES, "--templates", extra)
     check(f"every document rendered ({len(pdfs)})", len(pdfs) >= 10)
     for pdf in pdfs:
         check_pdf(pdf)
     if keep and pdfs:
         shutil.copy(pdfs[0], keep)
-    stream = os.path.join(tmp, "stream.pdf")
-    r = run(PB, "batch", *cases, "-o", os.path.join(tmp, "batch"), "--print-stream", stream,
-            "--templates", extra)
-    if check(f"batch with a print stream ({r.stderr[-300:]})", r.returncode == 0):
+    stream = batch_stream(PB, cases, tmp, "--templates", extra)
+    if stream:
         check_pdf(stream)
 
     # the bundled profile names no extra font: refused as before, naming the character

@@ -1,7 +1,7 @@
 """What the Python tests share (tests/tagged.py, scripts.py, extra_font.py): counting checks,
 running a command, the summary line tests/run reads, and the checks of a PDF whose names are in
 other scripts (copied out exactly, fonts embedded with a Unicode map, qpdf clean, tagged)."""
-import os, re, subprocess, sys
+import glob, os, re, subprocess, sys
 
 counts = {"passed": 0, "failed": 0}
 
@@ -47,3 +47,34 @@ def check_names_pdf(pdf, words, fonts_prefix, fonts_what):
           ours and all(re.search(r"yes\s+yes\s+yes", f) for f in ours))
     check(f"{name}: qpdf --check", run("qpdf", "--check", pdf).returncode == 0)
     check(f"{name}: tagged", "Tagged:          yes" in run("pdfinfo", pdf).stdout)
+
+
+FIXTURES = ("fixtures/cases/birmingham-all.xml", "fixtures/cases/birmingham-stop-nominee.xml")
+
+
+def render_localised(pb, tmp, names, *options):
+    """The Birmingham fixtures with names replaced (localise), each rendered normal and large
+    print into tmp/normal and tmp/large with options; returns the cases and the PDFs."""
+    cases = []
+    for src in FIXTURES:
+        dst = os.path.join(tmp, os.path.basename(src))
+        localise(src, dst, names)
+        cases.append(dst)
+    for case in cases:
+        for large in (False, True):
+            out = os.path.join(tmp, "large" if large else "normal")
+            r = run(pb, "render", case, "-o", out, *options,
+                    *(["--large-print"] if large else []))
+            check(f"render {case} ({r.stderr[-300:]})", r.returncode == 0)
+    pdfs = sorted(glob.glob(os.path.join(tmp, "normal", "*.pdf")) +
+                  glob.glob(os.path.join(tmp, "large", "*.pdf")))
+    return cases, pdfs
+
+
+def batch_stream(pb, cases, tmp, *options):
+    """A batch of cases with a print stream; the stream's path, or None (a failed check)."""
+    stream = os.path.join(tmp, "stream.pdf")
+    r = run(pb, "batch", *cases, "-o", os.path.join(tmp, "batch"), "--print-stream", stream,
+            *options)
+    return stream if check(f"batch with a print stream ({r.stderr[-300:]})", r.returncode == 0) \
+        else None

@@ -3,10 +3,11 @@ in Cyrillic, Greek, Vietnamese and Romanian are rendered, every document, normal
 and as a batch with a print stream. Each PDF must hold every name exactly as pdftotext copies it
 out, embed its fonts (the second subset's with a /ToUnicode map), pass qpdf --check and stay
 tagged. Then an Arabic letter in a name is refused with its Unicode name and what to do."""
-import glob, os, re, subprocess, sys, tempfile
+import os, re, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pbcheck import check, check_names_pdf, finish, localise, run  # noqa: E402
+from pbcheck import (batch_stream, check, check_names_pdf, finish,  # noqa: E402
+                     render_localised, run)
 
 PB = sys.argv[1]
 
@@ -21,24 +22,13 @@ def check_pdf(pdf):
                     "the second subset's fonts have /ToUnicode")
 
 with tempfile.TemporaryDirectory() as tmp:
-    cases = []
-    for src in ("fixtures/cases/birmingham-all.xml", "fixtures/cases/birmingham-stop-nominee.xml"):
-        dst = os.path.join(tmp, os.path.basename(src))
-        localise(src, dst, NAMES)
-        cases.append(dst)
-    for case in cases:
-        for large in (False, True):
-            out = os.path.join(tmp, "large" if large else "normal")
-            r = run(PB, "render", case, "-o", out, *(["--large-print"] if large else []))
-            check(f"render {case} ({r.stderr[-300:]})", r.returncode == 0)
-    pdfs = sorted(glob.glob(os.path.join(tmp, "*", "*.pdf")))
+    cases, pdfs = render_localised(PB, tmp, NAMES)
     kinds = {re.sub(r".*-", "", os.path.basename(p))[:-4] for p in pdfs}
     check(f"every kind rendered ({sorted(kinds)})", len(pdfs) >= 10)
     for pdf in pdfs:
         check_pdf(pdf)
-    stream = os.path.join(tmp, "stream.pdf")
-    r = run(PB, "batch", *cases, "-o", os.path.join(tmp, "batch"), "--print-stream", stream)
-    if check(f"batch with a print stream ({r.stderr[-300:]})", r.returncode == 0):
+    stream = batch_stream(PB, cases, tmp)
+    if stream:
         check_pdf(stream)
 
     arabic = os.path.join(tmp, "arabic.xml")
