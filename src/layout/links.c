@@ -71,16 +71,19 @@ enum address { NOT_ADDRESS, WEB, WEB_NO_SCHEME, EMAIL };
 
 static enum address address_kind(const char *s, size_t len)
 {
-    if (!all_uri_chars(s, len))
+    bool web = starts(s, len, "https://") || starts(s, len, "http://");
+    bool www = !web && starts(s, len, "www.");
+    /* the cheap tests first: most words are no address */
+    if ((!web && !www && !memchr(s, '@', len)) || !all_uri_chars(s, len))
         return NOT_ADDRESS;
-    if (starts(s, len, "https://") || starts(s, len, "http://")) {
+    if (web) {
         const char *host = strstr(s, "//") + 2;
         size_t n = 0;
         while (host + n < s + len && host[n] != '/' && host[n] != '?' && host[n] != '#')
             n++;
         return is_domain(host, n) ? WEB : NOT_ADDRESS;
     }
-    if (starts(s, len, "www.")) {
+    if (www) {
         size_t n = 0;
         while (n < len && s[n] != '/' && s[n] != '?' && s[n] != '#')
             n++;
@@ -127,16 +130,13 @@ void lay_add_text_linked(lay *L, const char *s, size_t len, int face, collect_mo
             i++;
         size_t b = i;
         if (!memchr(s + a, '@', b - a) && !memchr(s + a, '.', b - a))
-            continue;  /* most words: no address can be in them */
+            continue;  /* most words: an address has an '@' or a domain's dot */
         /* punctuation around an address is not part of it: "(www.x.gov.uk)." */
         while (a < b && strchr("(<\"'[", s[a]))
             a++;
         while (b > a && strchr(".,;:!?)>\"']", s[b - 1]) &&
                !(s[b - 1] == ')' && memchr(s + a, '(', b - 1 - a)))
             b--;
-        if (!memchr(s + a, '@', b - a) && !starts(s + a, b - a, "www.") &&
-            !starts(s + a, b - a, "http"))
-            continue;
         enum address kind = address_kind(s + a, b - a);
         if (kind == NOT_ADDRESS)
             continue;
