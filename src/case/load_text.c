@@ -21,6 +21,8 @@ static const pb_extra_font *case_extra_font(loader *ld)
     return co ? co->extra_font : NULL;
 }
 
+static bool is_control(int32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
 /* A value's characters (text_unprintable): 0 when every one prints, the first that does not, or
  * -1; one the letter fonts lack passes when the council's extra font prints it (*x set then). */
 static int32_t unprintable(loader *ld, const char *s, bool allow_newlines,
@@ -28,7 +30,7 @@ static int32_t unprintable(loader *ld, const char *s, bool allow_newlines,
 {
     int32_t bad = text_unprintable(s, allow_newlines);
     *x = NULL;
-    if (bad <= 0 || bad < 0x20 || (bad >= 0x7F && bad <= 0x9F) || !(*x = case_extra_font(ld)))
+    if (bad <= 0 || is_control(bad) || !(*x = case_extra_font(ld)))
         return bad;
     return text_unprintable_extra(s, allow_newlines, *x);
 }
@@ -45,6 +47,21 @@ static void refuse_character(loader *ld, xmlNodePtr n, uint32_t cp, const pb_ext
     sb_free(&words);
 }
 
+/* Reports s's first character that cannot go in a letter (invalid UTF-8, a control character,
+ * one no font prints); true when it did. */
+static bool refuse_unprintable(loader *ld, xmlNodePtr n, const char *s, bool allow_newlines)
+{
+    const pb_extra_font *x;
+    int32_t bad = unprintable(ld, s, allow_newlines, &x);
+    if (bad < 0)
+        problem(ld, n, "is not valid UTF-8");
+    else if (bad > 0 && is_control(bad))
+        problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
+    else if (bad > 0)
+        refuse_character(ld, n, (uint32_t)bad, x);
+    return bad != 0;
+}
+
 /* A checked plain-text value in the case's arena: whitespace normalised, every character
  * printable by the letter fonts. NULL when absent (the schema reports that). */
 char *plain(loader *ld, xmlNodePtr n)
@@ -54,15 +71,7 @@ char *plain(loader *ld, xmlNodePtr n)
         return NULL;
     char *norm = text_plain(raw);
     xmlFree(raw);
-    const pb_extra_font *x;
-    int32_t bad = unprintable(ld, norm, false, &x);
-    if (bad < 0)
-        problem(ld, n, "is not valid UTF-8");
-    else if (bad > 0 && (bad < 0x20 || (bad >= 0x7F && bad <= 0x9F)))
-        problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
-    else if (bad > 0)
-        refuse_character(ld, n, (uint32_t)bad, x);
-    else if (!norm[0] && n->type == XML_ELEMENT_NODE)
+    if (!refuse_unprintable(ld, n, norm, false) && !norm[0] && n->type == XML_ELEMENT_NODE)
         problem(ld, n, "is empty");
     char *out = arena_strdup(&ld->c->mem, norm);
     free(norm);
@@ -78,18 +87,9 @@ char *markdown(loader *ld, xmlNodePtr n)
         return NULL;
     char *md = text_markdown(raw);
     xmlFree(raw);
-    size_t len = strlen(md);
-    const pb_extra_font *x;
-    int32_t bad = unprintable(ld, md, true, &x);
-    if (len > MAX_MARKDOWN_BYTES)
+    if (strlen(md) > MAX_MARKDOWN_BYTES)
         problem(ld, n, "is longer than the limit of %u KiB", MAX_MARKDOWN_BYTES >> 10);
-    else if (bad < 0)
-        problem(ld, n, "is not valid UTF-8");
-    else if (bad > 0 && (bad < 0x20 || (bad >= 0x7F && bad <= 0x9F)))
-        problem(ld, n, "contains a control character (U+%04X)", (unsigned)bad);
-    else if (bad > 0)
-        refuse_character(ld, n, (uint32_t)bad, x);
-    else if (!md[0])
+    else if (!refuse_unprintable(ld, n, md, true) && !md[0])
         problem(ld, n, "is empty");
     char *out = arena_strdup(&ld->c->mem, md);
     free(md);
