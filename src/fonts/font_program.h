@@ -42,8 +42,8 @@ void glyph_set_widen(glyph_set *set);
 
 /* A copy of the program for face (a font file index, fonts.h: FACE_EXT for the second subset)
  * holding the glyphs of set, from the fonts' cache, or made now
- * and kept. Thread-safe. Returns 0, or -1 when zlib refuses to deflate (never with a working
- * zlib; running out of memory aborts, see core/xalloc.h). */
+ * and kept. Thread-safe. Returns 0, or -1 when deflating fails (never: core/deflate.h sizes
+ * the output; running out of memory aborts, see core/xalloc.h). */
 int font_program_get(const pb_fonts *fonts, int face, const glyph_set *set, font_program *out);
 
 /* The program of face holding the glyphs of cps[0..n) (ascending), made now and not kept: for a
